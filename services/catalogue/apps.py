@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CatalogueConfig(AppConfig):
+    name = "services.catalogue"
+    label = "catalogue"
+    verbose_name = _("Service catalogue")
+
+    def ready(self):
+        from . import cache
+
+        cache.connect_invalidation()

@@ -1,0 +1,101 @@
+"""Whole-page caching of anonymous catalogue pages.
+
+A cached page is keyed by the catalogue version, the language, elder mode, whether htmx asked
+for a fragment, and the path with its normalised query. Any write to a catalogue model bumps the
+version row in the database; each web process re-reads that row at most every
+CATALOGUE_VERSION_TTL seconds (and at once after a write it made itself), so an edit in the
+admin reaches every process within that time without a shared cache server.
+"""
+
+import functools
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+_memo = {"version": None, "read_at": 0.0}
+
+
+def current_version():
+    now = time.monotonic()
+    if _memo["version"] is None or now - _memo["read_at"] > settings.CATALOGUE_VERSION_TTL:
+        from .models import CatalogueVersion
+
+        row = CatalogueVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+        _memo.update(version=row or 0, read_at=now)
+    return _memo["version"]
+
+
+def bump_version(**kwargs):
+    from .models import CatalogueVersion
+
+    updated = CatalogueVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    if not updated:
+        CatalogueVersion.objects.get_or_create(pk=1)
+    _memo["version"] = None
+
+
+def connect_invalidation():
+    # Cache invalidation is plumbing, not a business rule: signals catch every write path
+    # (admin forms and inlines, commands, the shell) where explicit calls would miss some.
+    from services.offline.models import OpeningHours, ServiceCentre
+
+    from .models import FAQ, Department, District, LifeEvent, Material, Service
+
+    for model in (Department, District, LifeEvent, Service, Material, FAQ, ServiceCentre, OpeningHours):
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-save-{model.__name__}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-del-{model.__name__}")
+    for through in (Service.life_events.through, ServiceCentre.services.through):
+        m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"cat-cache-m2m-{through.__name__}")
+
+
+def _on_change(**kwargs):
+    if kwargs.get("raw"):
+        return
+    transaction.on_commit(bump_version)
+    _memo["version"] = None
+
+
+def _key(request):
+    params = sorted((k, v) for k, v in request.GET.lists() for v in v)
+    return ":".join(
+        [
+            "page",
+            str(current_version()),
+            get_language() or "",
+            "elder" if request.elder_mode else "std",
+            "hx" if getattr(request, "htmx", False) else "full",
+            request.path,
+            urlencode(params)[:400],
+        ]
+    )
+
+
+def cache_public_page(view):
+    """Serve GET requests of anonymous visitors from the cache. Signed-in users always get a
+    fresh page (it shows their name and carries their CSRF token)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET" or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        hit = cache.get(key)
+        if hit is not None:
+            response = HttpResponse(hit[1], content_type=hit[0], status=hit[2])
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code in (200, 404) and not response.cookies and not response.streaming:
+                cache.set(key, (response["Content-Type"], response.content, response.status_code),
+                          settings.PAGE_CACHE_SECONDS)
+        patch_vary_headers(response, ("HX-Request", "Cookie"))
+        return response
+
+    return wrapper

@@ -1,0 +1,2 @@
+def centre_list(r): pass
+centre_detail=centre_list
