@@ -1,0 +1,61 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+WORKERS ?= 3
+
+# `make run` serves with production settings (DEBUG off) on plain http on loopback.
+RUN_ENV := DEBUG=false SECRET_KEY_FILE=data/secret_key SECURE_SSL_REDIRECT=false \
+	SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
+
+.PHONY: venv run dev test test-fast lint format bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+data/secret_key:
+	@mkdir -p data
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+run: venv data/secret_key
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	@echo ""
+	@echo "Portal:  http://$(HOST):$(PORT)/   (Chinese)   http://$(HOST):$(PORT)/en/   (English)"
+	@echo "Admin:   http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(RUN_ENV) $(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --graceful-timeout 10
+
+dev: venv
+	DEBUG=true $(BIN)/python manage.py migrate --noinput -v0
+	DEBUG=true $(BIN)/python manage.py load_demo
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# pytest exits 5 when no test ran; make treats any non-zero exit as failure.
+test: venv
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: venv
+	$(BIN)/python bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,6 @@
+# A pytest plugin (-p tests.testenv) loaded before Django is set up: tests run with production-like settings (DEBUG off),
+# which require a SECRET_KEY.
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
+os.environ.setdefault("DATA_DIR", os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "test"))
