@@ -1,8 +1,27 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.utils.translation import get_language
+
+OTHER = {"zh-hans": ("en", "English"), "en": ("zh-hans", "中文")}
+
+
+def _other_language_url(path, current, other):
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{other}/" + path[len(prefix):]
+    return f"/{other}/"
 
 
 def portal(request):
+    current = get_language() or settings.LANGUAGE_CODE
+    other, other_name = OTHER.get(current, OTHER[settings.LANGUAGE_CODE])
+    full_path = request.get_full_path()
+    elder = getattr(request, "elder_mode", False)
     return {
-        "elder_mode": getattr(request, "elder_mode", False),
-        "debug": settings.DEBUG,
+        "elder_mode": elder,
+        "other_language": other,
+        "other_language_name": other_name,
+        "other_language_url": _other_language_url(full_path, current, other),
+        "elder_toggle_url": "/prefs/elder/?" + urlencode({"on": "0" if elder else "1", "next": full_path}),
     }

@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Audience, Channel, Department, District, LifeEvent, normalise_query
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class CatalogueFilterForm(forms.Form):
+    """Search and filters of the catalogue. Bad values never fail the page: each one that does
+    not validate is dropped and explained (see `ignored`)."""
+
+    q = forms.CharField(label=_("Search services"), required=False, strip=True)
+    event = SlugChoiceField(LifeEvent.objects.all(), to_field_name="slug", required=False,
+                            label=_("Life event"), empty_label=_("Any life event"))
+    department = SlugChoiceField(Department.objects.all(), to_field_name="slug", required=False,
+                                 label=_("Department"), empty_label=_("Any department"))
+    audience = forms.ChoiceField(choices=[("", _("Everyone"))] + Audience.choices[:2], required=False,
+                                 label=_("For"))
+    channel = forms.ChoiceField(choices=[("", _("Any way"))] + Channel.choices, required=False,
+                                label=_("How to apply"))
+    district = SlugChoiceField(District.objects.all(), to_field_name="slug", required=False,
+                               label=_("District"), empty_label=_("Any district"))
+
+    def clean_q(self):
+        return normalise_query(self.cleaned_data["q"])
+
+    def filters(self):
+        """The valid filter values, and a message for each one that was ignored."""
+        self.is_valid()
+        ignored = [
+            _("The value you chose for “%(field)s” was not recognised, so it was ignored.")
+            % {"field": self.fields[name].label}
+            for name in self.errors
+        ]
+        values = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
+        return values, ignored
+
+    def apply(self, qs, values):
+        if values.get("q"):
+            qs = qs.search(values["q"])
+        if values.get("event"):
+            qs = qs.filter(life_events=values["event"])
+        if values.get("department"):
+            qs = qs.filter(department=values["department"])
+        if values.get("audience"):
+            qs = qs.for_audience(values["audience"])
+        if values.get("channel"):
+            qs = qs.with_channel(values["channel"])
+        if values.get("district"):
+            qs = qs.in_district(values["district"])
+        return qs
+
+
+class CentreFilterForm(forms.Form):
+    district = SlugChoiceField(District.objects.all(), to_field_name="slug", required=False,
+                               label=_("District"), empty_label=_("All districts"))
