@@ -8,6 +8,7 @@ admin reaches every process within that time without a shared cache server.
 """
 
 import functools
+import hashlib
 import time
 from urllib.parse import urlencode
 
@@ -64,18 +65,11 @@ def _on_change(**kwargs):
 
 
 def _key(request):
-    params = sorted((k, v) for k, v in request.GET.lists() for v in v)
-    return ":".join(
-        [
-            "page",
-            str(current_version()),
-            get_language() or "",
-            "elder" if request.elder_mode else "std",
-            "hx" if getattr(request, "htmx", False) else "full",
-            request.path,
-            urlencode(params)[:400],
-        ]
-    )
+    params = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
+    digest = hashlib.sha256(f"{request.path}?{params}".encode()).hexdigest()[:32]
+    mode = "elder" if request.elder_mode else "std"
+    fragment = "hx" if getattr(request, "htmx", False) else "full"
+    return f"page:{current_version()}:{get_language()}:{mode}:{fragment}:{digest}"
 
 
 def cache_public_page(view):

@@ -9,7 +9,18 @@ class SlugChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class CatalogueFilterForm(forms.Form):
+class SelectsMixin:
+    def selects(self):
+        """(bound field, [(value, label, selected)]) for each drop-down, one query per list."""
+        for name, field in self.fields.items():
+            if not hasattr(field, "choices"):
+                continue
+            current = str(self.data.get(name, ""))
+            options = [(str(value), label, str(value) == current) for value, label in field.choices]
+            yield self[name], options
+
+
+class CatalogueFilterForm(SelectsMixin, forms.Form):
     """Search and filters of the catalogue. Bad values never fail the page: each one that does
     not validate is dropped and explained (see `ignored`)."""
 
@@ -55,6 +66,6 @@ class CatalogueFilterForm(forms.Form):
         return qs
 
 
-class CentreFilterForm(forms.Form):
+class CentreFilterForm(SelectsMixin, forms.Form):
     district = SlugChoiceField(District.objects.all(), to_field_name="slug", required=False,
                                label=_("District"), empty_label=_("All districts"))
