@@ -9,7 +9,7 @@ OTHER = {"zh-hans": ("en", "English"), "en": ("zh-hans", "中文")}
 def _other_language_url(path, current, other):
     prefix = f"/{current}/"
     if path.startswith(prefix):
-        return f"/{other}/" + path[len(prefix):]
+        return f"/{other}/" + path[len(prefix) :]
     return f"/{other}/"
 
 

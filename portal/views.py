@@ -29,8 +29,9 @@ def elder_mode(request):
     without JavaScript and from a cached page; the choice is remembered for a year."""
     response = HttpResponseRedirect(_safe_next(request))
     if request.GET.get("on") == "1":
-        response.set_cookie(ELDER_COOKIE, "1", max_age=ONE_YEAR, samesite="Lax", httponly=True,
-                            secure=request.is_secure())
+        response.set_cookie(
+            ELDER_COOKIE, "1", max_age=ONE_YEAR, samesite="Lax", httponly=True, secure=request.is_secure()
+        )
     else:
         response.delete_cookie(ELDER_COOKIE, samesite="Lax")
     return response

@@ -18,8 +18,10 @@ def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.SECURE_SSL_REDIRECT = False
     # The manifest storage needs collectstatic; tests serve the source files instead.
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     from django.core.cache import cache
 
     cache.clear()

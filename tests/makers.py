@@ -12,15 +12,23 @@ _seq = itertools.count(1)
 def make_district(slug=None, **kw):
     n = next(_seq)
     slug = slug or f"district-{n}"
-    return District.objects.create(slug=slug, name_zh=kw.pop("name_zh", f"区{n}"),
-                                   name_en=kw.pop("name_en", f"District {n}"), **kw)
+    return District.objects.create(
+        slug=slug, name_zh=kw.pop("name_zh", f"区{n}"), name_en=kw.pop("name_en", f"District {n}"), **kw
+    )
 
 
 def make_department(slug=None, **kw):
     n = next(_seq)
     slug = slug or f"dept-{n}"
-    defaults = dict(code=f"D{n}", name_zh=f"部门{n}", name_en=f"Department {n}", phone="021-12345678",
-                    email=f"d{n}@example.gov.cn", complaint_channel_zh="拨打12345", complaint_channel_en="Call 12345")
+    defaults = dict(
+        code=f"D{n}",
+        name_zh=f"部门{n}",
+        name_en=f"Department {n}",
+        phone="021-12345678",
+        email=f"d{n}@example.gov.cn",
+        complaint_channel_zh="拨打12345",
+        complaint_channel_en="Call 12345",
+    )
     defaults.update(kw)
     return Department.objects.create(slug=slug, **defaults)
 
@@ -35,16 +43,27 @@ def make_event(slug=None, **kw):
 def make_service(slug=None, department=None, events=(), **kw):
     n = next(_seq)
     defaults = dict(
-        name_zh=f"服务{n}", name_en=f"Service {n}", summary_zh=f"服务{n}的简介", summary_en=f"About service {n}",
-        eligibility_zh="本市居民", eligibility_en="Residents of the city",
-        conditions_zh="条件一\n条件二", conditions_en="Condition one\nCondition two",
-        steps_zh="提交申请\n审核\n领取结果", steps_en="Apply\nReview\nCollect the result",
-        legal_basis_zh="《某条例》", legal_basis_en="Some Regulation",
-        statutory_limit_days=20, promised_limit_days=10, offers_online=True, offers_counter=True,
+        name_zh=f"服务{n}",
+        name_en=f"Service {n}",
+        summary_zh=f"服务{n}的简介",
+        summary_en=f"About service {n}",
+        eligibility_zh="本市居民",
+        eligibility_en="Residents of the city",
+        conditions_zh="条件一\n条件二",
+        conditions_en="Condition one\nCondition two",
+        steps_zh="提交申请\n审核\n领取结果",
+        steps_en="Apply\nReview\nCollect the result",
+        legal_basis_zh="《某条例》",
+        legal_basis_en="Some Regulation",
+        statutory_limit_days=20,
+        promised_limit_days=10,
+        offers_online=True,
+        offers_counter=True,
     )
     defaults.update(kw)
-    service = Service.objects.create(slug=slug or f"service-{n}", department=department or make_department(),
-                                     **defaults)
+    service = Service.objects.create(
+        slug=slug or f"service-{n}", department=department or make_department(), **defaults
+    )
     if events:
         service.life_events.set(events)
     return service
@@ -57,16 +76,25 @@ def make_material(service, **kw):
 
 
 def make_faq(service, **kw):
-    defaults = dict(question_zh="需要多久？", question_en="How long does it take?", answer_zh="十个工作日。",
-                    answer_en="Ten working days.")
+    defaults = dict(
+        question_zh="需要多久？",
+        question_en="How long does it take?",
+        answer_zh="十个工作日。",
+        answer_en="Ten working days.",
+    )
     defaults.update(kw)
     return FAQ.objects.create(service=service, **defaults)
 
 
 def make_centre(slug=None, district=None, services=(), weekdays=range(5), **kw):
     n = next(_seq)
-    defaults = dict(name_zh=f"服务中心{n}", name_en=f"Service Centre {n}", address_zh=f"中山路{n}号",
-                    address_en=f"{n} Zhongshan Road", phone="021-87654321")
+    defaults = dict(
+        name_zh=f"服务中心{n}",
+        name_en=f"Service Centre {n}",
+        address_zh=f"中山路{n}号",
+        address_en=f"{n} Zhongshan Road",
+        phone="021-87654321",
+    )
     defaults.update(kw)
     centre = ServiceCentre.objects.create(slug=slug or f"centre-{n}", district=district or make_district(), **defaults)
     for day in weekdays:

@@ -14,8 +14,15 @@ def service():
 
 
 def test_every_page_has_skip_link_landmarks_and_one_h1(client, service):
-    for url in ["/en/", "/en/services/", "/en/services/permit/", "/en/departments/", "/en/life-events/",
-                "/en/centres/", "/en/services/nope/"]:
+    for url in [
+        "/en/",
+        "/en/services/",
+        "/en/services/permit/",
+        "/en/departments/",
+        "/en/life-events/",
+        "/en/centres/",
+        "/en/services/nope/",
+    ]:
         body = client.get(url).content.decode()
         assert 'class="skip-link" href="#main"' in body, url
         assert '<main id="main"' in body and "<header" in body and "<footer" in body and "<nav" in body, url
@@ -87,5 +94,6 @@ def test_healthz_is_plain_and_uncached(client):
 
 def test_static_files_are_local_not_from_a_cdn(client, service):
     body = client.get("/en/").content.decode()
-    assert '/static/js/htmx-2.0.11.min.js' in body and "://" not in body.split("<body")[0].replace(
-        'http://www.w3.org', '')
+    assert "/static/js/htmx-2.0.11.min.js" in body and "://" not in body.split("<body")[0].replace(
+        "http://www.w3.org", ""
+    )

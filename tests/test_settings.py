@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def manage(*args, **env):
     base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
     base.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
@@ -30,8 +31,15 @@ def test_secret_key_can_come_from_a_file(tmp_path):
 
 
 def test_deployment_checklist_is_clean_under_production_settings(tmp_path):
-    result = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="false",
-                    SECRET_KEY="k3y-" + "a1B2c3D4e5" * 6, DATA_DIR=str(tmp_path))
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="k3y-" + "a1B2c3D4e5" * 6,
+        DATA_DIR=str(tmp_path),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

@@ -1,5 +1,5 @@
-# A pytest plugin (-p tests.testenv) loaded before Django is set up: tests run with production-like settings (DEBUG off),
-# which require a SECRET_KEY.
+# A pytest plugin (-p tests.testenv) loaded before Django is set up: tests run with
+# production-like settings (DEBUG off), which require a SECRET_KEY.
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")

@@ -50,8 +50,12 @@ class LifeEventAdmin(admin.ModelAdmin):
 class MaterialInline(admin.StackedInline):
     model = Material
     extra = 0
-    fields = (("name_zh", "name_en"), ("description_zh", "description_en"),
-              ("form", "copies", "required", "e_certificate"), ("accepted_file_types", "order"))
+    fields = (
+        ("name_zh", "name_en"),
+        ("description_zh", "description_en"),
+        ("form", "copies", "required", "e_certificate"),
+        ("accepted_file_types", "order"),
+    )
 
 
 class FAQInline(admin.StackedInline):
@@ -62,10 +66,27 @@ class FAQInline(admin.StackedInline):
 
 @admin.register(Service)
 class ServiceAdmin(DepartmentScopedAdmin):
-    list_display = ("name_zh", "name_en", "department", "audience", "offers_online", "offers_counter",
-                    "offers_post", "promised_limit_days", "published", "popularity")
-    list_filter = ("published", "audience", "offers_online", "offers_counter", "offers_post", "department",
-                   "life_events")
+    list_display = (
+        "name_zh",
+        "name_en",
+        "department",
+        "audience",
+        "offers_online",
+        "offers_counter",
+        "offers_post",
+        "promised_limit_days",
+        "published",
+        "popularity",
+    )
+    list_filter = (
+        "published",
+        "audience",
+        "offers_online",
+        "offers_counter",
+        "offers_post",
+        "department",
+        "life_events",
+    )
     list_select_related = ("department",)
     search_fields = ("name_zh", "name_en", "slug", "code", "keywords_zh", "keywords_en")
     autocomplete_fields = ("department", "life_events")
@@ -75,17 +96,45 @@ class ServiceAdmin(DepartmentScopedAdmin):
     show_full_result_count = False
     inlines = (MaterialInline, FAQInline)
     fieldsets = (
-        (None, {"fields": ("name_zh", "name_en", "slug", "code", "department", "audience", "life_events",
-                           "published", "popularity")}),
-        (_("Summary and search"), {"fields": ("summary_zh", "summary_en", "keywords_zh", "keywords_en",
-                                               "synonyms_zh", "synonyms_en")}),
-        (_("Channels and time limits"), {"fields": (("offers_online", "offers_counter", "offers_post"),
-                                                    "counter_visits", "statutory_limit_days",
-                                                    "promised_limit_days")}),
-        (_("Guide (Chinese)"), {"fields": ("eligibility_zh", "conditions_zh", "steps_zh", "fee_zh",
-                                          "legal_basis_zh")}),
-        (_("Guide (English)"), {"fields": ("eligibility_en", "conditions_en", "steps_en", "fee_en",
-                                          "legal_basis_en"), "classes": ("collapse",)}),
+        (
+            None,
+            {
+                "fields": (
+                    "name_zh",
+                    "name_en",
+                    "slug",
+                    "code",
+                    "department",
+                    "audience",
+                    "life_events",
+                    "published",
+                    "popularity",
+                )
+            },
+        ),
+        (
+            _("Summary and search"),
+            {"fields": ("summary_zh", "summary_en", "keywords_zh", "keywords_en", "synonyms_zh", "synonyms_en")},
+        ),
+        (
+            _("Channels and time limits"),
+            {
+                "fields": (
+                    ("offers_online", "offers_counter", "offers_post"),
+                    "counter_visits",
+                    "statutory_limit_days",
+                    "promised_limit_days",
+                )
+            },
+        ),
+        (_("Guide (Chinese)"), {"fields": ("eligibility_zh", "conditions_zh", "steps_zh", "fee_zh", "legal_basis_zh")}),
+        (
+            _("Guide (English)"),
+            {
+                "fields": ("eligibility_en", "conditions_en", "steps_en", "fee_en", "legal_basis_en"),
+                "classes": ("collapse",),
+            },
+        ),
         (None, {"fields": ("updated_at",)}),
     )
 

@@ -87,8 +87,9 @@ def cache_public_page(view):
         else:
             response = view(request, *args, **kwargs)
             if response.status_code in (200, 404) and not response.cookies and not response.streaming:
-                cache.set(key, (response["Content-Type"], response.content, response.status_code),
-                          settings.PAGE_CACHE_SECONDS)
+                cache.set(
+                    key, (response["Content-Type"], response.content, response.status_code), settings.PAGE_CACHE_SECONDS
+                )
         patch_vary_headers(response, ("HX-Request", "Cookie"))
         return response
 

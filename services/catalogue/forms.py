@@ -25,16 +25,25 @@ class CatalogueFilterForm(SelectsMixin, forms.Form):
     not validate is dropped and explained (see `ignored`)."""
 
     q = forms.CharField(label=_("Search services"), required=False, strip=True)
-    event = SlugChoiceField(LifeEvent.objects.all(), to_field_name="slug", required=False,
-                            label=_("Life event"), empty_label=_("Any life event"))
-    department = SlugChoiceField(Department.objects.all(), to_field_name="slug", required=False,
-                                 label=_("Department"), empty_label=_("Any department"))
-    audience = forms.ChoiceField(choices=[("", _("Everyone"))] + Audience.choices[:2], required=False,
-                                 label=_("For"))
-    channel = forms.ChoiceField(choices=[("", _("Any way"))] + Channel.choices, required=False,
-                                label=_("How to apply"))
-    district = SlugChoiceField(District.objects.all(), to_field_name="slug", required=False,
-                               label=_("District"), empty_label=_("Any district"))
+    event = SlugChoiceField(
+        LifeEvent.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Life event"),
+        empty_label=_("Any life event"),
+    )
+    department = SlugChoiceField(
+        Department.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Department"),
+        empty_label=_("Any department"),
+    )
+    audience = forms.ChoiceField(choices=[("", _("Everyone"))] + Audience.choices[:2], required=False, label=_("For"))
+    channel = forms.ChoiceField(choices=[("", _("Any way"))] + Channel.choices, required=False, label=_("How to apply"))
+    district = SlugChoiceField(
+        District.objects.all(), to_field_name="slug", required=False, label=_("District"), empty_label=_("Any district")
+    )
 
     def clean_q(self):
         return normalise_query(self.cleaned_data["q"])
@@ -67,5 +76,10 @@ class CatalogueFilterForm(SelectsMixin, forms.Form):
 
 
 class CentreFilterForm(SelectsMixin, forms.Form):
-    district = SlugChoiceField(District.objects.all(), to_field_name="slug", required=False,
-                               label=_("District"), empty_label=_("All districts"))
+    district = SlugChoiceField(
+        District.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("District"),
+        empty_label=_("All districts"),
+    )

@@ -13,15 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 def bilingual(field_class, verbose_name, help_text="", en_blank=True, **kwargs):
     """Two fields, Chinese and English. English may be left blank (falls back to Chinese)."""
-    zh = field_class(
-        format_lazy("{} ({})", verbose_name, _("Chinese")), help_text=help_text, **kwargs
-    )
+    zh = field_class(format_lazy("{} ({})", verbose_name, _("Chinese")), help_text=help_text, **kwargs)
     en_kwargs = dict(kwargs)
     if en_blank:
         en_kwargs["blank"] = True
-    en = field_class(
-        format_lazy("{} ({})", verbose_name, _("English")), help_text=help_text, **en_kwargs
-    )
+    en = field_class(format_lazy("{} ({})", verbose_name, _("English")), help_text=help_text, **en_kwargs)
     return zh, en
 
 

@@ -38,9 +38,7 @@ class District(models.Model):
 
 class Department(models.Model):
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the department's URL."))
-    code = models.CharField(
-        _("code"), max_length=20, unique=True, help_text=_("Short official code, e.g. PSB.")
-    )
+    code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("Short official code, e.g. PSB."))
     name_zh, name_en = bilingual(models.CharField, _("name"), max_length=120)
     description_zh, description_en = bilingual(
         models.TextField, _("description"), blank=True, help_text=_("What the department does.")
@@ -171,19 +169,31 @@ class Service(models.Model):
         help_text=_("The department that decides applications for this service."),
     )
     audience = models.CharField(
-        _("audience"), max_length=12, choices=Audience.choices, default=Audience.INDIVIDUAL,
+        _("audience"),
+        max_length=12,
+        choices=Audience.choices,
+        default=Audience.INDIVIDUAL,
         help_text=_("Who can use the service."),
     )
     life_events = models.ManyToManyField(
-        LifeEvent, verbose_name=_("life events"), blank=True, related_name="services",
+        LifeEvent,
+        verbose_name=_("life events"),
+        blank=True,
+        related_name="services",
         help_text=_("The moments in life this service belongs to."),
     )
     keywords_zh, keywords_en = bilingual(
-        models.CharField, _("keywords"), max_length=300, blank=True,
+        models.CharField,
+        _("keywords"),
+        max_length=300,
+        blank=True,
         help_text=_("Words people search with, separated by spaces or commas."),
     )
     synonyms_zh, synonyms_en = bilingual(
-        models.CharField, _("synonyms"), max_length=300, blank=True,
+        models.CharField,
+        _("synonyms"),
+        max_length=300,
+        blank=True,
         help_text=_("Other names for the service, including colloquial and former names."),
     )
     offers_online = models.BooleanField(_("online"), default=False, help_text=_("Can be applied for online."))
@@ -197,7 +207,9 @@ class Service(models.Model):
     conditions_zh, conditions_en = bilingual(
         models.TextField, _("conditions"), blank=True, help_text=_("One condition per line.")
     )
-    steps_zh, steps_en = bilingual(models.TextField, _("steps"), blank=True, help_text=_("One step per line, in order."))
+    steps_zh, steps_en = bilingual(
+        models.TextField, _("steps"), blank=True, help_text=_("One step per line, in order.")
+    )
     fee_zh, fee_en = bilingual(
         models.CharField, _("fee"), max_length=300, blank=True, help_text=_("Leave blank when the service is free.")
     )
@@ -211,7 +223,9 @@ class Service(models.Model):
         _("promised time limit"), help_text=_("Working days the department promises; at most the statutory limit.")
     )
     counter_visits = models.PositiveSmallIntegerField(
-        _("counter visits needed"), choices=CounterVisits.choices, default=CounterVisits.ONE,
+        _("counter visits needed"),
+        choices=CounterVisits.choices,
+        default=CounterVisits.ONE,
         help_text=_("How many times an applicant must come to a counter (0 or 1)."),
     )
     published = models.BooleanField(_("published"), default=True, help_text=_("Shown to the public."))
@@ -220,7 +234,9 @@ class Service(models.Model):
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     search_text = models.GeneratedField(
-        expression=_search_expression(), output_field=models.TextField(), db_persist=True,
+        expression=_search_expression(),
+        output_field=models.TextField(),
+        db_persist=True,
         verbose_name=_("search text"),
     )
 
@@ -253,8 +269,15 @@ class Service(models.Model):
 
     @property
     def channels(self):
-        return [c for c, on in ((Channel.ONLINE, self.offers_online), (Channel.COUNTER, self.offers_counter),
-                                (Channel.POST, self.offers_post)) if on]
+        return [
+            c
+            for c, on in (
+                (Channel.ONLINE, self.offers_online),
+                (Channel.COUNTER, self.offers_counter),
+                (Channel.POST, self.offers_post),
+            )
+            if on
+        ]
 
     def _lines(self, field):
         zh, en = getattr(self, f"{field}_zh"), getattr(self, f"{field}_en")
@@ -285,17 +308,25 @@ class Material(models.Model):
         models.TextField, _("description"), blank=True, help_text=_("What exactly is needed and where to get it.")
     )
     form = models.CharField(
-        _("original or copy"), max_length=10, choices=Form.choices, default=Form.ORIGINAL,
+        _("original or copy"),
+        max_length=10,
+        choices=Form.choices,
+        default=Form.ORIGINAL,
         help_text=_("Whether the original, a copy, or both must be shown."),
     )
     copies = models.PositiveSmallIntegerField(_("number of copies"), default=1, help_text=_("How many are needed."))
-    required = models.BooleanField(_("required"), default=True, help_text=_("Untick when only some applicants need it."))
+    required = models.BooleanField(
+        _("required"), default=True, help_text=_("Untick when only some applicants need it.")
+    )
     accepted_file_types = models.CharField(
-        _("accepted file types"), max_length=60, default="pdf,jpg,png",
+        _("accepted file types"),
+        max_length=60,
+        default="pdf,jpg,png",
         help_text=_("For online uploads: file extensions, separated by commas."),
     )
     e_certificate = models.BooleanField(
-        _("e-certificate accepted"), default=False,
+        _("e-certificate accepted"),
+        default=False,
         help_text=_("An electronic licence or certificate on record can stand in for the paper one."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower first."))
@@ -339,3 +370,6 @@ class CatalogueVersion(models.Model):
     class Meta:
         verbose_name = _("catalogue version")
         verbose_name_plural = _("catalogue versions")
+
+    def __str__(self):
+        return str(self.version)

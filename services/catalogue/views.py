@@ -21,8 +21,18 @@ def _page(request, qs, size=PAGE_SIZE):
 
 def _service_cards(qs):
     return qs.select_related("department").only(
-        "slug", "name_zh", "name_en", "summary_zh", "summary_en", "offers_online", "offers_counter",
-        "offers_post", "counter_visits", "promised_limit_days", "department__name_zh", "department__name_en",
+        "slug",
+        "name_zh",
+        "name_en",
+        "summary_zh",
+        "summary_en",
+        "offers_online",
+        "offers_counter",
+        "offers_post",
+        "counter_visits",
+        "promised_limit_days",
+        "department__name_zh",
+        "department__name_en",
     )
 
 
@@ -33,12 +43,17 @@ def home(request):
         audience = Audience.INDIVIDUAL
     popular = _service_cards(Service.objects.published().for_audience(audience).popular())[:12]
     events = [e for e in LifeEvent.objects.all() if e.audience == audience]
-    departments = Department.objects.annotate(
-        service_count=Count("services", filter=Q(services__published=True))
+    departments = Department.objects.annotate(service_count=Count("services", filter=Q(services__published=True)))
+    return render(
+        request,
+        "catalogue/home.html",
+        {
+            "audience": audience,
+            "popular": popular,
+            "events": events,
+            "departments": departments,
+        },
     )
-    return render(request, "catalogue/home.html", {
-        "audience": audience, "popular": popular, "events": events, "departments": departments,
-    })
 
 
 @cache_public_page
@@ -54,18 +69,26 @@ def service_list(request):
     template = "catalogue/service_list.html"
     if request.htmx:
         template += "#results"
-    return render(request, template, {
-        "form": form, "page": page, "ignored": ignored, "query": values.get("q"), "nav": "services",
-        "crumbs": [(_("All services"), None)],
-    })
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "ignored": ignored,
+            "query": values.get("q"),
+            "nav": "services",
+            "crumbs": [(_("All services"), None)],
+        },
+    )
 
 
 def _published_service(slug):
     centres = ServiceCentre.objects.select_related("district").prefetch_related("opening_hours")
     return get_object_or_404(
-        Service.objects.published().select_related("department").prefetch_related(
-            "materials", "faqs", "life_events", Prefetch("centres", queryset=centres)
-        ),
+        Service.objects.published()
+        .select_related("department")
+        .prefetch_related("materials", "faqs", "life_events", Prefetch("centres", queryset=centres)),
         slug=slug,
     )
 
@@ -73,11 +96,19 @@ def _published_service(slug):
 @cache_public_page
 def service_detail(request, slug):
     service = _published_service(slug)
-    return render(request, "catalogue/service_detail.html", {
-        "service": service, "nav": "services",
-        "crumbs": [(_("All services"), reverse("catalogue:service-list")), (service.department.name,
-                   service.department.get_absolute_url()), (service.name, None)],
-    })
+    return render(
+        request,
+        "catalogue/service_detail.html",
+        {
+            "service": service,
+            "nav": "services",
+            "crumbs": [
+                (_("All services"), reverse("catalogue:service-list")),
+                (service.department.name, service.department.get_absolute_url()),
+                (service.name, None),
+            ],
+        },
+    )
 
 
 @cache_public_page
@@ -85,48 +116,79 @@ def service_how_to_apply(request, slug, channel):
     service = _published_service(slug)
     if channel not in service.channels:
         raise Http404(_("This service cannot be applied for that way."))
-    return render(request, "catalogue/how_to_apply.html", {
-        "service": service, "channel": channel, "channel_label": Channel(channel).label, "nav": "services",
-        "crumbs": [(_("All services"), reverse("catalogue:service-list")),
-                   (service.name, service.get_absolute_url()), (Channel(channel).label, None)],
-    })
+    return render(
+        request,
+        "catalogue/how_to_apply.html",
+        {
+            "service": service,
+            "channel": channel,
+            "channel_label": Channel(channel).label,
+            "nav": "services",
+            "crumbs": [
+                (_("All services"), reverse("catalogue:service-list")),
+                (service.name, service.get_absolute_url()),
+                (Channel(channel).label, None),
+            ],
+        },
+    )
 
 
 @cache_public_page
 def department_list(request):
-    departments = Department.objects.annotate(
-        service_count=Count("services", filter=Q(services__published=True))
+    departments = Department.objects.annotate(service_count=Count("services", filter=Q(services__published=True)))
+    return render(
+        request,
+        "catalogue/department_list.html",
+        {
+            "departments": departments,
+            "nav": "departments",
+            "crumbs": [(_("Departments"), None)],
+        },
     )
-    return render(request, "catalogue/department_list.html", {
-        "departments": departments, "nav": "departments", "crumbs": [(_("Departments"), None)],
-    })
 
 
 @cache_public_page
 def department_detail(request, slug):
     department = get_object_or_404(Department, slug=slug)
     page = _page(request, _service_cards(department.services.published().popular()))
-    return render(request, "catalogue/department_detail.html", {
-        "department": department, "page": page, "nav": "departments",
-        "crumbs": [(_("Departments"), reverse("catalogue:department-list")), (department.name, None)],
-    })
+    return render(
+        request,
+        "catalogue/department_detail.html",
+        {
+            "department": department,
+            "page": page,
+            "nav": "departments",
+            "crumbs": [(_("Departments"), reverse("catalogue:department-list")), (department.name, None)],
+        },
+    )
 
 
 @cache_public_page
 def lifeevent_list(request):
     events = LifeEvent.objects.annotate(service_count=Count("services", filter=Q(services__published=True)))
-    return render(request, "catalogue/lifeevent_list.html", {
-        "individual": [e for e in events if e.audience == Audience.INDIVIDUAL],
-        "business": [e for e in events if e.audience == Audience.BUSINESS],
-        "nav": "events", "crumbs": [(_("Life events"), None)],
-    })
+    return render(
+        request,
+        "catalogue/lifeevent_list.html",
+        {
+            "individual": [e for e in events if e.audience == Audience.INDIVIDUAL],
+            "business": [e for e in events if e.audience == Audience.BUSINESS],
+            "nav": "events",
+            "crumbs": [(_("Life events"), None)],
+        },
+    )
 
 
 @cache_public_page
 def lifeevent_detail(request, slug):
     event = get_object_or_404(LifeEvent, slug=slug)
     page = _page(request, _service_cards(event.services.published().popular()))
-    return render(request, "catalogue/lifeevent_detail.html", {
-        "event": event, "page": page, "nav": "events",
-        "crumbs": [(_("Life events"), reverse("catalogue:lifeevent-list")), (event.name, None)],
-    })
+    return render(
+        request,
+        "catalogue/lifeevent_detail.html",
+        {
+            "event": event,
+            "page": page,
+            "nav": "events",
+            "crumbs": [(_("Life events"), reverse("catalogue:lifeevent-list")), (event.name, None)],
+        },
+    )

@@ -20,8 +20,19 @@ class ServiceCentreAdmin(admin.ModelAdmin):
     inlines = (OpeningHoursInline,)
     fieldsets = (
         (None, {"fields": ("name_zh", "name_en", "slug", "district", "order", "phone")}),
-        (_("Address and access"), {"fields": ("address_zh", "address_en", "transport_zh", "transport_en",
-                                              "accessibility_zh", "accessibility_en")}),
+        (
+            _("Address and access"),
+            {
+                "fields": (
+                    "address_zh",
+                    "address_en",
+                    "transport_zh",
+                    "transport_en",
+                    "accessibility_zh",
+                    "accessibility_en",
+                )
+            },
+        ),
         (_("Hours"), {"fields": ("hours_note_zh", "hours_note_en")}),
         (_("Services"), {"fields": ("services",)}),
     )

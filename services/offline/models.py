@@ -16,18 +16,26 @@ class ServiceCentre(models.Model):
     address_zh, address_en = bilingual(models.CharField, _("address"), max_length=250)
     phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=_("Enquiry line."))
     accessibility_zh, accessibility_en = bilingual(
-        models.TextField, _("accessibility"), blank=True,
+        models.TextField,
+        _("accessibility"),
+        blank=True,
         help_text=_("Step-free access, accessible toilets, hearing loops, priority windows for older people."),
     )
     transport_zh, transport_en = bilingual(
         models.CharField, _("how to get there"), max_length=250, blank=True, help_text=_("Metro and bus stops.")
     )
     hours_note_zh, hours_note_en = bilingual(
-        models.CharField, _("note on opening hours"), max_length=250, blank=True,
+        models.CharField,
+        _("note on opening hours"),
+        max_length=250,
+        blank=True,
         help_text=_("For example: closed on public holidays; open on make-up working days."),
     )
     services = models.ManyToManyField(
-        "catalogue.Service", verbose_name=_("services handled"), blank=True, related_name="centres",
+        "catalogue.Service",
+        verbose_name=_("services handled"),
+        blank=True,
+        related_name="centres",
         help_text=_("Services that can be applied for at this centre's counters."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower first."))
@@ -66,9 +74,7 @@ class ServiceCentre(models.Model):
             else:
                 runs.append([day, day, spans])
         names = dict(OpeningHours.Weekday.choices)
-        return [
-            (names[a] if a == b else f"{names[a]} – {names[b]}", spans) for a, b, spans in runs
-        ]
+        return [(names[a] if a == b else f"{names[a]} – {names[b]}", spans) for a, b, spans in runs]
 
 
 class OpeningHours(models.Model):
@@ -94,7 +100,8 @@ class OpeningHours(models.Model):
         verbose_name_plural = _("opening hours")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(opens__lt=models.F("closes")), name="opening_hours_opens_before_closes",
+                condition=models.Q(opens__lt=models.F("closes")),
+                name="opening_hours_opens_before_closes",
                 violation_error_message=_("A centre must open before it closes."),
             )
         ]

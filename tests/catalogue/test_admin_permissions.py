@@ -21,11 +21,23 @@ def staff(username, group, department):
 
 def service_form(department, **overrides):
     data = {
-        "name_zh": "新服务", "name_en": "New service", "slug": "new-service", "department": department.pk,
-        "audience": "individual", "summary_zh": "简介", "summary_en": "Summary", "offers_counter": "on",
-        "counter_visits": 1, "statutory_limit_days": 20, "promised_limit_days": 10, "popularity": 0,
+        "name_zh": "新服务",
+        "name_en": "New service",
+        "slug": "new-service",
+        "department": department.pk,
+        "audience": "individual",
+        "summary_zh": "简介",
+        "summary_en": "Summary",
+        "offers_counter": "on",
+        "counter_visits": 1,
+        "statutory_limit_days": 20,
+        "promised_limit_days": 10,
+        "popularity": 0,
         "published": "on",
-        "materials-TOTAL_FORMS": 0, "materials-INITIAL_FORMS": 0, "faqs-TOTAL_FORMS": 0, "faqs-INITIAL_FORMS": 0,
+        "materials-TOTAL_FORMS": 0,
+        "materials-INITIAL_FORMS": 0,
+        "faqs-TOTAL_FORMS": 0,
+        "faqs-INITIAL_FORMS": 0,
     }
     data.update(overrides)
     return data
@@ -75,11 +87,21 @@ def test_department_admin_edits_own_service_with_materials_inline(client, depts)
     psb, _ = depts
     mine = make_service(slug="mine", department=psb)
     client.force_login(staff("da", "Department admin", psb))
-    data = service_form(psb, slug="mine", name_en="Renamed", **{
-        "materials-TOTAL_FORMS": 1, "materials-0-name_zh": "户口簿", "materials-0-name_en": "Household register",
-        "materials-0-form": "original", "materials-0-copies": 1, "materials-0-required": "on",
-        "materials-0-accepted_file_types": "pdf", "materials-0-order": 0,
-    })
+    data = service_form(
+        psb,
+        slug="mine",
+        name_en="Renamed",
+        **{
+            "materials-TOTAL_FORMS": 1,
+            "materials-0-name_zh": "户口簿",
+            "materials-0-name_en": "Household register",
+            "materials-0-form": "original",
+            "materials-0-copies": 1,
+            "materials-0-required": "on",
+            "materials-0-accepted_file_types": "pdf",
+            "materials-0-order": 0,
+        },
+    )
     response = client.post(f"/admin/catalogue/service/{mine.pk}/change/", data)
     assert response.status_code == 302
     mine.refresh_from_db()

@@ -7,8 +7,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def data():
-    psb = make_department(slug="psb", name_en="Public Security Bureau", phone="021-1", email="psb@example.gov.cn",
-                          complaint_channel_en="Call 12345")
+    psb = make_department(
+        slug="psb",
+        name_en="Public Security Bureau",
+        phone="021-1",
+        email="psb@example.gov.cn",
+        complaint_channel_en="Call 12345",
+    )
     other = make_department(slug="tax", name_en="Tax Bureau")
     baby = make_event(slug="having-a-baby", name_en="Having a baby", description_en="From birth certificate to hukou.")
     open_ = make_event(slug="starting-a-business", name_en="Starting a business", audience="business")
@@ -49,8 +54,9 @@ def test_unknown_life_event_is_404(client, data):
     assert client.get("/en/life-events/nope/").status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/en/departments/", "/en/departments/psb/", "/en/life-events/",
-                                 "/en/life-events/having-a-baby/"])
+@pytest.mark.parametrize(
+    "url", ["/en/departments/", "/en/departments/psb/", "/en/life-events/", "/en/life-events/having-a-baby/"]
+)
 def test_query_counts_stay_flat_as_data_grows(client, data, url, django_assert_max_num_queries):
     baby = data.services.first().life_events.first()
     for i in range(40):

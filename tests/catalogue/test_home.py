@@ -11,8 +11,9 @@ def city():
     make_event(slug="having-a-baby", name_en="Having a baby", audience="individual")
     make_event(slug="starting-a-business", name_en="Starting a business", audience="business")
     for i in range(15):
-        make_service(slug=f"ind-{i}", name_en=f"Individual service {i}", audience="individual", popularity=i,
-                     department=dept)
+        make_service(
+            slug=f"ind-{i}", name_en=f"Individual service {i}", audience="individual", popularity=i, department=dept
+        )
     make_service(slug="licence", name_en="Business licence", audience="business", popularity=1000, department=dept)
     make_service(slug="both", name_en="Tax certificate", audience="both", popularity=500, department=dept)
 

@@ -7,16 +7,34 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def service():
-    dept = make_department(slug="psb", name_zh="公安局", name_en="Public Security Bureau", phone="021-22223333",
-                           complaint_channel_en="Call 12345 or write to the inspector.")
+    dept = make_department(
+        slug="psb",
+        name_zh="公安局",
+        name_en="Public Security Bureau",
+        phone="021-22223333",
+        complaint_channel_en="Call 12345 or write to the inspector.",
+    )
     event = make_event(slug="moving-house", name_en="Moving house", name_zh="搬家")
     service = make_service(
-        slug="residence-permit", department=dept, events=[event], name_zh="居住证办理", name_en="Residence permit",
-        summary_zh="来沪人员申领居住证。", summary_en="Get a residence permit.",
-        eligibility_en="People who have lived here 6 months", conditions_en="Registered address\nStable job",
-        steps_en="Fill in the form\nHave your photo taken\nCollect the permit", fee_en="",
-        legal_basis_en="Residence Permit Regulations", statutory_limit_days=20, promised_limit_days=7,
-        counter_visits=1, offers_online=True, offers_counter=True, offers_post=False, code="310000-PSB-001",
+        slug="residence-permit",
+        department=dept,
+        events=[event],
+        name_zh="居住证办理",
+        name_en="Residence permit",
+        summary_zh="来沪人员申领居住证。",
+        summary_en="Get a residence permit.",
+        eligibility_en="People who have lived here 6 months",
+        conditions_en="Registered address\nStable job",
+        steps_en="Fill in the form\nHave your photo taken\nCollect the permit",
+        fee_en="",
+        legal_basis_en="Residence Permit Regulations",
+        statutory_limit_days=20,
+        promised_limit_days=7,
+        counter_visits=1,
+        offers_online=True,
+        offers_counter=True,
+        offers_post=False,
+        code="310000-PSB-001",
     )
     make_material(service, name_en="Resident ID card", form="original", e_certificate=True)
     make_material(service, name_en="Tenancy agreement", form="copy", copies=2, required=False)
@@ -28,13 +46,32 @@ def service():
 def test_guide_shows_every_part_of_the_national_template(client, service):
     body = client.get("/en/services/residence-permit/").content.decode()
     for text in [
-        "<h1>Residence permit</h1>", "Get a residence permit.", "People who have lived here 6 months",
-        "Registered address", "Stable job", "Fill in the form", "Collect the permit", "Free",
-        "Residence Permit Regulations", "7 working days (promised)", "20 working days by law",
-        "At most one visit", "Resident ID card", "E-certificate accepted", "Tenancy agreement", "Copy",
-        "If it applies to you", "Can someone apply for me?", "Yes, with a signed authorisation.",
-        "Huangpu Service Centre", "Monday – Saturday 09:00–17:00", "Public Security Bureau", "021-22223333",
-        "Call 12345 or write to the inspector.", "Moving house", "310000-PSB-001",
+        "<h1>Residence permit</h1>",
+        "Get a residence permit.",
+        "People who have lived here 6 months",
+        "Registered address",
+        "Stable job",
+        "Fill in the form",
+        "Collect the permit",
+        "Free",
+        "Residence Permit Regulations",
+        "7 working days (promised)",
+        "20 working days by law",
+        "At most one visit",
+        "Resident ID card",
+        "E-certificate accepted",
+        "Tenancy agreement",
+        "Copy",
+        "If it applies to you",
+        "Can someone apply for me?",
+        "Yes, with a signed authorisation.",
+        "Huangpu Service Centre",
+        "Monday – Saturday 09:00–17:00",
+        "Public Security Bureau",
+        "021-22223333",
+        "Call 12345 or write to the inspector.",
+        "Moving house",
+        "310000-PSB-001",
     ]:
         assert text in body, text
 

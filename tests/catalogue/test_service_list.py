@@ -17,17 +17,50 @@ def catalogue():
     psb = make_department(slug="psb", name_zh="公安局", name_en="Public Security Bureau")
     civil = make_department(slug="civil", name_zh="民政局", name_en="Civil Affairs Bureau")
     baby = make_event(slug="having-a-baby", name_zh="生育", name_en="Having a baby")
-    permit = make_service(slug="residence-permit", name_zh="居住证办理", name_en="Residence permit application",
-                          department=psb, keywords_zh="居住 暂住", synonyms_zh="暂住证", synonyms_en="temporary residence",
-                          offers_online=True, offers_post=False, popularity=50)
-    newborn = make_service(slug="newborn", name_zh="新生儿户口登记", name_en="Newborn household registration",
-                           department=psb, events=[baby], keywords_zh="户口 出生", keywords_en="hukou birth",
-                           offers_online=False, offers_post=True, popularity=90)
-    marriage = make_service(slug="marriage", name_zh="结婚登记", name_en="Marriage registration",
-                            department=civil, audience="individual", offers_online=False, popularity=70)
-    licence = make_service(slug="business-licence", name_zh="营业执照", name_en="Business licence",
-                           department=civil, audience="business", popularity=10)
-    hidden = make_service(slug="hidden", name_zh="居住证草稿", name_en="Residence draft", department=psb, published=False)
+    permit = make_service(
+        slug="residence-permit",
+        name_zh="居住证办理",
+        name_en="Residence permit application",
+        department=psb,
+        keywords_zh="居住 暂住",
+        synonyms_zh="暂住证",
+        synonyms_en="temporary residence",
+        offers_online=True,
+        offers_post=False,
+        popularity=50,
+    )
+    newborn = make_service(
+        slug="newborn",
+        name_zh="新生儿户口登记",
+        name_en="Newborn household registration",
+        department=psb,
+        events=[baby],
+        keywords_zh="户口 出生",
+        keywords_en="hukou birth",
+        offers_online=False,
+        offers_post=True,
+        popularity=90,
+    )
+    marriage = make_service(
+        slug="marriage",
+        name_zh="结婚登记",
+        name_en="Marriage registration",
+        department=civil,
+        audience="individual",
+        offers_online=False,
+        popularity=70,
+    )
+    licence = make_service(
+        slug="business-licence",
+        name_zh="营业执照",
+        name_en="Business licence",
+        department=civil,
+        audience="business",
+        popularity=10,
+    )
+    hidden = make_service(
+        slug="hidden", name_zh="居住证草稿", name_en="Residence draft", department=psb, published=False
+    )
     pudong = make_district(slug="pudong", name_zh="浦东新区", name_en="Pudong")
     make_centre(district=pudong, services=[marriage])
     return dict(permit=permit, newborn=newborn, marriage=marriage, licence=licence, hidden=hidden)
@@ -66,8 +99,13 @@ def test_unpublished_services_never_listed(client, catalogue):
 
 def test_name_matches_rank_before_keyword_matches(client, catalogue):
     catalogue["marriage"].keywords_en = "registration"
-    make_service(slug="x", name_en="Registration of anything", name_zh="登记", popularity=1,
-                 department=catalogue["marriage"].department)
+    make_service(
+        slug="x",
+        name_en="Registration of anything",
+        name_zh="登记",
+        popularity=1,
+        department=catalogue["marriage"].department,
+    )
     result = names(client.get(URL, {"q": "registration"}))
     # All name matches, most popular first.
     assert result == ["Newborn household registration", "Marriage registration", "Registration of anything"]

@@ -15,8 +15,13 @@ def centres():
     dept = make_department(name_en="Civil Affairs")
     marriage = make_service(slug="marriage", name_en="Marriage registration", department=dept)
     hidden = make_service(slug="hidden", name_en="Hidden", department=dept, published=False)
-    a = make_centre(slug="pudong-centre", name_en="Pudong Citizen Centre", district=pudong, services=[marriage, hidden],
-                    accessibility_en="Step-free entrance on the east side.")
+    a = make_centre(
+        slug="pudong-centre",
+        name_en="Pudong Citizen Centre",
+        district=pudong,
+        services=[marriage, hidden],
+        accessibility_en="Step-free entrance on the east side.",
+    )
     OpeningHours.objects.create(centre=a, weekday=5, opens=datetime.time(9), closes=datetime.time(12))
     make_centre(slug="xuhui-centre", name_en="Xuhui Citizen Centre", district=xuhui)
     return a
