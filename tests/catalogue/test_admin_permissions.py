@@ -111,7 +111,9 @@ def test_department_admin_edits_own_service_with_materials_inline(client, depts)
 def test_promised_limit_over_statutory_is_refused_with_a_message(client, depts):
     psb, _ = depts
     client.force_login(staff("da", "Department admin", psb))
-    response = client.post("/admin/catalogue/service/add/", service_form(psb, promised_limit_days=30))
+    response = client.post(
+        "/admin/catalogue/service/add/", service_form(psb, promised_limit_days=30), headers={"accept-language": "en"}
+    )
     assert response.status_code == 200
     assert "The promised time limit cannot exceed the statutory one." in response.content.decode()
 
@@ -127,7 +129,7 @@ def test_case_officer_can_view_but_not_change_services(client, depts):
 def test_staff_without_department_see_no_services(client, depts):
     make_service(slug="any", department=depts[0])
     client.force_login(staff("nodept", "Department admin", None))
-    response = client.get("/admin/catalogue/service/")
+    response = client.get("/admin/catalogue/service/", headers={"accept-language": "en"})
     assert response.status_code == 200 and "0 services" in response.content.decode()
 
 
