@@ -1,0 +1,474 @@
+#!/usr/bin/env python3
+"""Load-test the portal over loopback and compare each page with the bare /healthz view.
+
+    .venv/bin/python bench/run_bench.py [--services 5000] [--duration 10s] [--connections 8] [--record]
+
+1. Builds a throwaway SQLite data folder under bench/out/ (migrate, load_demo, make_scale_data,
+   collectstatic).
+2. Serves it with gunicorn (3 sync workers, production settings: DEBUG off) on 127.0.0.1:<free port>.
+3. Warms every URL up, then runs wrk on each (`wrk -t2 -c8 -d10s --latency URL`) and parses req/s and
+   p50/p99 latency.
+4. Prints a Markdown table with each page's req/s as a ratio to /healthz measured in the same run,
+   against the targets of issue 2; --record appends it to bench/RESULTS.md with the date and command.
+
+Exit status: 0 when every target is met, 1 when one is missed, 2 when the run itself failed.
+See bench/README.md.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+OUT = BENCH / "out"
+RESULTS = BENCH / "RESULTS.md"
+VENV_BIN = ROOT / ".venv" / "bin"
+PYTHON = VENV_BIN / "python" if (VENV_BIN / "python").exists() else Path(sys.executable)
+GUNICORN = VENV_BIN / "gunicorn" if (VENV_BIN / "gunicorn").exists() else Path(shutil.which("gunicorn") or "gunicorn")
+
+# Page name -> minimum req/s as a fraction of /healthz's (issue 2, point 11).
+TARGETS = {"home": 0.5, "search": 0.15, "guide": 0.5, "static": 0.9}
+
+SETUP_TIMEOUT = 900  # seconds for each setup command (make_scale_data for 5,000 services included)
+SERVER_START_TIMEOUT = 30
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--services", type=int, default=5000, help="synthetic services on top of the demo city")
+    p.add_argument("--duration", default="10s", help="wrk duration per URL (default 10s)")
+    p.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
+    p.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    p.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (default 3)")
+    p.add_argument("--warmup", default="2s", help="wrk warm-up duration per URL (default 2s)")
+    p.add_argument("--query", default=None, help="catalogue search term (default: picked from the data)")
+    p.add_argument("--reuse", action="store_true", help="reuse bench/out/ from the previous run instead of rebuilding")
+    p.add_argument("--record", action="store_true", help="append the table to bench/RESULTS.md")
+    p.add_argument("--note", default="", help="a line of context to record with the results")
+    args = p.parse_args(argv)
+    if args.services < 0 or args.connections < 1 or args.threads < 1 or args.workers < 1:
+        p.error("--services must be >= 0; --connections, --threads and --workers >= 1")
+    if args.threads > args.connections:
+        args.threads = args.connections
+    return args
+
+
+def bench_env():
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "false",
+            "SESSION_COOKIE_SECURE": "false",
+            "CSRF_COOKIE_SECURE": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "DATA_DIR": str(OUT / "data"),
+            "STATIC_ROOT": str(OUT / "static"),
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
+    return env
+
+
+def manage(env, *args, timeout=SETUP_TIMEOUT):
+    cmd = [str(PYTHON), "manage.py", *args]
+    log("$ " + " ".join(shlex.quote(a) for a in cmd[1:]))
+    started = time.monotonic()
+    try:
+        result = subprocess.run(cmd, cwd=ROOT, env=env, timeout=timeout, capture_output=True, text=True)
+    except subprocess.TimeoutExpired as exc:
+        raise BenchError(f"manage.py {args[0]} took longer than {timeout}s") from exc
+    if result.returncode != 0:
+        raise BenchError(f"manage.py {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    log(f"  done in {time.monotonic() - started:.1f}s")
+    return result.stdout
+
+
+def prepare(env, args):
+    if args.reuse and (OUT / "data" / "portal.sqlite3").exists() and (OUT / "static" / "staticfiles.json").exists():
+        log(f"reusing {OUT}")
+        return
+    shutil.rmtree(OUT, ignore_errors=True)
+    (OUT / "data").mkdir(parents=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo", "-v0")
+    if args.services:
+        manage(env, "make_scale_data", "--services", str(args.services), "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
+PROBE = """
+import json
+from services.catalogue.models import Service
+published = Service.objects.filter(published=True)
+guide = published.order_by("-popularity", "pk").values_list("slug", flat=True).first()
+sample = list(published.order_by("?").values_list("slug", flat=True)[:500])
+print(json.dumps({"services": published.count(), "guide": guide, "sample": sample}))
+"""
+
+
+def probe(env):
+    out = manage(env, "shell", "-c", PROBE, timeout=120)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def static_css_url():
+    manifest = json.loads((OUT / "static" / "staticfiles.json").read_text())
+    hashed = manifest["paths"].get("css/portal.css")
+    if not hashed:
+        raise BenchError("css/portal.css is not in the staticfiles manifest")
+    return "/static/" + hashed
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url, timeout=10):
+    """GET url; return (status, headers, body) without raising on HTTP errors."""
+    req = urllib.request.Request(url, headers={"User-Agent": "portal-bench"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+class Gunicorn:
+    def __init__(self, env, port, workers):
+        self.env, self.port, self.workers = env, port, workers
+        self.proc = None
+        self.logfile = OUT / "gunicorn.log"
+
+    def __enter__(self):
+        cmd = [
+            str(GUNICORN),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--worker-class",
+            "sync",
+            "--graceful-timeout",
+            "5",
+            "--timeout",
+            "60",
+            "--error-logfile",
+            "-",
+        ]
+        log("$ " + " ".join(shlex.quote(c) for c in cmd[1:]))
+        self._log = self.logfile.open("w")
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise BenchError(f"gunicorn exited with {self.proc.returncode}; see {self.logfile}")
+            try:
+                if fetch(self.url("/healthz"), timeout=2)[0] == 200:
+                    log(f"gunicorn up on port {self.port} (pid {self.proc.pid})")
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise BenchError(f"gunicorn did not answer /healthz within {SERVER_START_TIMEOUT}s; see {self.logfile}")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def stop(self):
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # master stops its workers gracefully
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)  # the session we started: master and workers
+                self.proc.wait(timeout=5)
+        self._log.close()
+        log("gunicorn stopped")
+        self.proc = None
+
+
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
+
+
+def to_ms(text):
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if not match:
+        raise BenchError(f"cannot parse latency {text!r}")
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def parse_wrk(output):
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
+    total = re.search(r"(\d+) requests in", output)
+    if not (rps and p50 and p99 and total):
+        raise BenchError(f"cannot parse wrk output:\n{output}")
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    errors = int(non2xx.group(1)) if non2xx else 0
+    if sock:
+        errors += sum(int(g) for g in sock.groups())
+    return {
+        "rps": float(rps.group(1)),
+        "p50": to_ms(p50.group(1)),
+        "p99": to_ms(p99.group(1)),
+        "requests": int(total.group(1)),
+        "errors": errors,
+    }
+
+
+def duration_seconds(text):
+    match = re.fullmatch(r"(\d+)([sm]?)", text)
+    if not match:
+        raise BenchError(f"bad duration {text!r}; use e.g. 10s or 1m")
+    return int(match.group(1)) * (60 if match.group(2) == "m" else 1)
+
+
+# Uncached variants: every request carries a parameter no other request has, so the page cache
+# never hits and each request renders the page (the cost a first visitor or a new query pays).
+UNCACHED_LUA = """
+local n = 0
+function setup(thread)
+  thread:set("id", n)
+  n = n + 1
+end
+paths = {PATHS}
+function init(args)
+  counter = 0
+end
+function request()
+  counter = counter + 1
+  local path = paths[(counter % #paths) + 1]
+  local sep = string.find(path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, path .. sep .. "nocache=" .. id .. "-" .. counter)
+end
+"""
+
+
+def uncached_script(name, paths):
+    lua = UNCACHED_LUA.replace("{PATHS}", "{" + ", ".join(json.dumps(p) for p in paths) + "}")
+    path = OUT / f"uncached-{name}.lua"
+    path.write_text(lua)
+    return path
+
+
+def wrk(url, args, duration, latency=True, script=None):
+    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}", "--timeout", "10s"]
+    if latency:
+        cmd.append("--latency")
+    if script:
+        cmd += ["-s", str(script)]
+    cmd.append(url)
+    timeout = duration_seconds(duration) + 30
+    try:
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise BenchError(f"wrk on {url} did not finish within {timeout}s") from exc
+    if result.returncode != 0:
+        raise BenchError(f"wrk failed on {url}:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def check_url(server, name, path):
+    status, headers, body = fetch(server.url(path))
+    if status != 200:
+        raise BenchError(f"{name} {path} answered HTTP {status}")
+    return headers, body
+
+
+def pick_query(server, args):
+    """A word that matches some services, in the bench data."""
+    candidates = [args.query] if args.query else ["许可", "证", "登记", "申请"]
+    for term in candidates:
+        _, body = check_url(server, "search", f"/zh-hans/services/?q={quote(term)}")
+        count = body.count(b'class="service-item"')
+        if count:
+            return term, count
+    raise BenchError(f"none of {candidates} matches a service")
+
+
+def run(args):
+    if not shutil.which("wrk"):
+        raise BenchError("wrk is not installed: apt-get install wrk")
+    env = bench_env()
+    prepare(env, args)
+    facts = probe(env)
+    if not facts["guide"]:
+        raise BenchError("no published service to use as the guide page")
+    log(f"{facts['services']} published services")
+    static = static_css_url()
+
+    with Gunicorn(env, free_port(), args.workers) as server:
+        query, shown = pick_query(server, args)
+        log(f"search term {query!r}: {shown} results on the first page")
+        pages = [
+            ("healthz", "/healthz"),
+            ("home", "/zh-hans/"),
+            ("search", f"/zh-hans/services/?q={quote(query)}"),
+            ("guide", f"/zh-hans/services/{facts['guide']}/"),
+            ("static", static),
+        ]
+        for name, path in pages:
+            headers, _ = check_url(server, name, path)
+            log(f"  {name:8} {path}  200 {headers.get('Content-Type', '')}")
+        log(f"warming up ({args.warmup} per URL)")
+        for _, path in pages:
+            wrk(server.url(path), args, args.warmup, latency=False)
+        results = {}
+        for name, path in pages:
+            log(f"measuring {name} for {args.duration}")
+            results[name] = {"path": path, **parse_wrk(wrk(server.url(path), args, args.duration))}
+        uncached = {
+            "search (uncached)": [f"/zh-hans/services/?q={quote(query)}"],
+            "guide (uncached)": [f"/zh-hans/services/{slug}/" for slug in facts["sample"]],
+        }
+        for name, paths in uncached.items():
+            log(f"measuring {name} for {args.duration}")
+            script = uncached_script(name.split()[0], paths)
+            shown = paths[0] + ("&" if "?" in paths[0] else "?") + "nocache=<n>"
+            if len(paths) > 1:
+                shown = f"{len(paths)} guides in turn, ?nocache=<n>"
+            output = wrk(server.url(paths[0]), args, args.duration, script=script)
+            results[name] = {"path": shown, **parse_wrk(output)}
+        # The baseline again at the end: how much the machine drifted during the run.
+        log(f"measuring healthz again for {args.duration}")
+        results["healthz (end)"] = {"path": "/healthz", **parse_wrk(wrk(server.url("/healthz"), args, args.duration))}
+    return facts, query, results
+
+
+def table(results):
+    base = results["healthz"]["rps"]
+    lines = [
+        "| page | URL | req/s | p50 ms | p99 ms | errors | ratio to /healthz | target | met |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    all_met = True
+    for name, r in results.items():
+        ratio = r["rps"] / base if base else 0.0
+        target = TARGETS.get(name)
+        if name.startswith("healthz"):
+            met, target_text = "", "baseline"
+        elif target is None:
+            met, target_text = "", "(information)"
+        else:
+            ok = ratio >= target and r["errors"] == 0
+            all_met &= ok
+            met, target_text = ("yes" if ok else "**no**"), f">= {target:.2f}"
+        lines.append(
+            f"| {name} | `{r['path']}` | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} "
+            f"| {ratio:.2f} | {target_text} | {met} |"
+        )
+    return "\n".join(lines), all_met
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    system = f"{platform.system()} {platform.release()}"
+    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {system}"
+
+
+def git_commit():
+    try:
+        return (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+            ).stdout.strip()
+            or "unknown"
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    given = argv if argv is not None else sys.argv[1:]
+    command = "python bench/run_bench.py " + " ".join(shlex.quote(a) for a in given)
+    started = time.monotonic()
+    try:
+        facts, query, results = run(args)
+    except BenchError as exc:
+        log(f"FAILED: {exc}")
+        return 2
+    body, all_met = table(results)
+    when = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    header = (
+        f"### {when} - commit {git_commit()}\n\n"
+        f"- command: `{command.strip()}`\n"
+        f"- data: SQLite (WAL), demo city + synthetic services = {facts['services']} published services; "
+        f"search term `{query}`\n"
+        f"- server: gunicorn, {args.workers} sync workers, DEBUG off, 127.0.0.1; "
+        f"load: wrk -t{args.threads} -c{args.connections} -d{args.duration} --latency, after a {args.warmup} warm-up "
+        f"per URL\n"
+        f"- machine: {machine()}\n"
+    )
+    if args.note:
+        header += f"- note: {args.note}\n"
+    verdict = "All targets met." if all_met else "**Not every target met.**"
+    report = f"{header}\n{body}\n\n{verdict} ({time.monotonic() - started:.0f}s in all)\n"
+    print(report)
+    if args.record:
+        if not RESULTS.exists():
+            RESULTS.write_text(
+                "# Benchmark results\n\nAppended by `bench/run_bench.py --record`; newest last. "
+                "See bench/README.md for the method.\n"
+            )
+        with RESULTS.open("a") as fh:
+            fh.write("\n" + report)
+        log(f"appended to {RESULTS.relative_to(ROOT)}")
+    return 0 if all_met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
