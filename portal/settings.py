@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "services.accounts",
     "services.catalogue",
     "services.offline",
+    "services.applications",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +199,23 @@ EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@example.gov.cn")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks -----------------------------------------------------------------------
+# Emails and roll-ups run through the Django tasks API. Production: the database queue, drained
+# by `manage.py db_worker` (started by `make run`). TASKS_BACKEND=immediate runs them inline.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "db": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "db")],
+    }
+}
+
+# --- Applications ----------------------------------------------------------------------------
+UPLOAD_MAX_MB = envint("UPLOAD_MAX_MB", 10)
+GUEST_RESUME_DAYS = envint("GUEST_RESUME_DAYS", 7)
+TRACKING_ATTEMPTS_PER_HOUR = envint("TRACKING_ATTEMPTS_PER_HOUR", 10)
 
 # --- Security --------------------------------------------------------------------------------
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)

@@ -10,6 +10,17 @@ class User(AbstractUser):
     phone = models.CharField(
         _("mobile number"), max_length=20, blank=True, help_text=_("Mainland mobile number, 11 digits.")
     )
+    id_number = models.CharField(
+        _("ID number"), max_length=30, blank=True,
+        help_text=_("Resident identity card number (18 characters) or passport number. Shown masked."),
+    )
+    address_district = models.ForeignKey(
+        "catalogue.District", verbose_name=_("district"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("District of the home address."),
+    )
+    address_street = models.CharField(
+        _("street address"), max_length=200, blank=True, help_text=_("Street, number, building and flat.")
+    )
     department = models.ForeignKey(
         "catalogue.Department",
         verbose_name=_("department"),
@@ -23,6 +34,14 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    @property
+    def masked_id_number(self):
+        """The ID number with all but the first and last four characters hidden."""
+        value = self.id_number
+        if len(value) <= 8:
+            return "*" * len(value)
+        return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
     def sees_all_departments(self):
         return self.is_superuser

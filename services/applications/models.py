@@ -1,0 +1,315 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from services.catalogue.i18n import bilingual, is_english, translated
+from services.catalogue.models import Channel
+
+
+class Status(models.TextChoices):
+    """The one list of application statuses (see the lifecycle in DESIGN.md)."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+    IN_REVIEW = "in_review", _("In review")
+    INFO_REQUESTED = "info_requested", _("More information requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class FieldKind(models.TextChoices):
+    TEXT = "text", _("Short text")
+    TEXTAREA = "textarea", _("Long text")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    CHOICE = "choice", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    YESNO = "yesno", _("Yes or no")
+    EMAIL = "email", _("Email address")
+    MOBILE = "mobile", _("Mainland mobile number")
+    ID_NUMBER = "id_number", _("Identity document number")
+    ADDRESS = "address", _("Address (district and street)")
+    FILE = "file", _("File upload")
+
+
+class DateRule(models.TextChoices):
+    ANY = "any", _("Any date")
+    PAST = "past", _("Today or earlier")
+    FUTURE = "future", _("Today or later")
+
+
+class FormPage(models.Model):
+    """One question page of a service's online form; pages are asked in `order`."""
+
+    service = models.ForeignKey(
+        "catalogue.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="form_pages"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Pages are asked lowest first."))
+    title_zh, title_en = bilingual(models.CharField, _("title"), max_length=200, help_text=_("The page's heading."))
+    intro_zh, intro_en = bilingual(
+        models.TextField, _("introduction"), blank=True, help_text=_("Shown under the heading.")
+    )
+
+    title = translated("title")
+    intro = translated("intro")
+
+    class Meta:
+        ordering = ["service", "order", "pk"]
+        verbose_name = _("form page")
+        verbose_name_plural = _("form pages")
+
+    def __str__(self):
+        return f"{self.service} – {self.title}"
+
+
+class FormField(models.Model):
+    page = models.ForeignKey(FormPage, verbose_name=_("page"), on_delete=models.CASCADE, related_name="fields")
+    key = models.SlugField(
+        _("key"),
+        max_length=50,
+        help_text=_(
+            "Stable name of the answer, unique within the service. Keys such as full_name, phone, email, "
+            "id_number and address are pre-filled from the citizen's profile."
+        ),
+    )
+    kind = models.CharField(_("type"), max_length=12, choices=FieldKind.choices, default=FieldKind.TEXT)
+    label_zh, label_en = bilingual(models.CharField, _("label"), max_length=200, help_text=_("The question."))
+    hint_zh, hint_en = bilingual(
+        models.CharField, _("hint"), max_length=300, blank=True, help_text=_("Help shown under the question.")
+    )
+    required = models.BooleanField(_("required"), default=True, help_text=_("The applicant must answer."))
+    min_length = models.PositiveIntegerField(_("minimum length"), null=True, blank=True, help_text=_("Characters."))
+    max_length = models.PositiveIntegerField(_("maximum length"), null=True, blank=True, help_text=_("Characters."))
+    min_value = models.DecimalField(
+        _("minimum value"), max_digits=14, decimal_places=2, null=True, blank=True, help_text=_("For numbers.")
+    )
+    max_value = models.DecimalField(
+        _("maximum value"), max_digits=14, decimal_places=2, null=True, blank=True, help_text=_("For numbers.")
+    )
+    min_date = models.DateField(_("earliest date"), null=True, blank=True, help_text=_("For dates."))
+    max_date = models.DateField(_("latest date"), null=True, blank=True, help_text=_("For dates."))
+    date_rule = models.CharField(
+        _("date rule"), max_length=8, choices=DateRule.choices, default=DateRule.ANY,
+        help_text=_("For dates: whether the date must be in the past or the future."),
+    )
+    choices = models.TextField(
+        _("choices"), blank=True,
+        help_text=_("For choice fields: one option a line, as key|Chinese label|English label."),
+    )
+    material = models.ForeignKey(
+        "catalogue.Material", verbose_name=_("material"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="form_fields", help_text=_("For file uploads: the material this file is."),
+    )
+    max_file_mb = models.PositiveSmallIntegerField(
+        _("largest file (MB)"), default=10, help_text=_("For file uploads.")
+    )
+    condition_key = models.SlugField(
+        _("show only when answer"), max_length=50, blank=True,
+        help_text=_("Key of an earlier question; leave blank to always show this question."),
+    )
+    condition_value = models.CharField(
+        _("has the value"), max_length=100, blank=True,
+        help_text=_("The answer that makes this question appear (for yes/no: yes or no)."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower first."))
+
+    label = translated("label")
+    hint = translated("hint")
+
+    class Meta:
+        ordering = ["page__order", "order", "pk"]
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+        constraints = [models.UniqueConstraint(fields=["page", "key"], name="formfield_unique_key_per_page")]
+
+    def __str__(self):
+        return f"{self.key} ({self.get_kind_display()})"
+
+    def options(self):
+        """[(key, label in the active language)] from the `choices` lines."""
+        result = []
+        for line in self.choices.splitlines():
+            parts = [p.strip() for p in line.split("|")]
+            if not parts[0]:
+                continue
+            zh = parts[1] if len(parts) > 1 and parts[1] else parts[0]
+            en = parts[2] if len(parts) > 2 and parts[2] else zh
+            result.append((parts[0], en if is_english() else zh))
+        return result
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(owner=user) if user.is_authenticated else self.none()
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def submitted(self):
+        return self.exclude(status=Status.DRAFT)
+
+
+class Application(models.Model):
+    """An application for a service, from its draft to its end. Its status is written only by
+    services.applications.lifecycle."""
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    reference = models.CharField(
+        _("reference number"), max_length=16, unique=True, null=True, blank=True, editable=False,
+        help_text=_("Given on submission; ends with a check character."),
+    )
+    tracking_code = models.CharField(
+        _("tracking code"), max_length=12, blank=True, editable=False,
+        help_text=_("Random second factor for tracking without an account."),
+    )
+    service = models.ForeignKey("catalogue.Service", verbose_name=_("service"), on_delete=models.PROTECT,
+                                related_name="applications")
+    department = models.ForeignKey(
+        "catalogue.Department", verbose_name=_("department"), on_delete=models.PROTECT, related_name="applications",
+        help_text=_("The department that decides; copied from the service when the application starts."),
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT,
+                              editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="applications", help_text=_("The signed-in account that filed it; empty for guests."),
+    )
+    applicant_name = models.CharField(_("applicant's name"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    on_behalf = models.BooleanField(
+        _("on behalf of someone else"), default=False,
+        help_text=_("Filed by a helper (for example a son or daughter) for the applicant."),
+    )
+    helper_name = models.CharField(_("helper's name"), max_length=100, blank=True)
+    helper_relation = models.CharField(_("helper's relation to the applicant"), max_length=50, blank=True)
+    language = models.CharField(_("language"), max_length=10, default="zh-hans",
+                                help_text=_("Emails to the applicant are written in this language."))
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    form_version = models.CharField(_("form version"), max_length=64, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False,
+                                          help_text=_("Goes up with every status change."))
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    acceptance_due = models.DateField(_("acceptance due"), null=True, blank=True)
+    decision_due = models.DateField(_("decision due"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        indexes = [
+            models.Index(fields=["owner", "status"], name="application_owner_status"),
+            models.Index(fields=["department", "status", "decision_due"], name="application_dept_queue"),
+        ]
+
+    def __str__(self):
+        return self.reference or str(self.public_id)
+
+    @property
+    def is_draft(self):
+        return self.status == Status.DRAFT
+
+    @property
+    def can_withdraw(self):
+        from .lifecycle import can_withdraw
+
+        return can_withdraw(self)
+
+    def get_absolute_url(self):
+        if self.is_draft:
+            return reverse("applications:resume", args=[self.public_id])
+        return reverse("applications:detail", args=[self.reference])
+
+
+class ApplicationEvent(models.Model):
+    """Append-only history of an application: every status change and note."""
+
+    application = models.ForeignKey(Application, verbose_name=_("application"), on_delete=models.CASCADE,
+                                    related_name="events")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    visible_to_citizen = models.BooleanField(_("shown to the citizen"), default=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("application event")
+        verbose_name_plural = _("application events")
+
+    def __str__(self):
+        return f"{self.from_status or '-'} → {self.to_status}"
+
+
+def _upload_to(instance, filename):
+    # Generated name: nothing of the uploader's file name reaches the file system.
+    return f"applications/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(Application, verbose_name=_("application"), on_delete=models.CASCADE,
+                                    related_name="attachments")
+    field_key = models.CharField(_("for"), max_length=60,
+                                 help_text=_("The material or question this file answers."))
+    material = models.ForeignKey("catalogue.Material", verbose_name=_("material"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    file = models.FileField(_("file"), upload_to=_upload_to, max_length=200)
+    original_name = models.CharField(_("original file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("applications:attachment", args=[self.application.public_id, self.pk])
+
+
+class CalendarDay(models.Model):
+    """An exception to the Monday-to-Friday week: a public holiday on a weekday, or a make-up
+    working day on a weekend. Consulted before the chinese-calendar package, so staff can add
+    the State Council's calendar for a year the package does not know yet."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Public holiday (no work)")
+        WORKDAY = "workday", _("Make-up working day")
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    name_zh, name_en = bilingual(models.CharField, _("name"), max_length=60, blank=True,
+                                 help_text=_("For example 春节 / Spring Festival."))
+
+    name = translated("name")
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+
+    def __str__(self):
+        return f"{self.date} {self.get_kind_display()}"
