@@ -15,6 +15,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("services.catalogue.urls")),
     path("centres/", include("services.offline.urls")),
+    path("account/", include("services.accounts.urls")),
     prefix_default_language=True,
 )
 
