@@ -40,7 +40,8 @@ ID_CARD = mat(
 )
 HUKOU_BOOK = mat(
     ("居民户口簿", "Household register booklet (hukou booklet)"),
-    ("申请人所在户的居民户口簿首页及本人页。", "The front page and the applicant's own page of the household register booklet."),
+    ("申请人所在户的居民户口簿首页及本人页。",
+     "The front page and the applicant's own page of the household register booklet."),
     ecert=True,
 )
 PHOTO = mat(
@@ -66,7 +67,8 @@ BIZ_LICENCE = mat(
 )
 LEGAL_REP_ID = mat(
     ("法定代表人身份证件", "Legal representative's ID"),
-    ("法定代表人（负责人）的居民身份证或护照。", "The identity card or passport of the legal representative (person in charge)."),
+    ("法定代表人（负责人）的居民身份证或护照。",
+     "The identity card or passport of the legal representative (person in charge)."),
     form=COPY, ecert=True,
 )
 COMPANY_SEAL_LETTER = mat(
@@ -78,12 +80,14 @@ COMPANY_SEAL_LETTER = mat(
 )
 MARRIAGE_CERT = mat(
     ("结婚证", "Marriage certificate"),
-    ("夫妻双方的结婚证；电子证照库已有记录的可免交。", "The couple's marriage certificate; not needed if it is already in the e-licence records."),
+    ("夫妻双方的结婚证；电子证照库已有记录的可免交。",
+     "The couple's marriage certificate; not needed if it is already in the e-licence records."),
     form=BOTH, ecert=True,
 )
 BANK_CARD = mat(
     ("本人银行借记卡或社会保障卡（金融功能）", "Your own bank debit card or financial-enabled social security card"),
-    ("用于发放款项的本人名下账户，须为本市开户的借记卡。", "The account that will receive the money; it must be a debit card in your own name opened in Haipu."),
+    ("用于发放款项的本人名下账户，须为本市开户的借记卡。",
+     "The account that will receive the money; it must be a debit card in your own name opened in Haipu."),
     form=COPY,
 )
 PROPERTY_CERT = mat(
@@ -102,7 +106,8 @@ LEASE = mat(
 BIRTH_CERT = mat(
     ("出生医学证明", "Birth medical certificate"),
     ("助产医疗机构签发的《出生医学证明》；电子版出生医学证明可直接调用。",
-     "The birth medical certificate issued by the hospital where the baby was born; the electronic version can be used."),
+     "The birth medical certificate issued by the hospital where the baby was born; "
+     "the electronic version can be used."),
     form=BOTH, ecert=True,
 )
 SSC = mat(
@@ -117,7 +122,8 @@ RESIDENCE_PERMIT = mat(
 )
 DRIVING_LICENCE = mat(
     ("机动车驾驶证", "Driving licence"),
-    ("本人机动车驾驶证；已申领电子驾驶证的可免交。", "Your driving licence; not needed if you hold the electronic driving licence."),
+    ("本人机动车驾驶证；已申领电子驾驶证的可免交。",
+     "Your driving licence; not needed if you hold the electronic driving licence."),
     ecert=True,
 )
 DISABILITY_CERT = mat(
@@ -127,6 +133,7 @@ DISABILITY_CERT = mat(
 )
 DEATH_CERT = mat(
     ("居民死亡医学证明（推断）书", "Medical certificate of death"),
-    ("医疗机构或社区卫生服务中心出具的死亡医学证明。", "The medical certificate of death issued by a hospital or community health centre."),
+    ("医疗机构或社区卫生服务中心出具的死亡医学证明。",
+     "The medical certificate of death issued by a hospital or community health centre."),
     form=BOTH,
 )

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - content file: each bilingual (Chinese, English) text pair stays on one line.
 """Districts, departments, life events and service centres of the fictional Haipu City (海浦市).
 
 Haipu is a made-up Shanghai-like city used for demonstrations; none of these offices, phone
