@@ -1,0 +1,147 @@
+"""Working days in mainland China, for application deadlines.
+
+A day is a working day according to, in this order:
+
+1. the CalendarDay table, which staff edit in the admin (a public holiday on a weekday, or a
+   make-up working day on a weekend) - so the State Council's calendar for a year the package
+   does not know yet can be entered by hand, and any package mistake corrected;
+2. the `chinese-calendar` package, within the years it knows (2004-2026 for 1.11);
+3. Monday to Friday, as the fallback beyond that.
+
+Each public function reads the CalendarDay rows of a year at most once per call (one query per
+distinct year touched, none per day) and keeps nothing between calls, so an edit in the admin
+counts from the next status change on.
+
+Counting convention: the start date itself is never counted. `add_working_days(d, n)` is the
+n-th working day after d; `working_days_between(a, b)` counts the working days in (a, b].
+"""
+
+import datetime
+
+import chinese_calendar
+from django.utils import timezone
+
+from .models import CalendarDay
+
+WEEKEND = (5, 6)  # Saturday, Sunday
+
+
+def today():
+    """Today's date in the portal's time zone (settings.TIME_ZONE, Asia/Shanghai)."""
+    return timezone.localdate()
+
+
+def _as_date(value):
+    """A date from a date or a datetime (an aware datetime is read in the portal's time zone)."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _exceptions(years):
+    """{date: is_working_day} for the CalendarDay rows in `years`, in one query."""
+    years = sorted(set(years))
+    if not years:
+        return {}
+    rows = CalendarDay.objects.filter(
+        date__gte=datetime.date(years[0], 1, 1), date__lte=datetime.date(years[-1], 12, 31)
+    ).values_list("date", "kind")
+    wanted = set(years)
+    return {day: kind == CalendarDay.Kind.WORKDAY for day, kind in rows if day.year in wanted}
+
+
+def package_knows(year):
+    """Whether the installed chinese-calendar has the official calendar for `year`."""
+    try:
+        chinese_calendar.is_workday(datetime.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+class _Calendar:
+    """The working-day rule for one call of a public function: loads a year's CalendarDay rows
+    the first time a day of that year is asked about."""
+
+    def __init__(self):
+        self._years = {}
+
+    def _year(self, year):
+        if year not in self._years:
+            self._years[year] = _exceptions([year])
+        return self._years[year]
+
+    def preload(self, start, end):
+        missing = [y for y in range(start.year, end.year + 1) if y not in self._years]
+        if missing:
+            found = _exceptions(missing)
+            for year in missing:
+                self._years[year] = {}
+            for day, working in found.items():
+                self._years[day.year][day] = working
+
+    def is_working_day(self, day):
+        override = self._year(day.year).get(day)
+        if override is not None:
+            return override
+        try:
+            return chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            return day.weekday() not in WEEKEND
+
+    def add(self, start, n):
+        if n < 0:
+            raise ValueError("n must be 0 or more working days")
+        day = start
+        if n == 0:
+            while not self.is_working_day(day):
+                day += datetime.timedelta(days=1)
+            return day
+        while n:
+            day += datetime.timedelta(days=1)
+            if self.is_working_day(day):
+                n -= 1
+        return day
+
+    def between(self, start, end):
+        if end <= start:
+            return 0
+        self.preload(start + datetime.timedelta(days=1), end)
+        count = 0
+        day = start
+        while day < end:
+            day += datetime.timedelta(days=1)
+            count += self.is_working_day(day)
+        return count
+
+
+def is_working_day(day):
+    """Whether `day` (a date, or an aware datetime read in local time) is a working day."""
+    return _Calendar().is_working_day(_as_date(day))
+
+
+def add_working_days(start_date, n):
+    """The date n working days after `start_date`, which is itself not counted: the deadline is
+    the n-th working day after it (for n >= 1, always later than `start_date`).
+
+    n = 0 means "the same day": `start_date` if it is a working day, otherwise the next working
+    day (for services decided on the spot). A negative n is a ValueError.
+    """
+    return _Calendar().add(_as_date(start_date), n)
+
+
+def working_days_between(start, end):
+    """The number of working days d with start < d <= end (0 if end <= start)."""
+    return _Calendar().between(_as_date(start), _as_date(end))
+
+
+def extend_by_pause(due_date, paused_from, paused_to):
+    """`due_date` moved later by the working days in the pause (paused_from, paused_to]: the
+    clock stops while the department waits for the citizen. A pause without working days in it
+    leaves the date as it is; a missing due date stays missing."""
+    if due_date is None:
+        return None
+    calendar = _Calendar()
+    due_date = _as_date(due_date)
+    paused = calendar.between(_as_date(paused_from), _as_date(paused_to))
+    return calendar.add(due_date, paused) if paused else due_date
