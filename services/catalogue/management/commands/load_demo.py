@@ -6,10 +6,11 @@ replaced. Records that are not part of the demo (for example synthetic `scale-<n
 left alone.
 """
 
+import functools
 import time
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import get_hasher, make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -187,9 +188,19 @@ def demo_users(departments):
     return users
 
 
+@functools.cache
+def _hash_with(algorithm):
+    return make_password(DEMO_PASSWORD, hasher=algorithm)
+
+
+def demo_password_hash():
+    """Hashed once per process and hasher: the password hasher is deliberately slow (~0.4 s)."""
+    return _hash_with(get_hasher().algorithm)
+
+
 def load_users(departments):
     User = get_user_model()
-    hashed = make_password(DEMO_PASSWORD)  # hashed once: the hasher is deliberately slow
+    hashed = demo_password_hash()
     table = []
     for username, role, fields, group_name in demo_users(departments):
         defaults = {"is_staff": False, "is_superuser": False, "is_active": True, "department": None, "phone": "",
