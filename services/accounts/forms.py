@@ -1,0 +1,380 @@
+"""Forms for citizen accounts: sign up, sign in (with a failure limit), profile, password reset.
+
+Mobile numbers and resident ID numbers are checked by services.applications.validators, the
+one home of those rules, so an account and an application form never disagree about them.
+"""
+
+import hashlib
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth import forms as auth_forms
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from services.applications.validators import normalise_mobile, validate_mainland_mobile, validate_resident_id
+from services.catalogue.models import District
+
+User = get_user_model()
+
+# Sign-in failures: after LOGIN_FAILURE_LIMIT failures for one identifier (whichever IP they
+# come from) the identifier is refused for LOGIN_LOCK_SECONDS. A second, looser limit per client
+# IP slows one machine trying many identifiers; it is looser because many citizens share an IP
+# behind carrier-grade NAT, and one person's typos must not lock out their neighbours.
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_IP_FAILURE_LIMIT = 20
+LOGIN_LOCK_SECONDS = 15 * 60
+
+
+def password_rules_hint():
+    """Django's password rules as HTML, in the active language. Django's own lazy version is
+    not marked safe, and includes/field.html escapes hints that are not (hints typed by staff in
+    the admin end up there too); this one is built with format_html(), so it is safe."""
+    return mark_safe(str(password_validation.password_validators_help_text_html()))  # noqa: S308
+
+
+class PasswordRulesHintMixin:
+    """For Django's SetPasswordForm and PasswordChangeForm."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = password_rules_hint()
+
+
+def mobile_or_none(value):
+    """The 11-digit mainland mobile number `value` stands for, or None if it is not one."""
+    try:
+        return validate_mainland_mobile(value)
+    except ValidationError:
+        return None
+
+
+class MobileField(forms.CharField):
+    """A mainland mobile number, stored as its 11 digits (spaces, dashes and +86 removed)."""
+
+    widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value if value in self.empty_values else normalise_mobile(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if value not in self.empty_values:
+            validate_mainland_mobile(value)
+
+
+def _email_taken(email, exclude_pk=None):
+    return User.objects.filter(email__iexact=email).exclude(pk=exclude_pk).exists()
+
+
+def _phone_taken(phone, exclude_pk=None):
+    return User.objects.filter(phone=phone).exclude(pk=exclude_pk).exists()
+
+
+MSG_EMAIL_FORMAT = _("Enter an email address in the correct format, like name@example.com")
+MSG_CONTACT_MISSING = _("Enter an email address or a mobile number")
+MSG_EMAIL_TAKEN = _("An account already uses this email address – sign in or reset your password instead")
+MSG_PHONE_TAKEN = _("An account already uses this mobile number – sign in instead")
+
+
+class ContactFieldsMixin:
+    """Email and mobile: at least one, each unique across accounts (email case-insensitively)."""
+
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data.get("email") or "")
+        if email and _email_taken(email, exclude_pk=self._own_pk()):
+            raise ValidationError(MSG_EMAIL_TAKEN, code="email_taken")
+        return email
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone") or ""
+        if phone and _phone_taken(phone, exclude_pk=self._own_pk()):
+            raise ValidationError(MSG_PHONE_TAKEN, code="phone_taken")
+        return phone
+
+    def _own_pk(self):
+        instance = getattr(self, "instance", None)
+        return instance.pk if instance is not None else None
+
+    def _require_a_contact(self):
+        data = self.cleaned_data
+        # Only complain when neither field has an error of its own: a mistyped email is not missing.
+        has_own_error = "email" in self.errors or "phone" in self.errors
+        if not data.get("email") and not data.get("phone") and not has_own_error:
+            self.add_error("email", ValidationError(MSG_CONTACT_MISSING, code="contact_missing"))
+
+
+class SignupForm(ContactFieldsMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        max_length=254,
+        help_text=_("We will send password reset links here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"invalid": MSG_EMAIL_FORMAT},
+    )
+    phone = MobileField(label=_("Mobile number"), required=False, help_text=_("A mainland mobile number, 11 digits."))
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    password1 = forms.CharField(
+        label=_("Create a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Type the password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    error_messages = {
+        "password_mismatch": _("The two passwords do not match – type the same password twice"),
+        "full_name_required": _("Enter your full name"),
+        "password_required": _("Create a password"),
+        "password2_required": _("Type the password again"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].error_messages["required"] = self.error_messages["full_name_required"]
+        self.fields["password1"].error_messages["required"] = self.error_messages["password_required"]
+        self.fields["password2"].error_messages["required"] = self.error_messages["password2_required"]
+        self.fields["password1"].help_text = password_rules_hint()
+
+    def clean(self):
+        data = super().clean()
+        self._require_a_contact()
+        password1, password2 = data.get("password1"), data.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", ValidationError(self.error_messages["password_mismatch"], code="mismatch"))
+        elif password1:
+            try:
+                password_validation.validate_password(password1, self._unsaved_user())
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+    def _unsaved_user(self):
+        data = self.cleaned_data
+        return User(email=data.get("email", ""), phone=data.get("phone", ""), first_name=data.get("full_name", ""))
+
+    def save(self):
+        # The username is internal: citizens sign in with their email or mobile number. Staff
+        # accounts made in the admin keep the usernames they are given.
+        user = self._unsaved_user()
+        user.username = "u" + secrets.token_hex(8)
+        user.set_password(self.cleaned_data["password1"])
+        user.save()
+        password_validation.password_changed(self.cleaned_data["password1"], user)
+        return user
+
+
+# --- Sign in ---------------------------------------------------------------------------------
+
+
+def normalise_identifier(value):
+    """What a sign-in identifier is counted as: a mobile number's 11 digits, else lower case."""
+    value = (value or "").strip()
+    return mobile_or_none(value) or value.lower()
+
+
+def client_ip(request):
+    if request is None:
+        return ""
+    # Behind our load balancer (SECURE_PROXY_SSL_HEADER is set) the last X-Forwarded-For entry
+    # is the one it added; earlier entries come from the client and can be forged.
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.rsplit(",", 1)[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _throttle_key(kind, value):
+    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
+    return f"login-failures:{kind}:{digest}"
+
+
+class LoginThrottle:
+    """Counts failed sign-ins in the cache, per identifier and per client IP."""
+
+    def __init__(self, identifier, ip):
+        self.keys = [(_throttle_key("id", normalise_identifier(identifier)), LOGIN_FAILURE_LIMIT)]
+        if ip:
+            self.keys.append((_throttle_key("ip", ip), LOGIN_IP_FAILURE_LIMIT))
+
+    def is_locked(self):
+        counts = cache.get_many([key for key, _limit in self.keys])
+        return any(counts.get(key, 0) >= limit for key, limit in self.keys)
+
+    def record_failure(self):
+        for key, limit in self.keys:
+            # add() starts a window; incr() keeps its expiry on every cache backend but locmem,
+            # where it is close enough. The lock lasts LOGIN_LOCK_SECONDS from the first failure
+            # counted; re-setting the expiry on the limit-reaching failure makes it a full 15 minutes.
+            if cache.add(key, 1, LOGIN_LOCK_SECONDS):
+                count = 1
+            else:
+                try:
+                    count = cache.incr(key)
+                except ValueError:  # expired between add() and incr()
+                    cache.set(key, 1, LOGIN_LOCK_SECONDS)
+                    count = 1
+            if count == limit:
+                cache.set(key, count, LOGIN_LOCK_SECONDS)
+
+    def clear_identifier(self):
+        cache.delete(self.keys[0][0])
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    """Sign in with an email address, a mobile number or (for staff) a username."""
+
+    username = forms.CharField(
+        label=_("Email or mobile number"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false", "autocapitalize": "none"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    error_messages = {
+        "invalid_login": _(
+            "The email or mobile number and password do not match an account. Check them and try again."
+        ),
+        "inactive": _("This account has been closed. Call the citizen hotline 12345 for help."),
+        "throttled": _(
+            "There have been too many failed attempts to sign in. Wait 15 minutes and try again, "
+            "or reset your password."
+        ),
+        "username_required": _("Enter your email address or mobile number"),
+        "password_required": _("Enter your password"),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Email or mobile number")
+        self.fields["username"].max_length = 254
+        self.fields["username"].widget.attrs["maxlength"] = 254
+        self.fields["username"].error_messages["required"] = self.error_messages["username_required"]
+        self.fields["password"].error_messages["required"] = self.error_messages["password_required"]
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username and password:
+            throttle = LoginThrottle(username, client_ip(self.request))
+            # While locked, the password is not even checked, so guessing on is pointless.
+            if throttle.is_locked():
+                raise ValidationError(self.error_messages["throttled"], code="throttled")
+            self.user_cache = authenticate(self.request, username=username, password=password)
+            if self.user_cache is None:
+                throttle.record_failure()
+                raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+            self.confirm_login_allowed(self.user_cache)
+            throttle.clear_identifier()
+        return self.cleaned_data
+
+
+# --- Profile ---------------------------------------------------------------------------------
+
+
+class ProfileForm(ContactFieldsMixin, forms.ModelForm):
+    """The citizen's own details. The ID number is never sent back to the browser: its field
+    starts empty, and leaving it empty keeps the number on file."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"invalid": MSG_EMAIL_FORMAT},
+    )
+    phone = MobileField(label=_("Mobile number"), required=False, help_text=_("A mainland mobile number, 11 digits."))
+    id_number = forms.CharField(
+        label=_("Resident ID number"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        help_text=_("18 characters, on the front of your resident identity card."),
+    )
+    address_district = forms.ModelChoiceField(
+        label=_("District"), queryset=District.objects.all(), required=False, empty_label=_("Not given")
+    )
+
+    class Meta:
+        model = User
+        fields = ["first_name", "id_number", "phone", "email", "address_district", "address_street"]
+        labels = {"first_name": _("Full name"), "address_street": _("Street address")}
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "address_street": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["id_number"] = ""
+        self.fields["first_name"].required = True
+        self.fields["first_name"].error_messages["required"] = _("Enter your full name")
+        self.fields["address_street"].help_text = _("Street, number, building and flat.")
+        if self.instance.id_number:
+            self.fields["id_number"].help_text = _(
+                "The number on file is %(masked)s. Leave this blank to keep the current number."
+            ) % {"masked": self.instance.masked_id_number}
+
+    def clean_id_number(self):
+        value = self.cleaned_data.get("id_number", "")
+        if not value.strip():
+            return self.instance.id_number
+        return validate_resident_id(value)
+
+    def clean(self):
+        data = super().clean()
+        self._require_a_contact()
+        return data
+
+
+# --- Password reset --------------------------------------------------------------------------
+
+
+def reset_link_days():
+    """How many days a password reset link works (PASSWORD_RESET_TIMEOUT, 3 days by default)."""
+    return max(1, round(settings.PASSWORD_RESET_TIMEOUT / 86400))
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={"required": _("Enter the email address of your account"), "invalid": MSG_EMAIL_FORMAT},
+    )
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        context["expiry_days"] = reset_link_days()
+        super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
+class SetPasswordForm(PasswordRulesHintMixin, auth_forms.SetPasswordForm):
+    """Choose a new password from a reset link."""
+
+
+class PasswordChangeForm(PasswordRulesHintMixin, auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # GOV.UK pages do not move focus on load; the error summary does that when there is one.
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
+        self.fields["old_password"].label = _("Current password")
