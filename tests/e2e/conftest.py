@@ -56,9 +56,10 @@ def browser():
             browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser_settings():
     """Settings the live server must have from the moment it starts: its middleware reads them once.
+    Package-scoped, so the tests outside tests/e2e run with the settings they expect.
 
     * No HTTPS redirect: the live server speaks plain http (tests run with DEBUG off, where
       SECURE_SSL_REDIRECT defaults to on).
@@ -76,9 +77,10 @@ def browser_settings():
         yield
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def live_server(browser_settings, live_server):
-    """pytest-django's live server, started only after browser_settings are in force."""
+    """pytest-django's (session-scoped) live server, started only after browser_settings are in
+    force. Only these tests use a live server, so it is these settings it starts with."""
     return live_server
 
 
@@ -108,9 +110,6 @@ class Tab:
         assert response is not None, path
         assert response.status == status, f"{path}: HTTP {response.status}, expected {status}"
         return response
-
-    def path(self):
-        return self.page.url[len(self.base):]
 
     def wait_for_path(self, pattern):
         self.page.wait_for_url(re.compile(re.escape(self.base) + pattern))
@@ -142,8 +141,9 @@ class Tab:
                     NARROW["width"],
                 )
                 self.screenshot(f"{label}-overflow")
-                pytest.fail(f"{label}: sideways scroll at 320px (scrollWidth {width}). Wider elements:\n"
-                            + "\n".join(offenders))
+                pytest.fail(
+                    f"{label}: sideways scroll at 320px (scrollWidth {width}). Wider elements:\n" + "\n".join(offenders)
+                )
             assert_no_axe_violations(page, f"{label} @320px")
             page.set_viewport_size(WIDE)
             assert_no_axe_violations(page, f"{label} @1280px")
