@@ -28,6 +28,7 @@ data/secret_key:
 
 run: venv data/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(RUN_ENV) $(BIN)/python manage.py createcachetable
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo ""
@@ -39,6 +40,7 @@ run: venv data/secret_key
 
 dev: venv
 	DEBUG=true $(BIN)/python manage.py migrate --noinput -v0
+	DEBUG=true $(BIN)/python manage.py createcachetable
 	DEBUG=true $(BIN)/python manage.py load_demo
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

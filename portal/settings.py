@@ -149,7 +149,9 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "portal",
         "OPTIONS": {"MAX_ENTRIES": envint("PAGE_CACHE_ENTRIES", 5000)},
-    }
+    },
+    # Shared by every process (rate limits): the database, so nothing else has to run.
+    "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"},
 }
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
 # How long a web process trusts its memory of the catalogue version before asking the database.

@@ -102,3 +102,64 @@ def make_centre(slug=None, district=None, services=(), weekdays=range(5), **kw):
     if services:
         centre.services.set(services)
     return centre
+
+
+def make_form(service, material=None):
+    """A two-page form using every field type, with a condition on each page."""
+    from services.applications.models import FormField, FormPage
+
+    p1 = FormPage.objects.create(service=service, order=1, title_zh="申请人信息", title_en="About the applicant")
+    p2 = FormPage.objects.create(service=service, order=2, title_zh="申请详情", title_en="Details")
+    fields = [
+        (p1, "full_name", "text", {"label_en": "Full name", "max_length": 50, "min_length": 2}),
+        (p1, "id_number", "id_number", {"label_en": "ID number"}),
+        (p1, "phone", "mobile", {"label_en": "Mobile"}),
+        (p1, "email", "email", {"label_en": "Email", "required": False}),
+        (p1, "address", "address", {"label_en": "Home address"}),
+        (p1, "birth_date", "date", {"label_en": "Date of birth", "date_rule": "past"}),
+        (
+            p2,
+            "reason",
+            "choice",
+            {"label_en": "Reason", "choices": "new|新办|New\nrenew|续办|Renewal\nlost|遗失补办|Lost"},
+        ),
+        (
+            p2,
+            "lost_where",
+            "textarea",
+            {"label_en": "Where was it lost?", "condition_key": "reason", "condition_value": "lost", "max_length": 500},
+        ),
+        (p2, "household", "number", {"label_en": "People in household", "min_value": 1, "max_value": 20}),
+        (
+            p2,
+            "needs",
+            "multiple",
+            {
+                "label_en": "Support needed",
+                "required": False,
+                "choices": "ramp|无障碍通道|Step-free access\nsign|手语|Sign language",
+            },
+        ),
+        (p2, "has_car", "yesno", {"label_en": "Do you own a car?"}),
+        (p2, "photo", "file", {"label_en": "Photo", "required": False, "material": material}),
+    ]
+    for order, (page, key, kind, extra) in enumerate(fields):
+        extra.setdefault("label_zh", extra["label_en"])
+        FormField.objects.create(page=page, key=key, kind=kind, order=order, **extra)
+    return p1, p2
+
+
+VALID_PAGE_1 = {
+    "full_name": "Zhang Wei",
+    "id_number__type": "resident_id",
+    "id_number": "11010519491231002X",
+    "phone": "138 1234 5678",
+    "email": "zhang@example.com",
+    "address__district": "",
+    "address__street": "",
+    "birth_date": "1949-12-31",
+}
+VALID_PAGE_2 = {"reason": "new", "household": "3", "has_car": "no"}
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -4,3 +4,4 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 os.environ.setdefault("DATA_DIR", os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "test"))
+os.environ.setdefault("TASKS_BACKEND", "immediate")

@@ -96,26 +96,37 @@ class FormField(models.Model):
     min_date = models.DateField(_("earliest date"), null=True, blank=True, help_text=_("For dates."))
     max_date = models.DateField(_("latest date"), null=True, blank=True, help_text=_("For dates."))
     date_rule = models.CharField(
-        _("date rule"), max_length=8, choices=DateRule.choices, default=DateRule.ANY,
+        _("date rule"),
+        max_length=8,
+        choices=DateRule.choices,
+        default=DateRule.ANY,
         help_text=_("For dates: whether the date must be in the past or the future."),
     )
     choices = models.TextField(
-        _("choices"), blank=True,
+        _("choices"),
+        blank=True,
         help_text=_("For choice fields: one option a line, as key|Chinese label|English label."),
     )
     material = models.ForeignKey(
-        "catalogue.Material", verbose_name=_("material"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="form_fields", help_text=_("For file uploads: the material this file is."),
+        "catalogue.Material",
+        verbose_name=_("material"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="form_fields",
+        help_text=_("For file uploads: the material this file is."),
     )
-    max_file_mb = models.PositiveSmallIntegerField(
-        _("largest file (MB)"), default=10, help_text=_("For file uploads.")
-    )
+    max_file_mb = models.PositiveSmallIntegerField(_("largest file (MB)"), default=10, help_text=_("For file uploads."))
     condition_key = models.SlugField(
-        _("show only when answer"), max_length=50, blank=True,
+        _("show only when answer"),
+        max_length=50,
+        blank=True,
         help_text=_("Key of an earlier question; leave blank to always show this question."),
     )
     condition_value = models.CharField(
-        _("has the value"), max_length=100, blank=True,
+        _("has the value"),
+        max_length=100,
+        blank=True,
         help_text=_("The answer that makes this question appear (for yes/no: yes or no)."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower first."))
@@ -162,41 +173,63 @@ class Application(models.Model):
 
     public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(
-        _("reference number"), max_length=16, unique=True, null=True, blank=True, editable=False,
+        _("reference number"),
+        max_length=16,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("Given on submission; ends with a check character."),
     )
     tracking_code = models.CharField(
-        _("tracking code"), max_length=12, blank=True, editable=False,
+        _("tracking code"),
+        max_length=12,
+        blank=True,
+        editable=False,
         help_text=_("Random second factor for tracking without an account."),
     )
-    service = models.ForeignKey("catalogue.Service", verbose_name=_("service"), on_delete=models.PROTECT,
-                                related_name="applications")
+    service = models.ForeignKey(
+        "catalogue.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="applications"
+    )
     department = models.ForeignKey(
-        "catalogue.Department", verbose_name=_("department"), on_delete=models.PROTECT, related_name="applications",
+        "catalogue.Department",
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        related_name="applications",
         help_text=_("The department that decides; copied from the service when the application starts."),
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT,
-                              editable=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("account"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="applications", help_text=_("The signed-in account that filed it; empty for guests."),
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        help_text=_("The signed-in account that filed it; empty for guests."),
     )
     applicant_name = models.CharField(_("applicant's name"), max_length=100, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
     on_behalf = models.BooleanField(
-        _("on behalf of someone else"), default=False,
+        _("on behalf of someone else"),
+        default=False,
         help_text=_("Filed by a helper (for example a son or daughter) for the applicant."),
     )
     helper_name = models.CharField(_("helper's name"), max_length=100, blank=True)
     helper_relation = models.CharField(_("helper's relation to the applicant"), max_length=50, blank=True)
-    language = models.CharField(_("language"), max_length=10, default="zh-hans",
-                                help_text=_("Emails to the applicant are written in this language."))
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="zh-hans",
+        help_text=_("Emails to the applicant are written in this language."),
+    )
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     form_version = models.CharField(_("form version"), max_length=64, blank=True)
-    version = models.PositiveIntegerField(_("version"), default=0, editable=False,
-                                          help_text=_("Goes up with every status change."))
+    version = models.PositiveIntegerField(
+        _("version"), default=0, editable=False, help_text=_("Goes up with every status change.")
+    )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -220,6 +253,11 @@ class Application(models.Model):
     def __str__(self):
         return self.reference or str(self.public_id)
 
+    def get_absolute_url(self):
+        if self.is_draft:
+            return reverse("applications:resume", args=[self.public_id])
+        return reverse("applications:detail", args=[self.reference])
+
     @property
     def is_draft(self):
         return self.status == Status.DRAFT
@@ -230,20 +268,22 @@ class Application(models.Model):
 
         return can_withdraw(self)
 
-    def get_absolute_url(self):
-        if self.is_draft:
-            return reverse("applications:resume", args=[self.public_id])
-        return reverse("applications:detail", args=[self.reference])
-
 
 class ApplicationEvent(models.Model):
     """Append-only history of an application: every status change and note."""
 
-    application = models.ForeignKey(Application, verbose_name=_("application"), on_delete=models.CASCADE,
-                                    related_name="events")
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="events"
+    )
     at = models.DateTimeField(_("when"), auto_now_add=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
     note = models.TextField(_("note"), blank=True)
@@ -264,18 +304,30 @@ def _upload_to(instance, filename):
 
 
 class Attachment(models.Model):
-    application = models.ForeignKey(Application, verbose_name=_("application"), on_delete=models.CASCADE,
-                                    related_name="attachments")
-    field_key = models.CharField(_("for"), max_length=60,
-                                 help_text=_("The material or question this file answers."))
-    material = models.ForeignKey("catalogue.Material", verbose_name=_("material"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    field_key = models.CharField(_("for"), max_length=60, help_text=_("The material or question this file answers."))
+    material = models.ForeignKey(
+        "catalogue.Material",
+        verbose_name=_("material"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     file = models.FileField(_("file"), upload_to=_upload_to, max_length=200)
     original_name = models.CharField(_("original file name"), max_length=200)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
@@ -301,8 +353,9 @@ class CalendarDay(models.Model):
 
     date = models.DateField(_("date"), unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    name_zh, name_en = bilingual(models.CharField, _("name"), max_length=60, blank=True,
-                                 help_text=_("For example 春节 / Spring Festival."))
+    name_zh, name_en = bilingual(
+        models.CharField, _("name"), max_length=60, blank=True, help_text=_("For example 春节 / Spring Festival.")
+    )
 
     name = translated("name")
 

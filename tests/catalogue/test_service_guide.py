@@ -89,7 +89,7 @@ def test_missing_english_falls_back_to_chinese(client, service):
 
 def test_guide_offers_only_the_channels_the_service_allows(client, service):
     body = client.get("/en/services/residence-permit/").content.decode()
-    assert "/en/services/residence-permit/how-to-apply/online/" in body
+    assert "/en/services/residence-permit/apply/" in body
     assert "/en/services/residence-permit/how-to-apply/counter/" in body
     assert "how-to-apply/post/" not in body
 

@@ -1,0 +1,73 @@
+"""Every lookup of an application from a request goes through here: the owner's account, the
+guest's own session, the reference plus tracking code, or (later) staff of the owning
+department. Anything else is a 404 - never a hint that the record exists."""
+
+import hmac
+
+from django.http import Http404
+
+from .models import Application, Attachment, Status
+from .references import normalise_reference, normalise_tracking_code
+
+GUEST_SESSION_KEY = "guest_applications"
+
+
+def remember_guest(request, application):
+    ids = request.session.get(GUEST_SESSION_KEY, [])
+    if str(application.public_id) not in ids:
+        request.session[GUEST_SESSION_KEY] = [*ids, str(application.public_id)][-20:]
+
+
+def _may_see(request, app):
+    if app.owner_id is not None:
+        return request.user.is_authenticated and request.user.pk == app.owner_id
+    return str(app.public_id) in request.session.get(GUEST_SESSION_KEY, [])
+
+
+def application_for_applicant(request, public_id):
+    """The requester's own application (any status), by its public id."""
+    app = Application.objects.select_related("service__department").filter(public_id=public_id).first()
+    if app is None or not _may_see(request, app):
+        raise Http404
+    return app
+
+
+def draft_for_applicant(request, public_id):
+    app = application_for_applicant(request, public_id)
+    if app.status != Status.DRAFT:
+        raise Http404
+    return app
+
+
+def submitted_for_applicant(request, reference):
+    app = (
+        Application.objects.select_related("service__department")
+        .exclude(status=Status.DRAFT)
+        .filter(reference=normalise_reference(reference))
+        .first()
+    )
+    if app is None or not _may_see(request, app):
+        raise Http404
+    return app
+
+
+def application_for_tracking(reference, tracking_code):
+    """By reference and tracking code, for anyone who has both; None when they do not match."""
+    app = (
+        Application.objects.select_related("service")
+        .exclude(status=Status.DRAFT)
+        .filter(reference=normalise_reference(reference))
+        .first()
+    )
+    code = normalise_tracking_code(tracking_code)
+    if app is None or not hmac.compare_digest(app.tracking_code.encode(), code.encode()):
+        return None
+    return app
+
+
+def attachment_for_applicant(request, public_id, attachment_id):
+    app = application_for_applicant(request, public_id)
+    attachment = Attachment.objects.filter(application=app, pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    return attachment

@@ -1,0 +1,149 @@
+"""The steps of the online apply flow for one draft: which pages exist, which are complete,
+where to resume. Kept apart from the views so they stay short."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import formengine
+from .models import Attachment
+
+APPLICANT, MATERIALS, CHECK = "applicant", "materials", "check"
+ECERT_KEY = "_ecert"
+
+
+class Flow:
+    def __init__(self, application):
+        self.app = application
+        self.service = application.service
+        self.pages = list(self.service.form_pages.prefetch_related("fields"))
+        self.materials = list(self.service.materials.all())
+
+    # --- structure ---------------------------------------------------------------------
+    def visible_pages(self):
+        """Pages that have at least one question to ask given the answers so far, numbered
+        from 1 in the order they are asked."""
+        return [p for p in self.pages if formengine.visible_fields(p, self.app.answers)]
+
+    def page(self, number):
+        pages = self.visible_pages()
+        if 1 <= number <= len(pages):
+            return pages[number - 1]
+        return None
+
+    def steps(self):
+        steps = [APPLICANT, *range(1, len(self.visible_pages()) + 1)]
+        if self.materials:
+            steps.append(MATERIALS)
+        return steps + [CHECK]
+
+    def url(self, step):
+        args = [self.app.public_id]
+        if step == APPLICANT:
+            return reverse("applications:applicant", args=args)
+        if step == MATERIALS:
+            return reverse("applications:materials", args=args)
+        if step == CHECK:
+            return reverse("applications:check", args=args)
+        return reverse("applications:page", args=[*args, step])
+
+    def next_url(self, step, change=False):
+        if change:
+            return self.url(CHECK)
+        steps = self.steps()
+        return self.url(steps[min(steps.index(step) + 1, len(steps) - 1)]) if step in steps else self.url(CHECK)
+
+    def back_url(self, step):
+        steps = self.steps()
+        if step in steps and steps.index(step) > 0:
+            return self.url(steps[steps.index(step) - 1])
+        return reverse("applications:start", args=[self.service.slug])
+
+    # --- completeness ------------------------------------------------------------------
+    def applicant_complete(self):
+        app = self.app
+        return bool(app.applicant_name and app.contact_phone and (app.contact_email or app.owner_id))
+
+    def attachments_by_key(self):
+        result = {}
+        for attachment in self.app.attachments.all():
+            result.setdefault(attachment.field_key, []).append(attachment)
+        return result
+
+    def material_problems(self, attachments=None):
+        """{material: message} for each required material with neither a file nor an e-certificate."""
+        attachments = self.attachments_by_key() if attachments is None else attachments
+        ecert = set(self.app.answers.get(ECERT_KEY, []))
+        return {
+            m: _("Upload %(material)s") % {"material": m.name}
+            for m in self.materials
+            if m.required and not attachments.get(material_key(m)) and not (m.e_certificate and m.pk in ecert)
+        }
+
+    def incomplete_steps(self):
+        """[(step, label)] still needing an answer, in flow order."""
+        missing = []
+        if not self.applicant_complete():
+            missing.append((APPLICANT, _("Who is applying")))
+        attachments = self.attachments_by_key()
+        for number, page in enumerate(self.visible_pages(), start=1):
+            if not formengine.page_is_complete(page, self.app.answers) or self._files_missing(page, attachments):
+                missing.append((number, page.title))
+        if self.materials and self.material_problems(attachments):
+            missing.append((MATERIALS, _("Documents")))
+        return missing
+
+    def _files_missing(self, page, attachments):
+        return any(
+            f.kind == formengine.FieldKind.FILE and f.required and not attachments.get(f.key)
+            for f in formengine.visible_fields(page, self.app.answers)
+        )
+
+    def resume_url(self):
+        missing = self.incomplete_steps()
+        return self.url(missing[0][0] if missing else CHECK)
+
+    # --- the check page ----------------------------------------------------------------
+    def summary(self):
+        """[(page number, page, [(field, readable answer, [attachments])])] for the check page."""
+        from services.catalogue.models import District
+
+        districts = {d.slug: d for d in District.objects.all()}
+        attachments = self.attachments_by_key()
+        rows = []
+        for number, page in enumerate(self.visible_pages(), start=1):
+            answers = [
+                (f, formengine.display_answer(f, self.app.answers.get(f.key), districts), attachments.get(f.key, []))
+                for f in formengine.visible_fields(page, self.app.answers)
+                if formengine.condition_met(f, self.app.answers)
+            ]
+            rows.append((number, page, answers))
+        return rows
+
+    def material_rows(self):
+        attachments = self.attachments_by_key()
+        ecert = set(self.app.answers.get(ECERT_KEY, []))
+        return [(m, attachments.get(material_key(m), []), m.pk in ecert) for m in self.materials]
+
+
+def material_key(material):
+    return f"material-{material.pk}"
+
+
+def save_upload(application, key, uploaded, kind, user, material=None):
+    from .uploads import CONTENT_TYPES
+
+    for old in Attachment.objects.filter(application=application, field_key=key):
+        old.file.delete(save=False)
+        old.delete()
+    attachment = Attachment(
+        application=application,
+        field_key=key,
+        material=material,
+        original_name=uploaded.name[:200],
+        content_type=CONTENT_TYPES[kind],
+        size=uploaded.size,
+        uploaded_by=user if user.is_authenticated else None,
+    )
+    attachment.file.save("upload", uploaded, save=False)
+    attachment.save()
+    return attachment

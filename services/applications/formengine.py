@@ -1,0 +1,385 @@
+"""Builds ordinary Django forms at run time from a service's form definition (FormPage and
+FormField rows), and turns answers into JSON and back into readable text.
+
+Answers are stored as one JSON object keyed by each field's stable `key`:
+text/long text/email/mobile -> str; number -> str (decimal); date -> "YYYY-MM-DD";
+single choice / yes-no -> option key; multiple choice -> [option keys];
+identity document -> {"type": ..., "number": ...}; address -> {"district": slug, "street": ...};
+file -> [attachment ids].
+"""
+
+import datetime
+import hashlib
+import json
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MinLengthValidator
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from services.catalogue.models import District
+
+from .models import DateRule, FieldKind
+from .validators import ID_DOCUMENT_TYPES, normalise_mobile, validate_id_document, validate_mainland_mobile
+from .workdays import today
+
+YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%d/%m/%Y"]
+PROFILE_KEYS = {
+    "full_name": lambda u: u.get_full_name(),
+    "applicant_name": lambda u: u.get_full_name(),
+    "email": lambda u: u.email,
+    "phone": lambda u: u.phone,
+    "mobile": lambda u: u.phone,
+    "id_number": lambda u: {"type": "resident_id", "number": u.id_number} if u.id_number else None,
+    "address": lambda u: (
+        {"district": u.address_district.slug, "street": u.address_street} if u.address_district_id else None
+    ),
+}
+
+
+def form_version(pages):
+    """A fingerprint of everything in the definition that changes what an answer means."""
+    shape = [
+        [p.pk, [(f.key, f.kind, f.required, f.choices, f.condition_key, f.condition_value) for f in p.fields.all()]]
+        for p in pages
+    ]
+    return hashlib.sha256(json.dumps(shape, default=str).encode()).hexdigest()[:16]
+
+
+def condition_met(field, answers):
+    if not field.condition_key:
+        return True
+    value = answers.get(field.condition_key)
+    if isinstance(value, list):
+        return field.condition_value in value
+    return value is not None and str(value) == field.condition_value
+
+
+def visible_fields(page, answers):
+    """Fields of the page to ask: conditions on earlier pages' answers are applied here; a
+    condition on a question of the same page is applied when the page is validated."""
+    same_page = {f.key for f in page.fields.all()}
+    return [f for f in page.fields.all() if f.condition_key in same_page or condition_met(f, answers)]
+
+
+def _date_field(field):
+    def check(value):
+        if field.date_rule == DateRule.PAST and value > today():
+            raise ValidationError(_("The date must be today or in the past."), code="future")
+        if field.date_rule == DateRule.FUTURE and value < today():
+            raise ValidationError(_("The date must be today or in the future."), code="past")
+        if field.min_date and value < field.min_date:
+            raise ValidationError(
+                _("The date must be on or after %(date)s.") % {"date": date_format(field.min_date)}, code="min"
+            )
+        if field.max_date and value > field.max_date:
+            raise ValidationError(
+                _("The date must be on or before %(date)s.") % {"date": date_format(field.max_date)}, code="max"
+            )
+
+    return forms.DateField(
+        input_formats=DATE_INPUT_FORMATS,
+        validators=[check],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real date, for example 2026-03-31.")},
+    )
+
+
+def _text_validators(field):
+    validators = []
+    if field.min_length:
+        validators.append(MinLengthValidator(field.min_length, _("Enter at least %(limit_value)d characters.")))
+    if field.max_length:
+        validators.append(MaxLengthValidator(field.max_length, _("Enter at most %(limit_value)d characters.")))
+    return validators
+
+
+def _mobile_clean(value):
+    validate_mainland_mobile(value)
+    return normalise_mobile(value)
+
+
+class MobileField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        return _mobile_clean(value) if value else value
+
+
+def django_fields(field, same_page_condition=False):
+    """The Django form field(s) for one definition field, as {form field name: field}, with
+    messages that name the question. A question that depends on another answer of the same
+    page is optional here and checked in PageForm.clean()."""
+    built = _django_fields(field)
+    choose = field.kind in (FieldKind.CHOICE, FieldKind.MULTIPLE, FieldKind.YESNO)
+    message = (_("Select an answer: %(label)s") if choose else _("Answer this question: %(label)s")) % {
+        "label": field.label
+    }
+    for form_field in built.values():
+        form_field.error_messages["required"] = message
+        if same_page_condition:
+            form_field.required = False
+    return built
+
+
+def _django_fields(field):
+    kind, label, hint, required = field.kind, field.label, field.hint, field.required
+    common = {"label": label, "help_text": hint, "required": required}
+    limit = field.max_length or 2000
+    if kind == FieldKind.TEXT:
+        return {field.key: forms.CharField(max_length=min(limit, 500), validators=_text_validators(field), **common)}
+    if kind == FieldKind.TEXTAREA:
+        return {
+            field.key: forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 5}), max_length=limit, validators=_text_validators(field), **common
+            )
+        }
+    if kind == FieldKind.NUMBER:
+        return {
+            field.key: forms.DecimalField(
+                min_value=field.min_value, max_value=field.max_value, max_digits=14, decimal_places=2, **common
+            )
+        }
+    if kind == FieldKind.DATE:
+        f = _date_field(field)
+        f.label, f.help_text, f.required = label, hint, required
+        return {field.key: f}
+    if kind == FieldKind.CHOICE:
+        return {field.key: forms.ChoiceField(choices=field.options(), widget=forms.RadioSelect, **common)}
+    if kind == FieldKind.MULTIPLE:
+        return {
+            field.key: forms.MultipleChoiceField(choices=field.options(), widget=forms.CheckboxSelectMultiple, **common)
+        }
+    if kind == FieldKind.YESNO:
+        return {field.key: forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)}
+    if kind == FieldKind.EMAIL:
+        return {field.key: forms.EmailField(max_length=254, **common)}
+    if kind == FieldKind.MOBILE:
+        return {field.key: MobileField(max_length=20, widget=forms.TextInput(attrs={"type": "tel"}), **common)}
+    if kind == FieldKind.ID_NUMBER:
+        return {
+            f"{field.key}__type": forms.ChoiceField(
+                choices=ID_DOCUMENT_TYPES, label=_("Type of document"), required=required, initial="resident_id"
+            ),
+            field.key: forms.CharField(max_length=30, label=_("Document number"), help_text=hint, required=required),
+        }
+    if kind == FieldKind.ADDRESS:
+        return {
+            f"{field.key}__district": forms.ModelChoiceField(
+                District.objects.all(),
+                to_field_name="slug",
+                label=_("District"),
+                required=required,
+                empty_label=_("Choose a district"),
+            ),
+            f"{field.key}__street": forms.CharField(
+                max_length=200, label=_("Street, number, building and flat"), required=required
+            ),
+        }
+    if kind == FieldKind.FILE:
+        return {field.key: forms.FileField(required=False, label=label, help_text=hint)}
+    raise ValueError(f"unknown field kind {kind}")
+
+
+class PageForm(forms.Form):
+    """A question page. Built by `page_form()`; `definition` holds the FormField rows."""
+
+    definition = ()
+    earlier_answers = {}
+
+    def clean(self):
+        data = super().clean()
+        merged = {**self.earlier_answers, **{k: v for k, v in data.items() if v not in (None, "", [])}}
+        for field in self.definition:
+            if field.kind == FieldKind.ID_NUMBER:
+                self._clean_id(field, data)
+            elif field.kind == FieldKind.ADDRESS:
+                self._clean_address(field, data)
+            # A question shown only for some answers of this same page: ignore it otherwise.
+            if field.condition_key and not condition_met(field, _plain(merged)):
+                for name in django_fields_names(field):
+                    self.errors.pop(name, None)
+                    data.pop(name, None)
+            elif field.condition_key and field.required and field.kind != FieldKind.FILE:
+                for name in django_fields_names(field):
+                    if data.get(name) in (None, "", []) and name not in self.errors:
+                        self.add_error(name, _("Answer this question: %(label)s") % {"label": field.label})
+        return data
+
+    def _clean_id(self, field, data):
+        number, doc_type = data.get(field.key), data.get(f"{field.key}__type") or "resident_id"
+        if number:
+            try:
+                data[field.key] = validate_id_document(doc_type, number)
+            except ValidationError as error:
+                self.add_error(field.key, error)
+
+    def _clean_address(self, field, data):
+        district, street = data.get(f"{field.key}__district"), data.get(f"{field.key}__street")
+        if bool(district) != bool(street) and not field.required:
+            missing = f"{field.key}__street" if district else f"{field.key}__district"
+            self.add_error(missing, _("Give both the district and the street, or neither."))
+
+    def answers(self):
+        """This page's answers as JSON-ready values, keyed by definition key."""
+        result = {}
+        data = self.cleaned_data
+        for field in self.definition:
+            if field.kind == FieldKind.FILE:
+                continue
+            if field.kind == FieldKind.ID_NUMBER:
+                if data.get(field.key):
+                    result[field.key] = {
+                        "type": data.get(f"{field.key}__type") or "resident_id",
+                        "number": data[field.key],
+                    }
+                continue
+            if field.kind == FieldKind.ADDRESS:
+                district = data.get(f"{field.key}__district")
+                if district:
+                    result[field.key] = {"district": district.slug, "street": data.get(f"{field.key}__street", "")}
+                continue
+            if field.key in data:
+                value = _plain_value(data[field.key])
+                if value not in (None, "", []):
+                    result[field.key] = value
+        return result
+
+
+def django_fields_names(field):
+    if field.kind == FieldKind.ID_NUMBER:
+        return [f"{field.key}__type", field.key]
+    if field.kind == FieldKind.ADDRESS:
+        return [f"{field.key}__district", f"{field.key}__street"]
+    return [field.key]
+
+
+def _plain_value(value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if hasattr(value, "slug"):
+        return value.slug
+    return value
+
+
+def _plain(data):
+    return {k: _plain_value(v) for k, v in data.items()}
+
+
+def page_form(page, answers, data=None, files=None):
+    """A bound (data given) or initial form for `page`, given the answers so far."""
+    definition = visible_fields(page, answers)
+    same_page = {f.key for f in definition}
+    fields = {}
+    for field in definition:
+        fields.update(django_fields(field, same_page_condition=field.condition_key in same_page))
+    form_class = type("QuestionPageForm", (PageForm,), {**fields, "definition": definition, "earlier_answers": answers})
+    if data is not None:
+        return form_class(data, files)
+    return form_class(initial=initial_from_answers(definition, answers))
+
+
+def initial_from_answers(definition, answers):
+    initial = {}
+    for field in definition:
+        value = answers.get(field.key)
+        if value in (None, "", []):
+            continue
+        if field.kind == FieldKind.ID_NUMBER and isinstance(value, dict):
+            initial[field.key] = value.get("number", "")
+            initial[f"{field.key}__type"] = value.get("type", "resident_id")
+        elif field.kind == FieldKind.ADDRESS and isinstance(value, dict):
+            initial[f"{field.key}__district"] = value.get("district")
+            initial[f"{field.key}__street"] = value.get("street", "")
+        else:
+            initial[field.key] = value
+    return initial
+
+
+def answers_as_data(definition, answers):
+    """Stored answers in the shape of a POST, to re-validate them against the current form."""
+    data = {}
+    for name, value in initial_from_answers(definition, answers).items():
+        data[name] = value
+    return data
+
+
+def page_is_complete(page, answers):
+    """True when the stored answers pass the page's current rules (used to resume a draft on
+    the first page that needs attention, including after the form definition changed)."""
+    definition = visible_fields(page, answers)
+    if not definition:
+        return True
+    if not any(f.key in answers for f in definition) and any(f.required for f in definition):
+        return False
+    form = page_form(page, answers, data=_as_querydict(answers_as_data(definition, answers)))
+    return form.is_valid()
+
+
+def _as_querydict(data):
+    from django.http import QueryDict
+
+    qd = QueryDict(mutable=True)
+    for key, value in data.items():
+        if isinstance(value, list):
+            qd.setlist(key, value)
+        else:
+            qd[key] = value
+    return qd
+
+
+def prefill(pages, user):
+    """Answers the signed-in citizen's profile already knows, for keys the form asks."""
+    if not user.is_authenticated:
+        return {}
+    keys = {f.key for p in pages for f in p.fields.all()}
+    result = {}
+    for key in keys & PROFILE_KEYS.keys():
+        value = PROFILE_KEYS[key](user)
+        if value:
+            result[key] = value
+    return result
+
+
+def keep_matching_answers(pages, answers):
+    """After the form changed: keep answers whose key still exists with a compatible type."""
+    kinds = {f.key: f.kind for p in pages for f in p.fields.all()}
+    kept = {}
+    for key, value in answers.items():
+        kind = kinds.get(key)
+        if kind is None:
+            continue
+        compound = kind in (FieldKind.ID_NUMBER, FieldKind.ADDRESS)
+        if compound != isinstance(value, dict) or (kind == FieldKind.MULTIPLE) != isinstance(value, list):
+            continue
+        kept[key] = value
+    return kept
+
+
+def display_answer(field, value, districts=None):
+    """An answer as the citizen would read it on the check page, in the active language."""
+    if value in (None, "", []):
+        return ""
+    kind = field.kind
+    if kind in (FieldKind.CHOICE, FieldKind.MULTIPLE):
+        labels = dict(field.options())
+        values = value if isinstance(value, list) else [value]
+        return "、".join(str(labels.get(v, v)) for v in values)
+    if kind == FieldKind.YESNO:
+        return str(dict(YES_NO).get(value, value))
+    if kind == FieldKind.DATE:
+        try:
+            return date_format(datetime.date.fromisoformat(value))
+        except (TypeError, ValueError):
+            return str(value)
+    if kind == FieldKind.ID_NUMBER and isinstance(value, dict):
+        return f"{dict(ID_DOCUMENT_TYPES).get(value.get('type'), '')} {value.get('number', '')}".strip()
+    if kind == FieldKind.ADDRESS and isinstance(value, dict):
+        district = (districts or {}).get(value.get("district"))
+        return " ".join(filter(None, [district.name if district else value.get("district"), value.get("street")]))
+    return str(value)

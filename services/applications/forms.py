@@ -1,0 +1,118 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .validators import normalise_mobile, validate_mainland_mobile
+
+RELATIONS = [
+    ("parent", _("Parent")),
+    ("child", _("Son or daughter")),
+    ("spouse", _("Husband or wife")),
+    ("sibling", _("Brother or sister")),
+    ("grandchild", _("Grandson or granddaughter")),
+    ("other_relative", _("Other relative")),
+    ("carer", _("Carer or friend")),
+    ("agent", _("Authorised agent")),
+]
+
+
+class ApplicantForm(forms.Form):
+    """Who is applying, and how to reach them. A helper applying for someone else (for
+    example an older parent) records their own name and their relation to the applicant."""
+
+    who = forms.ChoiceField(
+        label=_("Who are you applying for?"),
+        choices=[("self", _("Myself")), ("other", _("Someone else, for example a parent"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select who you are applying for.")},
+    )
+    applicant_name = forms.CharField(
+        label=_("Applicant's full name"),
+        max_length=100,
+        help_text=_("As on their identity document."),
+        error_messages={"required": _("Enter the applicant's full name.")},
+    )
+    helper_name = forms.CharField(
+        label=_("Your full name"),
+        max_length=100,
+        required=False,
+        help_text=_("Only if you are applying for someone else."),
+    )
+    helper_relation = forms.ChoiceField(
+        label=_("Your relation to the applicant"),
+        required=False,
+        choices=[("", _("Choose"))] + RELATIONS,
+        help_text=_("Only if you are applying for someone else."),
+    )
+    contact_phone = forms.CharField(
+        label=_("Mobile number for updates"),
+        max_length=20,
+        help_text=_("For example 13812345678."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        error_messages={"required": _("Enter a mobile number so the department can reach you.")},
+    )
+    contact_email = forms.EmailField(
+        label=_("Email address for updates"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("We email the reference number and every update here."),
+        error_messages={"invalid": _("Enter an email address like name@example.com.")},
+    )
+
+    def __init__(self, *args, guest=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.guest = guest
+        if guest:
+            self.fields["contact_email"].required = True
+            self.fields["contact_email"].error_messages["required"] = _(
+                "Enter an email address: we send your reference number and a link to continue later there."
+            )
+
+    def clean_contact_phone(self):
+        value = self.cleaned_data["contact_phone"]
+        validate_mainland_mobile(value)
+        return normalise_mobile(value)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("who") == "other":
+            if self.guest and not data.get("helper_name"):
+                self.add_error("helper_name", _("Enter your own full name, as the person helping."))
+            if not data.get("helper_relation"):
+                self.add_error("helper_relation", _("Select your relation to the applicant."))
+        return data
+
+
+class DeclarationForm(forms.Form):
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label=_(
+            "I confirm that the information I have given is true and complete, and that I may apply "
+            "on the applicant's behalf where I am not the applicant."
+        ),
+        error_messages={"required": _("Confirm the declaration to submit your application.")},
+    )
+
+
+class TrackForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference number"),
+        max_length=40,
+        help_text=_("For example HP26K7M2X9QDA. It is in your email."),
+        error_messages={"required": _("Enter the reference number.")},
+    )
+    tracking_code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=40,
+        help_text=_("8 letters and numbers, given with the reference."),
+        error_messages={"required": _("Enter the tracking code.")},
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you withdrawing? (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

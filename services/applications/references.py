@@ -1,0 +1,61 @@
+"""Public reference numbers and tracking codes.
+
+A reference looks like HP26K7M2X9QDA: "HP" (Haipu), the two-digit year, eight random
+characters from Crockford's base-32 alphabet (no I, L, O or U, so nothing is misread), and a
+Luhn mod 32 check character that catches every single mistyped character and every swap of
+two neighbours. 13 characters in all (the column allows 16). Citizens may type it in lower
+case, with spaces or dashes, and with O for 0 or I/L for 1.
+"""
+
+import secrets
+
+from django.utils import timezone
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+PREFIX = "HP"
+RANDOM_LENGTH = 8
+TRACKING_LENGTH = 8
+_VALUE = {c: i for i, c in enumerate(ALPHABET)}
+_SUBSTITUTIONS = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+
+
+def check_character(body):
+    """Luhn mod N (N = 32) over the base-32 characters of `body`."""
+    factor, total, n = 2, 0, len(ALPHABET)
+    for char in reversed(body):
+        addend = factor * _VALUE[char]
+        factor = 1 if factor == 2 else 2
+        total += addend // n + addend % n
+    return ALPHABET[(n - total % n) % n]
+
+
+def make_reference(now=None):
+    year = f"{(now or timezone.localtime()).year % 100:02d}"
+    body = year + "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
+    return PREFIX + body + check_character(body)
+
+
+def normalise_reference(text):
+    """Upper-case, without spaces or dashes, common misreadings fixed; '' if it cannot be one."""
+    value = "".join((text or "").split()).replace("-", "").upper()[:32]
+    if value.startswith(PREFIX):
+        value = PREFIX + value[len(PREFIX) :].translate(_SUBSTITUTIONS)
+    return value
+
+
+def is_valid_reference(text):
+    value = normalise_reference(text)
+    body = value[len(PREFIX) :]
+    if not value.startswith(PREFIX) or len(body) != 2 + RANDOM_LENGTH + 1:
+        return False
+    if any(c not in _VALUE for c in body):
+        return False
+    return check_character(body[:-1]) == body[-1]
+
+
+def make_tracking_code():
+    return "".join(secrets.choice(ALPHABET) for _ in range(TRACKING_LENGTH))
+
+
+def normalise_tracking_code(text):
+    return "".join((text or "").split()).replace("-", "").upper().translate(_SUBSTITUTIONS)[: TRACKING_LENGTH * 2]

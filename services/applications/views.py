@@ -1,0 +1,478 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.cache import caches
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from services.catalogue.models import Service
+
+from . import access, formengine, lifecycle
+from .flow import APPLICANT, CHECK, ECERT_KEY, MATERIALS, Flow, material_key, save_upload
+from .forms import ApplicantForm, DeclarationForm, TrackForm, WithdrawForm
+from .models import Application, FieldKind, Status
+from .notifications import send_resume_link
+from .uploads import check_upload
+
+RESUME_SALT = "applications.resume"
+
+
+def _crumbs(app_or_service, here):
+    service = getattr(app_or_service, "service", app_or_service)
+    return [(service.name, service.get_absolute_url()), (here, None)]
+
+
+def _online_service(slug):
+    return get_object_or_404(Service.objects.published().select_related("department"), slug=slug, offers_online=True)
+
+
+@never_cache
+def start(request, slug):
+    """The start page: what you need, how long it takes, the fee; POST starts a draft."""
+    service = _online_service(slug)
+    if request.method == "POST":
+        return _new_draft(request, service)
+    drafts = Application.objects.owned_by(request.user).drafts().filter(service=service)[:3]
+    return render(
+        request,
+        "applications/start.html",
+        {
+            "service": service,
+            "drafts": drafts,
+            "materials": service.materials.all(),
+            "crumbs": _crumbs(service, _("Apply online")),
+        },
+    )
+
+
+def _new_draft(request, service):
+    user = request.user if request.user.is_authenticated else None
+    app = Application.objects.create(
+        service=service,
+        department=service.department,
+        owner=user,
+        language=translation.get_language(),
+    )
+    flow = Flow(app)
+    app.form_version = formengine.form_version(flow.pages)
+    app.answers = formengine.prefill(flow.pages, request.user)
+    if user:
+        app.applicant_name = user.get_full_name()
+        app.contact_email, app.contact_phone = user.email, user.phone
+    app.save()
+    if not user:
+        access.remember_guest(request, app)
+    return redirect(flow.url(APPLICANT))
+
+
+def _flow_for(request, public_id):
+    """The requester's draft and its flow; a draft whose form changed keeps matching answers."""
+    app = access.draft_for_applicant(request, public_id)
+    flow = Flow(app)
+    current = formengine.form_version(flow.pages)
+    if app.form_version != current:
+        app.answers = formengine.keep_matching_answers(flow.pages, app.answers) | (
+            {ECERT_KEY: app.answers[ECERT_KEY]} if ECERT_KEY in app.answers else {}
+        )
+        app.form_version = current
+        app.save(update_fields=["answers", "form_version", "updated_at"])
+        messages.warning(
+            request,
+            _(
+                "This form has changed since you started. Your answers are kept where they "
+                "still apply; please answer the new questions."
+            ),
+        )
+    return app, flow
+
+
+@never_cache
+def resume(request, public_id):
+    try:
+        app, flow = _flow_for(request, public_id)
+    except Http404:
+        app = access.application_for_applicant(request, public_id)
+        return redirect("applications:detail", app.reference)
+    return redirect(flow.resume_url())
+
+
+@never_cache
+def applicant(request, public_id):
+    app, flow = _flow_for(request, public_id)
+    guest = app.owner_id is None
+    initial = {
+        "who": "other" if app.on_behalf else ("self" if app.applicant_name else None),
+        "applicant_name": app.applicant_name,
+        "helper_name": app.helper_name,
+        "helper_relation": app.helper_relation,
+        "contact_phone": app.contact_phone,
+        "contact_email": app.contact_email,
+    }
+    form = ApplicantForm(request.POST or None, initial=initial, guest=guest)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        first_email = guest and not app.contact_email and data["contact_email"]
+        app.on_behalf = data["who"] == "other"
+        app.applicant_name = data["applicant_name"]
+        app.helper_name = (
+            (data["helper_name"] or (request.user.get_full_name() if not guest else "")) if app.on_behalf else ""
+        )
+        app.helper_relation = data["helper_relation"] if app.on_behalf else ""
+        app.contact_phone, app.contact_email = data["contact_phone"], data["contact_email"] or app.contact_email
+        app.save()
+        if first_email:
+            _email_resume_link(request, app)
+        return redirect(flow.next_url(APPLICANT, change="change" in request.GET))
+    return render(
+        request,
+        "applications/applicant.html",
+        {
+            "app": app,
+            "form": form,
+            "back_url": flow.back_url(APPLICANT),
+            "guest": guest,
+            "crumbs": _crumbs(app, _("Who is applying")),
+        },
+    )
+
+
+def _email_resume_link(request, app):
+    token = signing.dumps(str(app.public_id), salt=RESUME_SALT)
+    link = request.build_absolute_uri(reverse("applications:resume-link", args=[token]))
+    send_resume_link.enqueue(app.pk, link)
+
+
+@never_cache
+def resume_link(request, token):
+    """The emailed link that lets a guest continue a draft; it expires."""
+    max_age = settings.GUEST_RESUME_DAYS * 86400
+    try:
+        public_id = signing.loads(token, salt=RESUME_SALT, max_age=max_age)
+    except signing.SignatureExpired:
+        return render(request, "applications/resume_expired.html", {"days": settings.GUEST_RESUME_DAYS}, status=410)
+    except signing.BadSignature as error:
+        raise Http404 from error
+    app = Application.objects.filter(public_id=public_id, owner__isnull=True).first()
+    if app is None:
+        raise Http404
+    access.remember_guest(request, app)
+    return redirect("applications:resume", app.public_id)
+
+
+@never_cache
+def question_page(request, public_id, number):
+    app, flow = _flow_for(request, public_id)
+    page = flow.page(number)
+    if page is None:
+        raise Http404
+    if request.method == "POST":
+        form = formengine.page_form(page, app.answers, data=request.POST, files=request.FILES)
+        file_errors = _save_page_files(request, app, page, form)
+        if form.is_valid() and not file_errors:
+            keys = {f.key for f in page.fields.all() if f.kind != FieldKind.FILE}
+            kept = {k: v for k, v in app.answers.items() if k not in keys}
+            app.answers = kept | form.answers()
+            app.save(update_fields=["answers", "updated_at"])
+            return redirect(flow.next_url(number, change="change" in request.GET))
+        for key, error in file_errors.items():
+            form.add_error(key, error)
+    else:
+        form = formengine.page_form(page, app.answers)
+    return render(
+        request,
+        "applications/page.html",
+        {
+            "app": app,
+            "page": page,
+            "number": number,
+            "form": form,
+            "back_url": flow.back_url(number),
+            "total": len(flow.visible_pages()),
+            "attachments": flow.attachments_by_key(),
+            "crumbs": _crumbs(app, page.title),
+        },
+    )
+
+
+def _save_page_files(request, app, page, form):
+    """Check and store the files of a page's upload questions; {key: message} for problems."""
+    errors = {}
+    existing = {a.field_key for a in app.attachments.all()}
+    for field in formengine.visible_fields(page, app.answers):
+        if field.kind != FieldKind.FILE:
+            continue
+        uploaded = request.FILES.get(field.key)
+        if uploaded is None:
+            if (
+                field.required
+                and field.key not in existing
+                and formengine.condition_met(field, app.answers | dict(request.POST.items()))
+            ):
+                errors[field.key] = _("Select a file for: %(label)s") % {"label": field.label}
+            continue
+        spec = field.material.accepted_file_types if field.material else "pdf,jpg,png"
+        try:
+            kind = check_upload(uploaded, spec, field.max_file_mb)
+        except ValidationError as error:
+            errors[field.key] = error.messages[0]
+            continue
+        save_upload(app, field.key, uploaded, kind, request.user, field.material)
+    return errors
+
+
+@never_cache
+def materials(request, public_id):
+    """One upload per material; every missing or invalid file is reported at once."""
+    app, flow = _flow_for(request, public_id)
+    errors = {}
+    if request.method == "POST":
+        ecert = [m.pk for m in flow.materials if m.e_certificate and request.POST.get(f"ecert-{m.pk}")]
+        for material in flow.materials:
+            uploaded = request.FILES.get(material_key(material))
+            if uploaded is None:
+                continue
+            try:
+                kind = check_upload(uploaded, material.accepted_file_types)
+            except ValidationError as error:
+                errors[material.pk] = f"{material.name}: {error.messages[0]}"
+                continue
+            save_upload(app, material_key(material), uploaded, kind, request.user, material)
+        app.answers = {**app.answers, ECERT_KEY: ecert}
+        app.save(update_fields=["answers", "updated_at"])
+        for material, message in flow.material_problems().items():
+            errors.setdefault(material.pk, message)
+        if not errors:
+            return redirect(flow.next_url(MATERIALS, change="change" in request.GET))
+    return render(
+        request,
+        "applications/materials.html",
+        {
+            "app": app,
+            "rows": flow.material_rows(),
+            "errors": errors,
+            "back_url": flow.back_url(MATERIALS),
+            "max_mb": settings.UPLOAD_MAX_MB,
+            "crumbs": _crumbs(app, _("Documents")),
+        },
+        status=400 if errors else 200,
+    )
+
+
+@never_cache
+def check(request, public_id):
+    app, flow = _flow_for(request, public_id)
+    return render(
+        request,
+        "applications/check.html",
+        {
+            "app": app,
+            "flow": flow,
+            "summary": flow.summary(),
+            "material_rows": flow.material_rows(),
+            "missing": flow.incomplete_steps(),
+            "back_url": flow.back_url(CHECK),
+            "applicant_url": flow.url(APPLICANT),
+            "materials_url": flow.url(MATERIALS),
+            "crumbs": _crumbs(app, _("Check your answers")),
+            "declaration": DeclarationForm(initial={"idempotency_key": app.public_id}),
+        },
+    )
+
+
+@never_cache
+@require_POST
+def submit(request, public_id):
+    """The declaration and the final submission. A repeated POST (double click, refresh, resend)
+    finds the application already submitted and shows the same confirmation."""
+    app = access.application_for_applicant(request, public_id)
+    form = DeclarationForm(request.POST)
+    if form.is_valid() and form.cleaned_data["idempotency_key"] != app.public_id:
+        raise Http404  # a tampered hidden field never reaches another application
+    if app.status != Status.DRAFT:
+        return redirect("applications:confirmation", app.reference)
+    app, flow = _flow_for(request, public_id)
+    missing = flow.incomplete_steps()
+    if not form.is_valid() or missing:
+        return render(
+            request,
+            "applications/check.html",
+            {
+                "app": app,
+                "flow": flow,
+                "summary": flow.summary(),
+                "material_rows": flow.material_rows(),
+                "missing": missing,
+                "back_url": flow.back_url(CHECK),
+                "applicant_url": flow.url(APPLICANT),
+                "materials_url": flow.url(MATERIALS),
+                "crumbs": _crumbs(app, _("Check your answers")),
+                "declaration": form,
+            },
+            status=400,
+        )
+    app = lifecycle.submit(app, actor=request.user)
+    access.remember_guest(request, app)
+    return redirect("applications:confirmation", app.reference)
+
+
+@never_cache
+def confirmation(request, reference):
+    app = access.submitted_for_applicant(request, reference)
+    return render(request, "applications/confirmation.html", {"app": app, "crumbs": _crumbs(app, _("Submitted"))})
+
+
+@never_cache
+def detail(request, reference):
+    app = access.submitted_for_applicant(request, reference)
+    flow = Flow(app)
+    events = app.events.filter(visible_to_citizen=True)
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "app": app,
+            "events": events,
+            "summary": flow.summary(),
+            "material_rows": flow.material_rows(),
+            "crumbs": [(_("My applications"), reverse("applications:mine")), (app.reference, None)],
+        },
+    )
+
+
+@never_cache
+def withdraw(request, reference):
+    app = access.submitted_for_applicant(request, reference)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.withdraw(app, request.user, form.cleaned_data["reason"])
+        except lifecycle.TransitionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your application has been withdrawn."))
+        return redirect("applications:detail", app.reference)
+    if not app.can_withdraw:
+        messages.error(request, _("This application can no longer be withdrawn: a decision has been made."))
+        return redirect("applications:detail", app.reference)
+    return render(
+        request, "applications/withdraw.html", {"app": app, "form": form, "crumbs": _crumbs(app, _("Withdraw"))}
+    )
+
+
+@never_cache
+@require_POST
+def discard(request, public_id):
+    app = access.draft_for_applicant(request, public_id)
+    for attachment in app.attachments.all():
+        attachment.file.delete(save=False)
+    app.delete()
+    messages.success(request, _("The draft has been deleted."))
+    return redirect("applications:mine" if request.user.is_authenticated else "catalogue:home")
+
+
+@never_cache
+def attachment(request, public_id, attachment_id):
+    item = access.attachment_for_applicant(request, public_id, attachment_id)
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+@login_required
+def mine(request):
+    """Every application of the signed-in citizen, whatever the channel, and their drafts."""
+    apps = (
+        Application.objects.owned_by(request.user)
+        .select_related("service")
+        .only(
+            "public_id",
+            "reference",
+            "status",
+            "channel",
+            "created_at",
+            "updated_at",
+            "submitted_at",
+            "acceptance_due",
+            "decision_due",
+            "service__slug",
+            "service__name_zh",
+            "service__name_en",
+            "applicant_name",
+            "on_behalf",
+        )
+        .order_by("-updated_at")
+    )
+    page = Paginator(apps.exclude(status=Status.DRAFT), 20).get_page(request.GET.get("page"))
+    drafts = list(apps.filter(status=Status.DRAFT)[:20])
+    return render(
+        request,
+        "applications/mine.html",
+        {
+            "page": page,
+            "drafts": drafts,
+            "crumbs": [(_("My applications"), None)],
+        },
+    )
+
+
+@never_cache
+def track(request):
+    """Reference and tracking code, no account needed. Wrong guesses are limited per address."""
+    form = TrackForm(request.POST or None)
+    app = None
+    limited = _tracking_blocked(request)
+    if request.method == "POST" and not limited and form.is_valid():
+        app = access.application_for_tracking(form.cleaned_data["reference"], form.cleaned_data["tracking_code"])
+        if app is None:
+            _count_tracking_failure(request)
+            form.add_error(
+                None,
+                _(
+                    "No application matches that reference number and tracking code. Check both "
+                    "against your confirmation email."
+                ),
+            )
+    status = 429 if limited and request.method == "POST" else (200 if app or request.method == "GET" else 400)
+    events = app.events.filter(visible_to_citizen=True) if app else []
+    return render(
+        request,
+        "applications/track.html",
+        {
+            "form": form,
+            "app": app,
+            "events": events,
+            "limited": limited,
+            "crumbs": [(_("Track an application"), None)],
+        },
+        status=status,
+    )
+
+
+def _tracking_key(request):
+    return f"track-fail:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def _tracking_blocked(request):
+    return caches["shared"].get(_tracking_key(request), 0) >= settings.TRACKING_ATTEMPTS_PER_HOUR
+
+
+def _count_tracking_failure(request):
+    cache = caches["shared"]
+    key = _tracking_key(request)
+    cache.add(key, 0, 3600)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, 3600)
