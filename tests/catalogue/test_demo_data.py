@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from services.catalogue.demo import SERVICES
 from services.catalogue.management.commands.load_demo import DEMO_PASSWORD
-from services.catalogue.models import FAQ, Department, District, LifeEvent, Material, Service
+from services.catalogue.models import FAQ, CatalogueVersion, Department, District, LifeEvent, Material, Service
 from services.offline.models import OpeningHours, ServiceCentre
 
 DEMO_SLUGS = [s["slug"] for s in SERVICES]
@@ -168,3 +168,18 @@ def test_searching_in_chinese_or_english_finds_the_demo_services(demo):
     assert Service.objects.get(slug="ssc-replacement") in Service.objects.search("SSC")
     assert Service.objects.get(slug="company-registration") in Service.objects.search("business licence")
     assert Service.objects.get(slug="hpf-withdrawal-rent") in Service.objects.search("公积金 租房")
+
+
+@pytest.mark.django_db
+def test_load_demo_bumps_the_catalogue_version_and_leaves_cache_invalidation_connected(
+    demo, django_capture_on_commit_callbacks
+):
+    def version():
+        return CatalogueVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+    before = version()
+    load_demo()
+    assert version() > before
+    with django_capture_on_commit_callbacks() as callbacks:
+        Service.objects.get(slug="residence-permit").save()
+    assert callbacks, "saving a service no longer queues a catalogue-version bump"
