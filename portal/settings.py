@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -218,6 +219,10 @@ TASKS = {
 
 # --- Applications ----------------------------------------------------------------------------
 UPLOAD_MAX_MB = envint("UPLOAD_MAX_MB", 10)
+# Whole request body: all documents of one page together.
+MAX_REQUEST_MB = envint("MAX_REQUEST_MB", 60)
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 GUEST_RESUME_DAYS = envint("GUEST_RESUME_DAYS", 7)
 TRACKING_ATTEMPTS_PER_HOUR = envint("TRACKING_ATTEMPTS_PER_HOUR", 10)
 

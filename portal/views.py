@@ -46,3 +46,17 @@ def server_error(request):
     # No context processors that touch the database: the database may be what failed.
     body = loader.get_template("500.html").render({"elder_mode": getattr(request, "elder_mode", False)})
     return HttpResponse(body, status=500)
+
+
+def bad_request(request, exception=None):
+    body = loader.render_to_string("400.html", {}, request)
+    return HttpResponse(body, status=400)
+
+
+def too_large(request):
+    from django.conf import settings
+
+    body = loader.render_to_string(
+        "413.html", {"max_mb": settings.MAX_REQUEST_MB, "upload_mb": settings.UPLOAD_MAX_MB}, request
+    )
+    return HttpResponse(body, status=413)

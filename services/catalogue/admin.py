@@ -148,3 +148,12 @@ class ServiceAdmin(DepartmentScopedAdmin):
         if not request.user.sees_all_departments():
             obj.department_id = request.user.department_id
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Material)
+class MaterialAdmin(DepartmentScopedAdmin):
+    department_path = "service__department"
+    list_display = ("name_zh", "name_en", "service", "form", "required", "e_certificate")
+    list_select_related = ("service",)
+    search_fields = ("name_zh", "name_en", "service__name_zh", "service__name_en")
+    autocomplete_fields = ("service",)
