@@ -6,12 +6,13 @@ one home of those rules, so an account and an application form never disagree ab
 
 import hashlib
 import secrets
+import time
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth import forms as auth_forms
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -155,13 +156,14 @@ class SignupForm(ContactFieldsMixin, forms.Form):
         data = super().clean()
         self._require_a_contact()
         password1, password2 = data.get("password1"), data.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", ValidationError(self.error_messages["password_mismatch"], code="mismatch"))
-        elif password1:
+        # Both problems at once, so nobody fixes one only to be told of the other.
+        if password1:
             try:
                 password_validation.validate_password(password1, self._unsaved_user())
             except ValidationError as error:
                 self.add_error("password1", error)
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", ValidationError(self.error_messages["password_mismatch"], code="mismatch"))
         return data
 
     def _unsaved_user(self):
@@ -205,36 +207,42 @@ def _throttle_key(kind, value):
     return f"login-failures:{kind}:{digest}"
 
 
+def _throttle_cache():
+    # Failures must be counted across all web processes: the shared cache when there is one
+    # (the per-process page cache would give each gunicorn worker its own five tries).
+    return caches["shared"] if "shared" in settings.CACHES else caches["default"]
+
+
 class LoginThrottle:
-    """Counts failed sign-ins in the cache, per identifier and per client IP."""
+    """Counts failed sign-ins per identifier and per client IP, each in a window of
+    LOGIN_LOCK_SECONDS from its first failure. The failure that reaches a limit restarts the
+    window, so the refusal lasts the full LOGIN_LOCK_SECONDS. Stored as (count, started) with
+    plain get/set: cache backends differ on whether incr() keeps a key's expiry."""
 
     def __init__(self, identifier, ip):
-        self.keys = [(_throttle_key("id", normalise_identifier(identifier)), LOGIN_FAILURE_LIMIT)]
+        self.cache = _throttle_cache()
+        self.limits = {_throttle_key("id", normalise_identifier(identifier)): LOGIN_FAILURE_LIMIT}
         if ip:
-            self.keys.append((_throttle_key("ip", ip), LOGIN_IP_FAILURE_LIMIT))
+            self.limits[_throttle_key("ip", ip)] = LOGIN_IP_FAILURE_LIMIT
+
+    def _entries(self, now):
+        entries = self.cache.get_many(list(self.limits))
+        return {key: entry for key, entry in entries.items() if now - entry[1] < LOGIN_LOCK_SECONDS}
 
     def is_locked(self):
-        counts = cache.get_many([key for key, _limit in self.keys])
-        return any(counts.get(key, 0) >= limit for key, limit in self.keys)
+        entries = self._entries(time.time())
+        return any(entries[key][0] >= limit for key, limit in self.limits.items() if key in entries)
 
     def record_failure(self):
-        for key, limit in self.keys:
-            # add() starts a window; incr() keeps its expiry on every cache backend but locmem,
-            # where it is close enough. The lock lasts LOGIN_LOCK_SECONDS from the first failure
-            # counted; re-setting the expiry on the limit-reaching failure makes it a full 15 minutes.
-            if cache.add(key, 1, LOGIN_LOCK_SECONDS):
-                count = 1
-            else:
-                try:
-                    count = cache.incr(key)
-                except ValueError:  # expired between add() and incr()
-                    cache.set(key, 1, LOGIN_LOCK_SECONDS)
-                    count = 1
-            if count == limit:
-                cache.set(key, count, LOGIN_LOCK_SECONDS)
+        now = time.time()
+        entries = self._entries(now)
+        for key, limit in self.limits.items():
+            count, started = entries.get(key, (0, now))
+            count += 1
+            self.cache.set(key, (count, now if count >= limit else started), LOGIN_LOCK_SECONDS)
 
     def clear_identifier(self):
-        cache.delete(self.keys[0][0])
+        self.cache.delete(next(iter(self.limits)))
 
 
 class LoginForm(auth_forms.AuthenticationForm):
