@@ -21,8 +21,19 @@ def counts():
     through = ServiceCentre.services.through
     return {
         model.__name__: model.objects.count()
-        for model in (District, Department, LifeEvent, Service, Material, FAQ, ServiceCentre, OpeningHours,
-                      get_user_model(), Service.life_events.through, through)
+        for model in (
+            District,
+            Department,
+            LifeEvent,
+            Service,
+            Material,
+            FAQ,
+            ServiceCentre,
+            OpeningHours,
+            get_user_model(),
+            Service.life_events.through,
+            through,
+        )
     }
 
 

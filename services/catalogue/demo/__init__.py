@@ -19,5 +19,14 @@ DEFAULT_CENTRE_KINDS = {
     "both": ("district", "community", "enterprise"),
 }
 
-__all__ = ["ACCESS", "CENTRES", "DEFAULT_CENTRE_KINDS", "DEPARTMENTS", "DISTRICTS", "HOURS", "LIFE_EVENTS", "SERVICES",
-           "complaint_channel"]
+__all__ = [
+    "ACCESS",
+    "CENTRES",
+    "DEFAULT_CENTRE_KINDS",
+    "DEPARTMENTS",
+    "DISTRICTS",
+    "HOURS",
+    "LIFE_EVENTS",
+    "SERVICES",
+    "complaint_channel",
+]

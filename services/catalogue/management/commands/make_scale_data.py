@@ -88,15 +88,28 @@ SUBJECTS = [
 ]
 # (Chinese, English, audience it suits): what is done.
 ACTIONS = [
-    ("许可", "permit", Audience.BUSINESS), ("备案", "filing", Audience.BUSINESS),
-    ("登记", "registration", Audience.BOTH), ("补贴申领", "subsidy claim", Audience.BOTH),
-    ("证明开具", "certificate", Audience.INDIVIDUAL), ("年度检验", "annual inspection", Audience.BUSINESS),
-    ("核准", "approval", Audience.BUSINESS), ("信息查询", "records search", Audience.BOTH),
-    ("资质认定", "qualification", Audience.BUSINESS), ("奖励申报", "award application", Audience.BOTH),
-    ("投诉处理", "complaint", Audience.INDIVIDUAL), ("费用减免", "fee waiver", Audience.INDIVIDUAL),
+    ("许可", "permit", Audience.BUSINESS),
+    ("备案", "filing", Audience.BUSINESS),
+    ("登记", "registration", Audience.BOTH),
+    ("补贴申领", "subsidy claim", Audience.BOTH),
+    ("证明开具", "certificate", Audience.INDIVIDUAL),
+    ("年度检验", "annual inspection", Audience.BUSINESS),
+    ("核准", "approval", Audience.BUSINESS),
+    ("信息查询", "records search", Audience.BOTH),
+    ("资质认定", "qualification", Audience.BUSINESS),
+    ("奖励申报", "award application", Audience.BOTH),
+    ("投诉处理", "complaint", Audience.INDIVIDUAL),
+    ("费用减免", "fee waiver", Audience.INDIVIDUAL),
 ]
-VARIANTS = [("新办", "new"), ("延续", "renewal"), ("变更", "change"), ("补证", "replacement"),
-            ("注销", "cancellation"), ("市级", "city level"), ("区级", "district level")]
+VARIANTS = [
+    ("新办", "new"),
+    ("延续", "renewal"),
+    ("变更", "change"),
+    ("补证", "replacement"),
+    ("注销", "cancellation"),
+    ("市级", "city level"),
+    ("区级", "district level"),
+]
 LAWS = [
     ("《中华人民共和国行政许可法》", "Administrative Licensing Law of the People's Republic of China"),
     ("《优化营商环境条例》", "Regulations on Optimising the Business Environment"),
@@ -114,8 +127,11 @@ def build_service(n, departments, rng):
     action_zh, action_en, audience = rng.choice(ACTIONS)
     variant_zh, variant_en = rng.choice(VARIANTS)
     department = rng.choice(departments)
-    who_zh, who_en = {"individual": ("个人", "individuals"), "business": ("企业", "businesses"),
-                      "both": ("个人和企业", "individuals and businesses")}[audience]
+    who_zh, who_en = {
+        "individual": ("个人", "individuals"),
+        "business": ("企业", "businesses"),
+        "both": ("个人和企业", "individuals and businesses"),
+    }[audience]
     online, counter = rng.random() < 0.7, rng.random() < 0.8
     post = rng.random() < 0.2
     if not (online or counter or post):
@@ -130,10 +146,13 @@ def build_service(n, departments, rng):
         audience=audience,
         name_zh=f"{subject_zh}{action_zh}（{variant_zh}）",
         name_en=f"{subject_en[0].upper()}{subject_en[1:]} {action_en} ({variant_en})",
-        summary_zh=(f"{department.name_zh}受理的{subject_zh}{action_zh}事项（{variant_zh}），"
-                    f"面向{who_zh}。事项编号 S{n}。"),
-        summary_en=(f"{subject_en[0].upper()}{subject_en[1:]} {action_en} ({variant_en}) handled by the "
-                    f"{department.name_en}, for {who_en}. Item S{n}."),
+        summary_zh=(
+            f"{department.name_zh}受理的{subject_zh}{action_zh}事项（{variant_zh}），面向{who_zh}。事项编号 S{n}。"
+        ),
+        summary_en=(
+            f"{subject_en[0].upper()}{subject_en[1:]} {action_en} ({variant_en}) handled by the "
+            f"{department.name_en}, for {who_en}. Item S{n}."
+        ),
         keywords_zh=f"{subject_zh} {action_zh} {variant_zh}",
         keywords_en=f"{subject_en}, {action_en}, {variant_en}",
         synonyms_zh=syn_zh,
@@ -145,7 +164,7 @@ def build_service(n, departments, rng):
         eligibility_en=f"{who_en[0].upper()}{who_en[1:]} whose activities involve {subject_en} in Haipu",
         conditions_zh="符合相关法律法规和技术规范要求\n申请材料真实、完整、有效",
         conditions_en="Meets the relevant laws, regulations and technical standards\n"
-                      "The application materials are true, complete and valid",
+        "The application materials are true, complete and valid",
         steps_zh="提交申请\n部门受理审查\n作出决定并送达结果",
         steps_en="Apply\nThe department accepts and reviews the application\nThe decision is made and sent to you",
         legal_basis_zh=law[0],
@@ -161,25 +180,43 @@ def build_service(n, departments, rng):
 def build_materials(service, rng):
     business = service.audience == Audience.BUSINESS
     return [
-        Material(service=service, order=0, name_zh="申请表", name_en="Application form",
-                 description_zh="在线填写或在窗口领取，由申请人签名。",
-                 description_en="Fill it in online or pick it up at the counter, and sign it.",
-                 accepted_file_types="pdf"),
-        Material(service=service, order=1, form=Material.Form.COPY, e_certificate=True,
-                 name_zh="营业执照" if business else "居民身份证",
-                 name_en="Business licence" if business else "Resident identity card",
-                 description_zh="已有电子证照的可免交。",
-                 description_en="Not needed when it is on record as an e-certificate."),
-        Material(service=service, order=2, form=Material.Form.COPY, required=rng.random() < 0.6,
-                 name_zh="相关证明材料", name_en="Supporting documents",
-                 description_zh=f"与{service.name_zh}有关的证明材料。",
-                 description_en=f"Documents supporting your {service.name_en.lower()} application."),
+        Material(
+            service=service,
+            order=0,
+            name_zh="申请表",
+            name_en="Application form",
+            description_zh="在线填写或在窗口领取，由申请人签名。",
+            description_en="Fill it in online or pick it up at the counter, and sign it.",
+            accepted_file_types="pdf",
+        ),
+        Material(
+            service=service,
+            order=1,
+            form=Material.Form.COPY,
+            e_certificate=True,
+            name_zh="营业执照" if business else "居民身份证",
+            name_en="Business licence" if business else "Resident identity card",
+            description_zh="已有电子证照的可免交。",
+            description_en="Not needed when it is on record as an e-certificate.",
+        ),
+        Material(
+            service=service,
+            order=2,
+            form=Material.Form.COPY,
+            required=rng.random() < 0.6,
+            name_zh="相关证明材料",
+            name_en="Supporting documents",
+            description_zh=f"与{service.name_zh}有关的证明材料。",
+            description_en=f"Documents supporting your {service.name_en.lower()} application.",
+        ),
     ]
 
 
 class Command(BaseCommand):
-    help = ("Create synthetic services scale-1..scale-N (bilingual, with materials, life events and centres) "
-            "for load testing. Idempotent: only the missing ones are created.")
+    help = (
+        "Create synthetic services scale-1..scale-N (bilingual, with materials, life events and centres) "
+        "for load testing. Idempotent: only the missing ones are created."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--services", type=int, default=5000, help="Total number of synthetic services wanted.")
@@ -192,24 +229,28 @@ class Command(BaseCommand):
             self.stdout.write("The demo city is not loaded yet; loading it first.")
             call_command("load_demo", stdout=self.stdout)
 
-        existing = {int(slug[len(PREFIX):]) for slug in
-                    Service.objects.filter(slug__startswith=PREFIX).values_list("slug", flat=True)
-                    if slug[len(PREFIX):].isdigit()}
+        existing = {
+            int(slug[len(PREFIX) :])
+            for slug in Service.objects.filter(slug__startswith=PREFIX).values_list("slug", flat=True)
+            if slug[len(PREFIX) :].isdigit()
+        }
         missing = [n for n in range(1, services + 1) if n not in existing]
         if not missing:
             self.stdout.write(f"Nothing to do: {services} synthetic services already exist.")
             return
 
         departments = list(Department.objects.all())
-        events = {Audience.INDIVIDUAL: list(LifeEvent.objects.filter(audience=Audience.INDIVIDUAL)),
-                  Audience.BUSINESS: list(LifeEvent.objects.filter(audience=Audience.BUSINESS))}
+        events = {
+            Audience.INDIVIDUAL: list(LifeEvent.objects.filter(audience=Audience.INDIVIDUAL)),
+            Audience.BUSINESS: list(LifeEvent.objects.filter(audience=Audience.BUSINESS)),
+        }
         events[Audience.BOTH] = events[Audience.INDIVIDUAL] + events[Audience.BUSINESS]
         centres = list(ServiceCentre.objects.values_list("pk", flat=True))
         event_through = Service.life_events.through
         centre_through = ServiceCentre.services.through
 
         for start in range(0, len(missing), BATCH):
-            numbers = missing[start:start + BATCH]
+            numbers = missing[start : start + BATCH]
             rngs = {n: random.Random(n) for n in numbers}  # deterministic per service
             with transaction.atomic():
                 batch = Service.objects.bulk_create([build_service(n, departments, rngs[n]) for n in numbers])
@@ -234,7 +275,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  {start + len(numbers)}/{len(missing)} services")
 
         bump_version()
-        self.stdout.write(self.style.SUCCESS(
-            f"Created {len(missing)} synthetic services (scale-1..scale-{services}) in "
-            f"{time.monotonic() - started:.1f}s; the catalogue now has {Service.objects.count()} services."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {len(missing)} synthetic services (scale-1..scale-{services}) in "
+                f"{time.monotonic() - started:.1f}s; the catalogue now has {Service.objects.count()} services."
+            )
+        )
