@@ -29,12 +29,17 @@ data/secret_key:
 run: venv data/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(RUN_ENV) $(BIN)/python manage.py createcachetable
+	$(RUN_ENV) $(BIN)/python manage.py seed_calendar
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo ""
 	@echo "Portal:  http://$(HOST):$(PORT)/   (Chinese)   http://$(HOST):$(PORT)/en/   (English)"
 	@echo "Admin:   http://$(HOST):$(PORT)/admin/"
+	@echo "Emails the portal sends are written to data/emails/ (one file per email)."
 	@echo ""
+	@# The task worker (emails, roll-ups) runs beside gunicorn and stops with it.
+	$(RUN_ENV) $(BIN)/python manage.py db_worker --interval 1 & WORKER=$$!; \
+	trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --graceful-timeout 10
 
@@ -42,7 +47,7 @@ dev: venv
 	DEBUG=true $(BIN)/python manage.py migrate --noinput -v0
 	DEBUG=true $(BIN)/python manage.py createcachetable
 	DEBUG=true $(BIN)/python manage.py load_demo
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true TASKS_BACKEND=immediate $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # pytest exits 5 when no test ran; make treats any non-zero exit as failure.
 test: venv

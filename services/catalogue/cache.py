@@ -60,8 +60,12 @@ def connect_invalidation():
 def _on_change(**kwargs):
     if kwargs.get("raw"):
         return
-    transaction.on_commit(bump_version)
     _memo["version"] = None
+    # One bump per transaction, however many rows it writes.
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(func is bump_version for _, func, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(bump_version)
 
 
 def _key(request):
