@@ -17,6 +17,8 @@ def _isolated(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "uploads"
     settings.SECURE_SSL_REDIRECT = False
+    # Fast hashing: the real hashers cost ~0.3 s a login; what they protect is tested by Django.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The manifest storage needs collectstatic; tests serve the source files instead.
     settings.STORAGES = {
         **settings.STORAGES,

@@ -82,7 +82,8 @@ def cache_public_page(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated:
+        # A pending flash message ("You have signed out") must be rendered, not a cached page.
+        if request.method != "GET" or request.user.is_authenticated or "messages" in request.COOKIES:
             return view(request, *args, **kwargs)
         key = _key(request)
         hit = cache.get(key)

@@ -76,3 +76,10 @@ def test_signed_in_users_are_never_served_a_cached_page(client, service, django_
 def test_responses_vary_on_htmx_and_cookies(client, service):
     response = client.get("/en/services/permit/")
     assert "HX-Request" in response["Vary"] and "Cookie" in response["Vary"]
+
+
+def test_a_pending_message_is_never_hidden_by_a_cached_page(client, service):
+    client.get("/en/services/permit/")
+    client.cookies["messages"] = "pending"
+    _, n = queries(client, "/en/services/permit/")
+    assert n > 1
