@@ -326,6 +326,10 @@ class Command(BaseCommand):
             services = load_services(departments, events)
             centres, hours, links = load_centres(districts, services)
             logins = load_users(departments)
+        from services.applications.demo_applications import load_demo_applications
+        from services.applications.demo_forms import load_demo_forms
+
+        forms, applications = load_demo_forms(), load_demo_applications()
         cache.bump_version()
         elapsed = time.monotonic() - started
 
@@ -340,6 +344,11 @@ class Command(BaseCommand):
             f"{FAQ.objects.filter(service__in=demo).count()} FAQ entries"
         )
         out.write(f"  {len(centres)} service centres, {hours} opening-hours rows, {links} centre-service links")
+        out.write(
+            f"  {forms['services']} online forms ({forms['pages']} pages, {forms['fields']} questions); the demo "
+            f"citizen has {applications['draft']} drafts, {applications['submitted']} submitted and "
+            f"{applications['withdrawn']} withdrawn applications"
+        )
         out.write("")
         width = max(len(username) for username, *_ in logins)
         out.write(f"  {'username'.ljust(width)}  {'password'.ljust(len(DEMO_PASSWORD))}  role")
