@@ -134,6 +134,39 @@ print(json.dumps({"services": published.count(), "guide": guide, "sample": sampl
 """
 
 
+# CPU time per request inside Django (the WSGI application called directly, no HTTP server, no
+# load generator), measured with process_time(): unlike req/s, it hardly moves when other processes
+# compete for the CPU, so it is the steadier of the two figures on a shared machine.
+CPU_PROBE = """
+import io, json, sys, time
+from django.core.handlers.wsgi import WSGIHandler
+app = WSGIHandler()
+def environ(path):
+    p, _, q = path.partition("?")
+    return {"REQUEST_METHOD": "GET", "PATH_INFO": p, "QUERY_STRING": q, "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr}
+def start_response(status, headers):
+    assert status.startswith("200"), status
+out = {}
+for name, path in json.loads(PAGES):
+    for _ in range(50):
+        b"".join(app(environ(path), start_response))
+    n, t = 0, time.process_time()
+    while n < 200 or time.process_time() - t < 1.0:
+        b"".join(app(environ(path), start_response))
+        n += 1
+    out[name] = (time.process_time() - t) / n * 1e6
+print(json.dumps(out))
+"""
+
+
+def cpu_per_request(env, pages):
+    script = CPU_PROBE.replace("json.loads(PAGES)", "json.loads(" + repr(json.dumps(pages)) + ")")
+    out = manage(env, "shell", "-c", script, timeout=300)
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def probe(env):
     out = manage(env, "shell", "-c", PROBE, timeout=120)
     return json.loads(out.strip().splitlines()[-1])
@@ -359,41 +392,64 @@ def run(args):
         log(f"warming up ({args.warmup} per URL)")
         for _, path in pages:
             wrk(server.url(path), args, args.warmup, latency=False)
+        # /healthz is measured before the first page and again after every page, and each page is
+        # compared with the mean of the two /healthz runs around it: other processes on the machine
+        # then shift numerator and denominator alike instead of skewing the ratio.
+        baselines = [measure(server, args, "/healthz")]
         results = {}
-        for name, path in pages:
-            log(f"measuring {name} for {args.duration}")
-            results[name] = {"path": path, **parse_wrk(wrk(server.url(path), args, args.duration))}
+        for name, path in pages[1:]:
+            results[name] = measure(server, args, path, name=name)
+            baselines.append(measure(server, args, "/healthz"))
+            results[name]["base"] = (baselines[-2]["rps"] + baselines[-1]["rps"]) / 2
         uncached = {
             "search (uncached)": [f"/zh-hans/services/?q={quote(query)}"],
             "guide (uncached)": [f"/zh-hans/services/{slug}/" for slug in facts["sample"]],
         }
         for name, paths in uncached.items():
-            log(f"measuring {name} for {args.duration}")
-            script = uncached_script(name.split()[0], paths)
             shown = paths[0] + ("&" if "?" in paths[0] else "?") + "nocache=<n>"
             if len(paths) > 1:
                 shown = f"{len(paths)} guides in turn, ?nocache=<n>"
-            output = wrk(server.url(paths[0]), args, args.duration, script=script)
-            results[name] = {"path": shown, **parse_wrk(output)}
-        # The baseline again at the end: how much the machine drifted during the run.
-        log(f"measuring healthz again for {args.duration}")
-        results["healthz (end)"] = {"path": "/healthz", **parse_wrk(wrk(server.url("/healthz"), args, args.duration))}
-    return facts, query, results
+            script = uncached_script(name.split()[0], paths)
+            results[name] = measure(server, args, paths[0], name=name, script=script, shown=shown)
+            baselines.append(measure(server, args, "/healthz"))
+            results[name]["base"] = (baselines[-2]["rps"] + baselines[-1]["rps"]) / 2
+    log("CPU time per request inside Django (cached path)")
+    cpu = cpu_per_request(env, pages)
+    for name, micros in cpu.items():
+        if name in results:
+            results[name]["cpu_us"] = micros
+    baselines[0]["cpu_us"] = cpu["healthz"]
+    return facts, query, baselines, results
 
 
-def table(results):
-    base = results["healthz"]["rps"]
+def measure(server, args, path, name="healthz", script=None, shown=None):
+    log(f"measuring {name} for {args.duration}")
+    output = wrk(server.url(path), args, args.duration, script=script)
+    return {"path": shown or path, **parse_wrk(output)}
+
+
+def cpu_cells(r, first):
+    if "cpu_us" not in r:
+        return " | "
+    return f"{r['cpu_us']:.0f} | {first['cpu_us'] / r['cpu_us']:.2f}"
+
+
+def table(baselines, results):
+    rates = [b["rps"] for b in baselines]
+    first = baselines[0]
     lines = [
-        "| page | URL | req/s | p50 ms | p99 ms | errors | ratio to /healthz | target | met |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+        "| page | URL | req/s | p50 ms | p99 ms | errors | /healthz req/s around it | ratio | target | met "
+        "| CPU µs/request in Django | CPU ratio |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+        f"| healthz | `/healthz` | {sum(rates) / len(rates):.0f} (mean of {len(rates)}; {min(rates):.0f}-"
+        f"{max(rates):.0f}) | {first['p50']:.2f} | {first['p99']:.2f} | {sum(b['errors'] for b in baselines)} "
+        f"| | 1.00 | baseline | | {first['cpu_us']:.0f} | 1.00 |",
     ]
     all_met = True
     for name, r in results.items():
-        ratio = r["rps"] / base if base else 0.0
+        ratio = r["rps"] / r["base"] if r["base"] else 0.0
         target = TARGETS.get(name)
-        if name.startswith("healthz"):
-            met, target_text = "", "baseline"
-        elif target is None:
+        if target is None:
             met, target_text = "", "(information)"
         else:
             ok = ratio >= target and r["errors"] == 0
@@ -401,7 +457,7 @@ def table(results):
             met, target_text = ("yes" if ok else "**no**"), f">= {target:.2f}"
         lines.append(
             f"| {name} | `{r['path']}` | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} "
-            f"| {ratio:.2f} | {target_text} | {met} |"
+            f"| {r['base']:.0f} | {ratio:.2f} | {target_text} | {met} | {cpu_cells(r, first)} |"
         )
     return "\n".join(lines), all_met
 
@@ -416,7 +472,10 @@ def machine():
     except OSError:
         pass
     system = f"{platform.system()} {platform.release()}"
-    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {system}"
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {system}; load average at the end {load}"
+    )
 
 
 def git_commit():
@@ -437,11 +496,11 @@ def main(argv=None):
     command = "python bench/run_bench.py " + " ".join(shlex.quote(a) for a in given)
     started = time.monotonic()
     try:
-        facts, query, results = run(args)
+        facts, query, baselines, results = run(args)
     except BenchError as exc:
         log(f"FAILED: {exc}")
         return 2
-    body, all_met = table(results)
+    body, all_met = table(baselines, results)
     when = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
     header = (
         f"### {when} - commit {git_commit()}\n\n"
@@ -452,6 +511,9 @@ def main(argv=None):
         f"load: wrk -t{args.threads} -c{args.connections} -d{args.duration} --latency, after a {args.warmup} warm-up "
         f"per URL\n"
         f"- machine: {machine()}\n"
+        f"- ratio: each page's req/s over the mean of the /healthz runs just before and just after it; "
+        f"/healthz ranged {min(b['rps'] for b in baselines):.0f}-{max(b['rps'] for b in baselines):.0f} req/s "
+        f"over the run (the wider, the noisier the machine)\n"
     )
     if args.note:
         header += f"- note: {args.note}\n"
