@@ -1,9 +1,21 @@
 """The one module that changes an application's status.
 
-Every change goes through `_transition()`: it re-reads the row under a lock (a row lock on
-PostgreSQL; SQLite's IMMEDIATE transactions serialise writers), checks the change is allowed
-from the current status, writes the append-only event, sets timestamps and deadlines, bumps
-the version, and queues the citizen's email after the commit. Nothing else writes `status`.
+Every change goes through `_apply()`: it re-reads the row under a lock (a row lock on
+PostgreSQL; SQLite's IMMEDIATE transactions serialise writers), refuses the change when
+someone else changed the application since the caller looked at it (version check), checks the
+change is allowed from the current status and by this person, writes the append-only event,
+sets timestamps and deadlines, bumps the version, and queues the citizen's email after the
+commit. Nothing else writes `status`.
+
+    draft -> submitted -> accepted -> in_review -> approved -> completed
+                  |           |           |
+                  |           +-----------+--> info_requested --(applicant answers)--> back
+                  +--> not_accepted       +--> rejected
+    (submitted, accepted, in_review, info_requested) --(applicant)--> withdrawn
+
+Deadlines count working days: acceptance is due 5 working days after submission, the decision
+the service's promised limit after acceptance; time spent waiting for the applicant is added
+back when they answer.
 """
 
 from dataclasses import dataclass
@@ -12,12 +24,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Application, ApplicationEvent, Status
+from .models import Application, ApplicationEvent, InfoRequest, Status
 from .references import make_reference, make_tracking_code
-from .workdays import add_working_days
+from .workdays import add_working_days, extend_by_pause
 
 ACCEPTANCE_WORKING_DAYS = 5
 WITHDRAWABLE = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW, Status.INFO_REQUESTED)
+APPLICANT, STAFF = "applicant", "staff"
 
 
 class TransitionError(Exception):
@@ -33,71 +46,267 @@ class Transition:
     name: str
     sources: tuple
     target: str
-    by: str  # "applicant" or "staff"
+    by: str
+    label: str
+    note_required: bool = False
 
 
 TRANSITIONS = {
-    "submit": Transition("submit", (Status.DRAFT,), Status.SUBMITTED, "applicant"),
-    "withdraw": Transition("withdraw", WITHDRAWABLE, Status.WITHDRAWN, "applicant"),
+    t.name: t
+    for t in [
+        Transition("submit", (Status.DRAFT,), Status.SUBMITTED, APPLICANT, _("Submit")),
+        Transition("accept", (Status.SUBMITTED,), Status.ACCEPTED, STAFF, _("Accept")),
+        Transition("refuse", (Status.SUBMITTED,), Status.NOT_ACCEPTED, STAFF, _("Refuse to accept"), True),
+        Transition("start_review", (Status.ACCEPTED,), Status.IN_REVIEW, STAFF, _("Start review")),
+        Transition(
+            "request_info",
+            (Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW),
+            Status.INFO_REQUESTED,
+            STAFF,
+            _("Ask for more information"),
+        ),
+        Transition("answer_info", (Status.INFO_REQUESTED,), "", APPLICANT, _("Answer the request")),
+        Transition("approve", (Status.IN_REVIEW,), Status.APPROVED, STAFF, _("Approve")),
+        Transition("reject", (Status.IN_REVIEW,), Status.REJECTED, STAFF, _("Reject"), True),
+        Transition("complete", (Status.APPROVED,), Status.COMPLETED, STAFF, _("Complete")),
+        Transition("withdraw", WITHDRAWABLE, Status.WITHDRAWN, APPLICANT, _("Withdraw")),
+    ]
 }
+STAFF_ACTIONS = [name for name, t in TRANSITIONS.items() if t.by == STAFF]
 
 
 def can_withdraw(application):
     return application.status in WITHDRAWABLE
 
 
-def _locked(application):
-    return Application.objects.select_for_update().get(pk=application.pk)
+def may_process(user, application):
+    """Staff of the owning department with the processing permission (superusers too)."""
+    if not (user and user.is_authenticated and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    return user.has_perm("applications.process_application") and user.department_id == application.department_id
 
 
-def _record(app, transition, actor, note, visible, source):
-    app.status = transition.target
-    app.version += 1
-    app.save()
-    event = ApplicationEvent.objects.create(
-        application=app,
-        actor=actor if actor and actor.is_authenticated else None,
-        from_status=source,
-        to_status=transition.target,
-        note=note,
-        visible_to_citizen=visible,
-    )
-    if visible:
+def allowed_actions(user, application):
+    """The staff transitions this user may take now, in lifecycle order."""
+    if not may_process(user, application):
+        return []
+    return [TRANSITIONS[name] for name in STAFF_ACTIONS if application.status in TRANSITIONS[name].sources]
+
+
+def _check(app, transition, actor, expected_version):
+    if expected_version is not None and app.version != expected_version:
+        raise TransitionError(
+            _(
+                "Someone else changed this application while you were looking at it. Nothing was saved: "
+                "reload it to see the latest."
+            )
+        )
+    if app.status not in transition.sources:
+        raise TransitionError(
+            _("“%(action)s” is not possible while the application is “%(status)s”.")
+            % {"action": transition.label, "status": app.get_status_display()}
+        )
+    if transition.by == STAFF and not may_process(actor, app):
+        raise TransitionError(_("You may not process applications of this department."))
+    if (
+        transition.by == APPLICANT
+        and app.owner_id
+        and not (actor and actor.pk == app.owner_id)
+        and not (actor and may_process(actor, app))
+    ):
+        raise TransitionError(_("Only the applicant may do this."))
+
+
+def _apply(application, name, actor, *, note="", internal_note="", expected_version=None, change=None):
+    """Run one transition atomically; `change(app, now)` sets what is specific to it."""
+    transition = TRANSITIONS[name]
+    with transaction.atomic():
+        app = Application.objects.select_for_update().select_related("service").get(pk=application.pk)
+        _check(app, transition, actor, expected_version)
+        if transition.note_required and not note.strip():
+            raise TransitionError(_("Give the applicant the reason."))
+        now = timezone.now()
+        source = app.status
+        target = change(app, now) if change else None
+        app.status = target or transition.target
+        app.version += 1
+        app.save()
+        event = ApplicationEvent.objects.create(
+            application=app,
+            actor=actor if actor and actor.is_authenticated else None,
+            from_status=source,
+            to_status=app.status,
+            note=note.strip(),
+            internal_note=internal_note.strip(),
+            visible_to_citizen=True,
+        )
         from .notifications import queue_event_email
 
         transaction.on_commit(lambda: queue_event_email(event.pk), robust=True)
-    return event
+    return app
 
 
 def submit(application, actor=None):
     """Submit a draft. Safe to call twice (a double click, a refresh, a resent POST): the second
     call finds the application already submitted and returns it unchanged."""
-    transition = TRANSITIONS["submit"]
+
+    def change(app, now):
+        app.reference = make_reference(timezone.localtime(now))
+        app.tracking_code = make_tracking_code()
+        app.submitted_at = now
+        app.acceptance_due = add_working_days(timezone.localdate(now), ACCEPTANCE_WORKING_DAYS)
+        app.due_on = app.acceptance_due
+
     for _attempt in range(5):
+        current = Application.objects.filter(pk=application.pk).values_list("status", flat=True).first()
+        if current != Status.DRAFT:
+            return Application.objects.get(pk=application.pk)
         try:
-            with transaction.atomic():
-                app = _locked(application)
-                if app.status != Status.DRAFT:
-                    return app
-                now = timezone.now()
-                app.reference = make_reference(timezone.localtime(now))
-                app.tracking_code = make_tracking_code()
-                app.submitted_at = now
-                app.acceptance_due = add_working_days(timezone.localdate(now), ACCEPTANCE_WORKING_DAYS)
-                _record(app, transition, actor, "", True, Status.DRAFT)
-                return app
+            return _apply(application, "submit", actor, change=change)
+        except TransitionError:
+            return Application.objects.get(pk=application.pk)  # submitted by the other click meanwhile
         except IntegrityError:  # the random reference was already taken: draw again
             continue
     raise RuntimeError("could not allocate a unique reference")
 
 
+def accept(application, actor, note="", internal_note="", expected_version=None):
+    def change(app, now):
+        app.accepted_at = now
+        app.decision_due = add_working_days(timezone.localdate(now), app.service.promised_limit_days)
+        app.due_on = app.decision_due
+
+    return _apply(
+        application,
+        "accept",
+        actor,
+        note=note,
+        internal_note=internal_note,
+        expected_version=expected_version,
+        change=change,
+    )
+
+
+def refuse(application, actor, note, internal_note="", expected_version=None):
+    return _apply(
+        application,
+        "refuse",
+        actor,
+        note=note,
+        internal_note=internal_note,
+        expected_version=expected_version,
+        change=_close,
+    )
+
+
+def start_review(application, actor, note="", internal_note="", expected_version=None):
+    return _apply(
+        application, "start_review", actor, note=note, internal_note=internal_note, expected_version=expected_version
+    )
+
+
+def request_info(application, actor, items, note="", internal_note="", expected_version=None):
+    """Ask for everything missing at once; the clock stops until the applicant answers."""
+    items = [item.strip() for item in items if item and item.strip()]
+    if not items:
+        raise TransitionError(_("List at least one thing the applicant must provide."))
+
+    def change(app, now):
+        app.resume_status = app.status
+        app.paused_at = now
+        app.due_on = None
+        InfoRequest.objects.create(application=app, items=items, requested_by=actor)
+
+    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
+    message = f"{note.strip()}\n\n{listed}".strip()
+    return _apply(
+        application,
+        "request_info",
+        actor,
+        note=message,
+        internal_note=internal_note,
+        expected_version=expected_version,
+        change=change,
+    )
+
+
+def answer_info(application, actor, answer):
+    """The applicant's one answer to the open request; the application returns where it was
+    and its deadline moves by the working days spent waiting."""
+
+    def change(app, now):
+        request = app.info_requests.filter(answered_at__isnull=True).first()
+        if request:
+            request.answer, request.answered_at = answer, now
+            request.save(update_fields=["answer", "answered_at"])
+        back = app.resume_status or Status.SUBMITTED
+        if back == Status.SUBMITTED:
+            app.acceptance_due = extend_by_pause(app.acceptance_due, app.paused_at, now)
+            app.due_on = app.acceptance_due
+        else:
+            app.decision_due = extend_by_pause(app.decision_due, app.paused_at, now)
+            app.due_on = app.decision_due
+        app.paused_at, app.resume_status = None, ""
+        return back
+
+    return _apply(application, "answer_info", actor, note="", change=change)
+
+
+def approve(application, actor, note="", internal_note="", expected_version=None):
+    def change(app, now):
+        app.decided_at = now
+        app.due_on = None
+
+    return _apply(
+        application,
+        "approve",
+        actor,
+        note=note,
+        internal_note=internal_note,
+        expected_version=expected_version,
+        change=change,
+    )
+
+
+def reject(application, actor, note, internal_note="", expected_version=None):
+    def change(app, now):
+        app.decided_at = now
+        _close(app, now)
+
+    return _apply(
+        application,
+        "reject",
+        actor,
+        note=note,
+        internal_note=internal_note,
+        expected_version=expected_version,
+        change=change,
+    )
+
+
+def complete(application, actor, note="", internal_note="", expected_version=None):
+    return _apply(
+        application,
+        "complete",
+        actor,
+        note=note,
+        internal_note=internal_note,
+        expected_version=expected_version,
+        change=_close,
+    )
+
+
 def withdraw(application, actor, note=""):
-    transition = TRANSITIONS["withdraw"]
     with transaction.atomic():
-        app = _locked(application)
-        if app.status not in transition.sources:
+        current = Application.objects.select_for_update().values_list("status", flat=True).get(pk=application.pk)
+        if current not in WITHDRAWABLE:
             raise TransitionError(_("This application can no longer be withdrawn: a decision has been made."))
-        source = app.status
-        app.closed_at = timezone.now()
-        _record(app, transition, actor, note, True, source)
-        return app
+        return _apply(application, "withdraw", actor, note=note, change=_close)
+
+
+def _close(app, now):
+    app.closed_at = now
+    app.due_on = None
+    app.paused_at = None

@@ -238,6 +238,35 @@ class Application(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     acceptance_due = models.DateField(_("acceptance due"), null=True, blank=True)
     decision_due = models.DateField(_("decision due"), null=True, blank=True)
+    due_on = models.DateField(
+        _("due"),
+        null=True,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_(
+            "The next deadline the department must meet: acceptance, then decision. Empty while "
+            "waiting for the applicant and once closed."
+        ),
+    )
+    paused_at = models.DateTimeField(_("waiting for the applicant since"), null=True, blank=True, editable=False)
+    resume_status = models.CharField(
+        _("status to return to"),
+        max_length=20,
+        choices=Status.choices,
+        blank=True,
+        editable=False,
+        help_text=_("Where the application goes back to when the applicant answers a request."),
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_applications",
+        help_text=_("The case officer working on it."),
+    )
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -248,6 +277,15 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["owner", "status"], name="application_owner_status"),
             models.Index(fields=["department", "status", "decision_due"], name="application_dept_queue"),
+            models.Index(fields=["department", "due_on"], name="application_dept_due"),
+            models.Index(fields=["department", "assignee", "due_on"], name="application_dept_assignee"),
+            models.Index(fields=["department", "submitted_at"], name="application_dept_submitted"),
+        ]
+        permissions = [
+            ("process_application", _("Can process applications (accept, request information, decide)")),
+            ("view_all_departments", _("Can see applications of every department (read-only)")),
+            ("export_application", _("Can export the application queue")),
+            ("view_access_log", _("Can see who viewed personal data")),
         ]
 
     def __str__(self):
@@ -270,7 +308,14 @@ class Application(models.Model):
 
 
 class ApplicationEvent(models.Model):
-    """Append-only history of an application: every status change and note."""
+    """Append-only history of an application: every status change, note and correction."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", _("Status change")
+        NOTE = "note", _("Note")
+        ASSIGNMENT = "assignment", _("Assignment")
+        CORRECTION = "correction", _("Correction of an answer")
+        MATERIAL_CHECK = "material_check", _("Material checked")
 
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="events"
@@ -286,7 +331,9 @@ class ApplicationEvent(models.Model):
     )
     from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    note = models.TextField(_("note"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.STATUS)
+    note = models.TextField(_("message to the applicant"), blank=True)
+    internal_note = models.TextField(_("internal note"), blank=True, help_text=_("Seen by staff only."))
     visible_to_citizen = models.BooleanField(_("shown to the citizen"), default=True)
 
     class Meta:
@@ -366,3 +413,94 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.get_kind_display()}"
+
+
+class InfoRequest(models.Model):
+    """A request for more information: every missing item listed at once ("tell once"), and the
+    applicant's one answer to all of them."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="info_requests"
+    )
+    items = models.JSONField(_("items"), default=list, help_text=_("Each thing the applicant must provide."))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("request for information")
+        verbose_name_plural = _("requests for information")
+
+    def __str__(self):
+        return f"{self.application} {self.requested_at:%Y-%m-%d}"
+
+    def file_key(self, index):
+        return f"info-{self.pk}-{index}"
+
+
+class MaterialCheck(models.Model):
+    """A counter clerk's or officer's check of one material against the original."""
+
+    class Result(models.TextChoices):
+        SEEN_ORIGINAL = "seen_original", _("Original seen and matches")
+        COPY_OK = "copy_ok", _("Copy acceptable")
+        E_CERTIFICATE = "e_certificate", _("Checked against the e-certificate")
+        MISSING = "missing", _("Missing")
+        NOT_ACCEPTABLE = "not_acceptable", _("Not acceptable")
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="material_checks"
+    )
+    material = models.ForeignKey(
+        "catalogue.Material", verbose_name=_("material"), on_delete=models.CASCADE, related_name="+"
+    )
+    result = models.CharField(_("result"), max_length=20, choices=Result.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("checked by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checked_at = models.DateTimeField(_("checked"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("material check")
+        verbose_name_plural = _("material checks")
+        constraints = [models.UniqueConstraint(fields=["application", "material"], name="one_check_per_material")]
+
+    def __str__(self):
+        return f"{self.material}: {self.get_result_display()}"
+
+
+class AccessLog(models.Model):
+    """Who looked at an applicant's personal data, or downloaded or exported it, and when."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Viewed the application")
+        DOWNLOAD = "download", _("Downloaded a file")
+        EXPORT = "export", _("Exported the queue")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("application"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="access_logs",
+    )
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.get_action_display()}"

@@ -47,6 +47,7 @@ def submitted(service, owner, **kw):
         applicant_name="Zhang Wei",
         contact_email="zhang@example.com",
         contact_phone="13800138000",
+        language="en",
         **kw,
     )
     return lifecycle.submit(app, owner)
