@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import info_views, views
 
 app_name = "applications"
 urlpatterns = [
@@ -18,5 +18,6 @@ urlpatterns = [
     path("applications/<str:reference>/", views.detail, name="detail"),
     path("applications/<str:reference>/submitted/", views.confirmation, name="confirmation"),
     path("applications/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
+    path("applications/<str:reference>/answer/", info_views.answer_request, name="answer"),
     path("track/", views.track, name="track"),
 ]
