@@ -591,6 +591,13 @@ def demo_form_definitions(today=None):
                     material="Haipu residence permit",
                     max_file_mb=5,
                 ),
+                vary(
+                    EMAIL_OPTIONAL,
+                    hint=(
+                        "选填：电子证明发送至此邮箱；不填可在“海浦通”App 中查看。",
+                        "Optional: we email the e-certificate here; otherwise find it in the Haipu Tong app.",
+                    ),
+                ),
             ),
         ],
         # --- Traffic police ---
@@ -1046,6 +1053,13 @@ def demo_form_definitions(today=None):
                     condition=("delivery", "post"),
                     when=("仅在选择邮寄时填写。", "Only for delivery by post."),
                     example=HOME,
+                ),
+                vary(
+                    EMAIL_OPTIONAL,
+                    hint=(
+                        "选填：电子社保卡开通提醒发送至此邮箱。",
+                        "Optional: we email you when the electronic card is ready.",
+                    ),
                 ),
             ),
         ],
