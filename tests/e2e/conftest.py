@@ -16,10 +16,6 @@ from django.test import override_settings
 
 from tests.conftest import skip_or_fail
 
-# Playwright's sync API runs an asyncio event loop in this thread; Django refuses database access
-# from a thread with a running loop unless told that this is deliberate.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -42,8 +38,24 @@ AXE_OPTIONS = {
 SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOT_DIR", "/tmp/e2e-screenshots"))  # noqa: S108
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package", autouse=True)
+def allow_orm_beside_playwright():
+    """Playwright's sync API runs an asyncio event loop in this thread, and Django refuses database
+    access from a thread with a running loop unless told that this is deliberate. Set for these
+    tests only: left in os.environ it would reach other tests' subprocesses (and `check --deploy`
+    rightly refuses it)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="package")
+def browser(allow_orm_beside_playwright):
+    """Debian's Chromium, for the tests of this package only (its event loop stops with them)."""
     if not os.path.exists(CHROMIUM):
         skip_or_fail("Chromium not installed: apt-get install chromium")
     from playwright.sync_api import sync_playwright
