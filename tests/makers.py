@@ -163,3 +163,34 @@ VALID_PAGE_2 = {"reason": "new", "household": "3", "has_car": "no"}
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def make_staff(username, group, department, **kw):
+    from django.contrib.auth.models import Group
+
+    from services.accounts.models import User
+
+    user = User.objects.create_user(
+        username,
+        password="pw-123456-long",
+        is_staff=True,
+        department=department,
+        email=f"{username}@example.gov.cn",
+        **kw,
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def make_submitted(service, owner=None, **kw):
+    """A submitted online application, through the lifecycle."""
+    from services.applications import lifecycle
+    from services.applications.models import Application
+
+    kw.setdefault("applicant_name", "Zhang Wei")
+    kw.setdefault("contact_email", "zhang@example.com")
+    kw.setdefault("contact_phone", "13800138000")
+    kw.setdefault("language", "en")
+    app = Application.objects.create(service=service, department=service.department, owner=owner, **kw)
+    return lifecycle.submit(app, owner)

@@ -71,3 +71,29 @@ def attachment_for_applicant(request, public_id, attachment_id):
     if attachment is None:
         raise Http404
     return attachment
+
+
+def staff_queryset(user):
+    """Applications a member of staff may see: their own department's; every department's for
+    superusers and supervisors (read-only there - see lifecycle.may_process). Never drafts."""
+    qs = Application.objects.exclude(status=Status.DRAFT)
+    if user.is_superuser or user.has_perm("applications.view_all_departments"):
+        return qs
+    if not user.department_id or not user.has_perm("applications.view_application"):
+        return qs.none()
+    return qs.filter(department_id=user.department_id)
+
+
+def application_for_staff(request, pk):
+    app = staff_queryset(request.user).select_related("service", "department", "assignee").filter(pk=pk).first()
+    if app is None:
+        raise Http404
+    return app
+
+
+def attachment_for_staff(request, pk, attachment_id):
+    app = application_for_staff(request, pk)
+    attachment = Attachment.objects.filter(application=app, pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    return attachment

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from services.catalogue.admin import DepartmentScopedAdmin
 
-from .models import Application, ApplicationEvent, CalendarDay, FormField, FormPage
+from .models import CalendarDay, FormField, FormPage
 
 
 class FormFieldInline(admin.StackedInline):
@@ -43,37 +43,7 @@ class FormPageAdmin(DepartmentScopedAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class EventInline(admin.TabularInline):
-    model = ApplicationEvent
-    extra = 0
-    can_delete = False
-    fields = ("at", "actor", "from_status", "to_status", "note", "visible_to_citizen")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Application)
-class ApplicationAdmin(DepartmentScopedAdmin):
-    """Read-only for now: status changes go through the lifecycle (services.applications.lifecycle)."""
-
-    list_display = ("reference", "service", "applicant_name", "channel", "status", "submitted_at", "acceptance_due")
-    list_filter = ("status", "channel")
-    list_select_related = ("service",)
-    search_fields = ("=reference", "applicant_name", "contact_phone")
-    show_full_result_count = False
-    readonly_fields = [f.name for f in Application._meta.fields]
-    inlines = (EventInline,)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).exclude(status="draft")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from .staff_admin import AccessLogAdmin, ApplicationAdmin  # noqa: E402,F401  (registers the queue)
 
 
 @admin.register(CalendarDay)

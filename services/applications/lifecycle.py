@@ -18,6 +18,7 @@ the service's promised limit after acceptance; time spent waiting for the applic
 back when they answer.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -73,6 +74,21 @@ TRANSITIONS = {
     ]
 }
 STAFF_ACTIONS = [name for name, t in TRANSITIONS.items() if t.by == STAFF]
+
+
+WAITING_PRIORITY = datetime.date(9999, 12, 30)
+CLOSED_PRIORITY = datetime.date.max
+OPEN = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW)
+
+
+def queue_priority(app):
+    """Where the case sorts in the officers' queue: by its deadline; after every case with a
+    deadline when it waits for the applicant or for collection; last when closed."""
+    if app.status in OPEN and app.due_on:
+        return app.due_on
+    if app.status in (Status.INFO_REQUESTED, Status.APPROVED):
+        return WAITING_PRIORITY
+    return CLOSED_PRIORITY
 
 
 def can_withdraw(application):
@@ -131,6 +147,7 @@ def _apply(application, name, actor, *, note="", internal_note="", expected_vers
         source = app.status
         target = change(app, now) if change else None
         app.status = target or transition.target
+        app.priority = queue_priority(app)
         app.version += 1
         app.save()
         event = ApplicationEvent.objects.create(
@@ -310,3 +327,73 @@ def _close(app, now):
     app.closed_at = now
     app.due_on = None
     app.paused_at = None
+
+
+# --- Recorded changes that are not status changes --------------------------------------------
+
+
+def _staff_event(app, actor, kind, internal_note):
+    return ApplicationEvent.objects.create(
+        application=app,
+        actor=actor,
+        from_status=app.status,
+        to_status=app.status,
+        kind=kind,
+        internal_note=internal_note,
+        visible_to_citizen=False,
+    )
+
+
+def assign(application, actor, assignee):
+    """Give the case to an officer of its department (or to nobody)."""
+    if not may_process(actor, application):
+        raise TransitionError(_("You may not process applications of this department."))
+    if assignee is not None and not (assignee.is_staff and assignee.department_id == application.department_id):
+        raise TransitionError(_("Cases can only be assigned to staff of the same department."))
+    with transaction.atomic():
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        app.assignee = assignee
+        app.save(update_fields=["assignee", "updated_at"])
+        name = assignee.get_full_name() or assignee.username if assignee else "-"
+        _staff_event(app, actor, ApplicationEvent.Kind.ASSIGNMENT, str(_("Assigned to %(name)s")) % {"name": name})
+    return app
+
+
+def check_material(application, actor, material, result, note=""):
+    from .models import MaterialCheck
+
+    if not (
+        actor.is_superuser
+        or (actor.department_id == application.department_id and actor.has_perm("applications.add_materialcheck"))
+    ):
+        raise TransitionError(_("You may not check materials of this department."))
+    with transaction.atomic():
+        check, _created = MaterialCheck.objects.update_or_create(
+            application=application,
+            material=material,
+            defaults={"result": result, "note": note, "checked_by": actor},
+        )
+        _staff_event(
+            application,
+            actor,
+            ApplicationEvent.Kind.MATERIAL_CHECK,
+            f"{material.name}: {check.get_result_display()} {note}".strip(),
+        )
+    return check
+
+
+def correct_answer(application, actor, key, value, reason):
+    """Staff never edit answers in place: a correction replaces one answer and records the old
+    and new value and the reason as its own event."""
+    if not may_process(actor, application):
+        raise TransitionError(_("You may not process applications of this department."))
+    if not reason.strip():
+        raise TransitionError(_("Say why the answer is corrected."))
+    with transaction.atomic():
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        old = app.answers.get(key)
+        app.answers = {**app.answers, key: value}
+        app.version += 1
+        app.save(update_fields=["answers", "version", "updated_at"])
+        _staff_event(app, actor, ApplicationEvent.Kind.CORRECTION, f"{key}: {old!r} → {value!r}. {reason.strip()}")
+    return app

@@ -1,3 +1,4 @@
+import datetime
 import uuid
 
 from django.conf import settings
@@ -249,6 +250,11 @@ class Application(models.Model):
             "waiting for the applicant and once closed."
         ),
     )
+    priority = models.DateField(
+        _("queue order"), default=datetime.date.max, editable=False,
+        help_text=_("The due date for open cases; later sentinels for cases waiting on the applicant and closed "
+                    "ones, so the queue sorts on one index."),
+    )
     paused_at = models.DateTimeField(_("waiting for the applicant since"), null=True, blank=True, editable=False)
     resume_status = models.CharField(
         _("status to return to"),
@@ -278,6 +284,9 @@ class Application(models.Model):
             models.Index(fields=["owner", "status"], name="application_owner_status"),
             models.Index(fields=["department", "status", "decision_due"], name="application_dept_queue"),
             models.Index(fields=["department", "due_on"], name="application_dept_due"),
+            models.Index(fields=["department", "priority", "id"], name="application_dept_priority"),
+            models.Index(fields=["contact_phone"], name="application_phone"),
+            models.Index(fields=["applicant_name"], name="application_name"),
             models.Index(fields=["department", "assignee", "due_on"], name="application_dept_assignee"),
             models.Index(fields=["department", "submitted_at"], name="application_dept_submitted"),
         ]

@@ -1,0 +1,466 @@
+"""The officers' back office in the Django admin: the queue of their department, the
+application page with its allowed next steps, assignment, material checks, corrections,
+downloads and CSV export - every personal-data view logged."""
+
+import csv
+import datetime
+import time
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from services.accounts.models import User
+
+from . import access, lifecycle
+from .flow import Flow
+from .models import AccessLog, Application, MaterialCheck, Status
+from .workdays import add_working_days, today
+
+COUNT_CAP = 10_000
+_soon = {"day": None, "limit": None, "at": 0.0}
+
+
+def due_soon_limit():
+    """The last day that counts as "due soon" (2 working days ahead), worked out once a minute
+    rather than once per row of the queue."""
+    now = time.monotonic()
+    day = today()
+    if _soon["day"] != day or now - _soon["at"] > 60:
+        _soon.update(day=day, limit=add_working_days(day, 2), at=now)
+    return _soon["limit"]
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: a full COUNT(*) over a million applications is what
+    makes a changelist slow, and nobody pages past 200 pages."""
+
+    @cached_property
+    def count(self):
+        return self.object_list[: COUNT_CAP + 1].count()
+
+
+class DueFilter(admin.SimpleListFilter):
+    title = _("deadline")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", _("Overdue")),
+            ("soon", _("Due within 2 working days")),
+            ("waiting", _("Waiting for the applicant")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = today()
+        if self.value() == "overdue":
+            return queryset.filter(due_on__lt=now)
+        if self.value() == "soon":
+            return queryset.filter(due_on__gte=now, due_on__lte=due_soon_limit())
+        if self.value() == "waiting":
+            return queryset.filter(status=Status.INFO_REQUESTED)
+        return queryset
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = _("assigned")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("Assigned to me")), ("none", _("Unassigned"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assignee=request.user)
+        if self.value() == "none":
+            return queryset.filter(assignee__isnull=True)
+        return queryset
+
+
+class ServiceFilter(admin.SimpleListFilter):
+    title = _("service")
+    parameter_name = "service"
+
+    def lookups(self, request, model_admin):
+        from services.catalogue.models import Service
+
+        services = Service.objects.order_by("name_zh")
+        if not (request.user.is_superuser or request.user.has_perm("applications.view_all_departments")):
+            services = services.filter(department_id=request.user.department_id)
+        return [(s.pk, s.name) for s in services.only("pk", "name_zh", "name_en")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(service_id=self.value()) if (self.value() or "").isdigit() else queryset
+
+
+class QueueChangeList(ChangeList):
+    def get_results(self, request):
+        super().get_results(request)
+        self.capped = self.result_count > COUNT_CAP
+
+
+class TransitionForm(forms.Form):
+    note = forms.CharField(
+        label=_("Message to the applicant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on the tracking page and sent by email."),
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen by staff only."),
+    )
+    items = forms.CharField(
+        label=_("Everything the applicant must provide, one item a line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Tell once: list every missing item now."),
+    )
+    outcome = forms.ChoiceField(
+        label=_("How the result was handed over"),
+        required=False,
+        choices=[("issued", _("Issued (sent or e-certificate)")), ("collected", _("Collected"))],
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CorrectionForm(forms.Form):
+    key = forms.ChoiceField(label=_("Answer to correct"))
+    value = forms.CharField(label=_("Corrected answer"), max_length=500)
+    reason = forms.CharField(label=_("Why"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ("reference", "service_name", "applicant_name", "channel", "status", "due", "assignee")
+    list_filter = ("status", DueFilter, AssigneeFilter, ServiceFilter, "channel")
+    list_select_related = ("service", "assignee")
+    search_fields = ("reference",)  # see get_search_results: exact, indexed lookups only
+    search_help_text = _("A reference number, a mobile number, or the applicant's full name.")
+    ordering = ("priority", "id")
+    list_per_page = 50
+    show_full_result_count = False
+    paginator = CappedPaginator
+    actions = ("assign_to_me", "bulk_accept")
+
+    # --- the queue -----------------------------------------------------------------------
+    def get_queryset(self, request):
+        return access.staff_queryset(request.user)
+
+    def get_changelist(self, request, **kwargs):
+        return QueueChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        from .references import normalise_reference
+        from .validators import normalise_mobile
+
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        reference = normalise_reference(term)
+        mobile = normalise_mobile(term)
+        if reference.startswith("HP") and len(reference) >= 12:
+            return queryset.filter(reference=reference), False
+        if mobile.isdigit() and len(mobile) == 11:
+            return queryset.filter(contact_phone=mobile), False
+        return queryset.filter(applicant_name=term), False
+
+    @admin.display(description=_("service"), ordering="service__name_zh")
+    def service_name(self, obj):
+        return obj.service.name
+
+    @admin.display(description=_("due"), ordering="priority")
+    def due(self, obj):
+        if not obj.due_on:
+            return "—"
+        now = today()
+        if obj.due_on < now:
+            return format_html('<strong class="overdue">{} {}</strong>', obj.due_on, gettext("Overdue"))
+        if obj.due_on <= due_soon_limit():
+            return format_html('<span class="due-soon">{} {}</span>', obj.due_on, gettext("Due soon"))
+        return obj.due_on
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    # --- bulk actions ------------------------------------------------------------------
+    @admin.action(description=_("Assign to me"), permissions=["process"])
+    def assign_to_me(self, request, queryset):
+        done = 0
+        for app in queryset:
+            try:
+                lifecycle.assign(app, request.user, request.user)
+                done += 1
+            except lifecycle.TransitionError as error:
+                self.message_user(request, f"{app.reference}: {error.message}", messages.WARNING)
+        self.message_user(request, gettext("%(n)d applications assigned to you.") % {"n": done})
+
+    @admin.action(description=_("Accept the selected applications"), permissions=["process"])
+    def bulk_accept(self, request, queryset):
+        done = 0
+        for app in queryset:
+            try:
+                lifecycle.accept(app, request.user)
+                self.log_change(request, app, gettext("Accepted"))
+                done += 1
+            except lifecycle.TransitionError as error:
+                self.message_user(request, f"{app.reference}: {error.message}", messages.WARNING)
+        self.message_user(request, gettext("%(n)d applications accepted.") % {"n": done})
+
+    def has_process_permission(self, request):
+        return request.user.is_superuser or request.user.has_perm("applications.process_application")
+
+    # --- the application page ----------------------------------------------------------
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("export/", wrap(self.export_view), name="applications_application_export"),
+            path("<int:pk>/act/<str:action>/", wrap(self.transition_view), name="applications_application_act"),
+            path("<int:pk>/assign/", wrap(self.assign_view), name="applications_application_assign"),
+            path("<int:pk>/check/", wrap(self.check_view), name="applications_application_check"),
+            path("<int:pk>/correct/", wrap(self.correct_view), name="applications_application_correct"),
+            path("<int:pk>/files/<int:attachment_id>/", wrap(self.download_view), name="applications_application_file"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not str(object_id).isdigit():
+            raise Http404
+        app = access.application_for_staff(request, int(object_id))
+        AccessLog.objects.create(user=request.user, action=AccessLog.Action.VIEW, application=app)
+        flow = Flow(app)
+        checks = {c.material_id: c for c in app.material_checks.select_related("checked_by")}
+        colleagues = User.objects.filter(department_id=app.department_id, is_staff=True, is_active=True)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{app.reference} – {app.service.name}",
+            "app": app,
+            "opts": self.model._meta,
+            "summary": flow.summary(),
+            "material_rows": [(m, files, ecert, checks.get(m.pk)) for m, files, ecert in flow.material_rows()],
+            "other_files": [a for a in app.attachments.all() if a.field_key.startswith("info-")],
+            "events": app.events.select_related("actor"),
+            "info_requests": app.info_requests.all(),
+            "actions": lifecycle.allowed_actions(request.user, app),
+            "may_process": lifecycle.may_process(request.user, app),
+            "may_check": request.user.is_superuser
+            or (
+                request.user.department_id == app.department_id
+                and request.user.has_perm("applications.add_materialcheck")
+            ),
+            "check_results": MaterialCheck.Result.choices,
+            "colleagues": colleagues.only("pk", "username", "first_name", "last_name"),
+            "overdue": app.due_on is not None and app.due_on < today(),
+        }
+        return TemplateResponse(request, "admin/applications/application/process.html", context)
+
+    def _back(self, app):
+        return redirect("admin:applications_application_change", app.pk)
+
+    def transition_view(self, request, pk, action):
+        app = access.application_for_staff(request, pk)
+        transition = lifecycle.TRANSITIONS.get(action)
+        if transition is None or transition.by != lifecycle.STAFF:
+            raise Http404
+        form = TransitionForm(request.POST or None, initial={"version": app.version})
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                self._run(request, app, action, data)
+            except lifecycle.TransitionError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return self._back(app)
+            self.log_change(request, app, str(transition.label))
+            self.message_user(request, gettext("Done: %(action)s.") % {"action": transition.label})
+            return self._back(app)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": transition.label,
+            "app": app,
+            "form": form,
+            "transition": transition,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/applications/application/transition.html", context)
+
+    def _run(self, request, app, action, data):
+        args = {"note": data["note"], "internal_note": data["internal_note"], "expected_version": data["version"]}
+        if action == "request_info":
+            return lifecycle.request_info(app, request.user, data["items"].splitlines(), **args)
+        if action == "complete" and data.get("outcome"):
+            outcome = dict(TransitionForm.base_fields["outcome"].choices)[data["outcome"]]
+            args["note"] = f"{outcome}. {args['note']}".strip().rstrip(".") + "."
+        return getattr(lifecycle, action)(app, request.user, **args)
+
+    def assign_view(self, request, pk):
+        app = access.application_for_staff(request, pk)
+        if request.method != "POST":
+            return self._back(app)
+        choice = request.POST.get("assignee", "")
+        assignee = (
+            request.user if choice == "me" else User.objects.filter(pk=choice).first() if choice.isdigit() else None
+        )
+        try:
+            lifecycle.assign(app, request.user, assignee)
+            self.log_change(request, app, gettext("Assigned"))
+            self.message_user(request, gettext("Assignment saved."))
+        except lifecycle.TransitionError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        return self._back(app)
+
+    def check_view(self, request, pk):
+        app = access.application_for_staff(request, pk)
+        material = app.service.materials.filter(pk=request.POST.get("material") or 0).first()
+        result = request.POST.get("result")
+        if request.method != "POST" or material is None or result not in MaterialCheck.Result.values:
+            self.message_user(request, gettext("Choose a material and a result."), messages.ERROR)
+            return self._back(app)
+        try:
+            lifecycle.check_material(app, request.user, material, result, request.POST.get("note", "")[:300])
+            self.log_change(request, app, gettext("Material checked"))
+        except lifecycle.TransitionError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        return self._back(app)
+
+    def correct_view(self, request, pk):
+        app = access.application_for_staff(request, pk)
+        if not lifecycle.may_process(request.user, app):
+            raise Http404
+        keys = [(f.key, f"{f.label} ({f.key})") for p in Flow(app).pages for f in p.fields.all()]
+        form = CorrectionForm(request.POST or None)
+        form.fields["key"].choices = keys
+        if request.method == "POST" and form.is_valid():
+            try:
+                lifecycle.correct_answer(
+                    app, request.user, form.cleaned_data["key"], form.cleaned_data["value"], form.cleaned_data["reason"]
+                )
+                self.log_change(request, app, gettext("Answer corrected"))
+                self.message_user(request, gettext("The correction is recorded."))
+                return self._back(app)
+            except lifecycle.TransitionError as error:
+                form.add_error(None, error.message)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Correct an answer"),
+            "app": app,
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/applications/application/correct.html", context)
+
+    def download_view(self, request, pk, attachment_id):
+        item = access.attachment_for_staff(request, pk, attachment_id)
+        AccessLog.objects.create(
+            user=request.user, action=AccessLog.Action.DOWNLOAD, application_id=pk, detail=item.original_name[:300]
+        )
+        response = FileResponse(
+            item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    # --- export ------------------------------------------------------------------------
+    def export_view(self, request):
+        """The filtered queue as CSV, streamed in chunks so a million rows never sit in memory."""
+        if not (request.user.is_superuser or request.user.has_perm("applications.export_application")):
+            raise Http404
+        changelist = self.get_changelist_instance(request)
+        qs = changelist.get_queryset(request).values_list(
+            "reference",
+            "service__name_zh",
+            "service__name_en",
+            "applicant_name",
+            "channel",
+            "status",
+            "submitted_at",
+            "due_on",
+            "assignee__username",
+        )
+        AccessLog.objects.create(
+            user=request.user, action=AccessLog.Action.EXPORT, detail=request.GET.urlencode()[:300]
+        )
+        header = [
+            "reference",
+            "service_zh",
+            "service_en",
+            "applicant",
+            "channel",
+            "status",
+            "submitted",
+            "due",
+            "assignee",
+        ]
+
+        class Echo:
+            def write(self, value):
+                return value
+
+        writer = csv.writer(Echo())
+
+        def rows():
+            yield "\ufeff" + writer.writerow(header)  # BOM: Excel opens UTF-8 Chinese correctly
+            for row in qs.iterator(chunk_size=2000):
+                yield writer.writerow([_csv_value(v) for v in row])
+
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="applications-{stamp}.csv"'
+        return response
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {"export_url": reverse("admin:applications_application_export") + "?" + request.GET.urlencode()}
+        return super().changelist_view(request, {**(extra_context or {}), **extra})
+
+
+def _csv_value(value):
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    text = "" if value is None else str(value)
+    # Never let a cell start a spreadsheet formula (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """Who viewed, downloaded or exported personal data. Supervisors only; never edited."""
+
+    list_display = ("at", "user", "action", "application", "detail")
+    list_filter = ("action",)
+    list_select_related = ("user", "application")
+    search_fields = ("=application__reference", "=user__username")
+    date_hierarchy = "at"
+    show_full_result_count = False
+    paginator = CappedPaginator
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or request.user.has_perm("applications.view_access_log")
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
