@@ -1,5 +1,161 @@
-from django.http import Http404
+"""The applicant's answer to a request for more information: every item asked for on one page,
+one answer and one optional file per item, sent in one go ("tell once"). The status changes
+only through lifecycle.answer_info."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+
+from . import access, lifecycle
+from .flow import save_upload
+from .models import Application, Status
+from .uploads import check_upload
+
+FILE_TYPES = "pdf,jpg,png"
+ANSWER_MAX_LENGTH = 5000
 
 
+class AnswerForm(forms.Form):
+    """One answer to every item of a request, and one optional file per item (`file-<n>`).
+    The answer may be left empty when at least one file is given."""
+
+    request_id = forms.IntegerField(widget=forms.HiddenInput)
+    answer = forms.CharField(
+        label=gettext_lazy("Your answer"),
+        required=False,
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy(
+            "Answer every item in one go, referring to each by its number. You can leave this empty "
+            "if the files you upload say everything."
+        ),
+        error_messages={
+            "max_length": gettext_lazy(
+                "Your answer must be %(limit_value)d characters or fewer (it has %(show_value)d)."
+            )
+        },
+    )
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for n, item in enumerate(self.items, start=1):
+            self.fields[f"file-{n}"] = forms.FileField(
+                label=_("File for item %(n)s") % {"n": n},
+                help_text=item,
+                required=False,
+                allow_empty_file=True,  # check_upload says precisely what is wrong
+            )
+
+    def file_fields(self):
+        """The bound file fields, one per item in the order asked."""
+        return [self[f"file-{n}"] for n in range(1, len(self.items) + 1)]
+
+    def clean(self):
+        data = super().clean()
+        chosen = {n: data.get(f"file-{n}") for n in range(1, len(self.items) + 1) if data.get(f"file-{n}")}
+        # Errors in page order: the answer first, then each item's file.
+        if "answer" not in self.errors and not data.get("answer", "").strip() and not chosen:
+            self.add_error(
+                "answer",
+                _("Enter your answer, or upload a file for at least one of the items asked for."),
+            )
+        self.kinds = {}
+        for n, uploaded in chosen.items():
+            try:
+                self.kinds[n] = check_upload(uploaded, FILE_TYPES)
+            except ValidationError as error:
+                self.add_error(f"file-{n}", f"{self.items[n - 1]}: {error.messages[0]}")
+        return data
+
+
+def _open_request(app):
+    return app.info_requests.filter(answered_at__isnull=True).first()
+
+
+def _officer_message(app, info_request):
+    """The officer's own words from the request event, without the list of items that the
+    lifecycle appends to it (the page lists the items itself)."""
+    event = (
+        app.events.filter(to_status=Status.INFO_REQUESTED, visible_to_citizen=True, at__gte=info_request.requested_at)
+        .order_by("at", "pk")
+        .first()
+    )
+    if event is None:
+        return ""
+    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(info_request.items, start=1))
+    note = event.note.strip()
+    if listed and note.endswith(listed):
+        note = note[: -len(listed)]
+    return note.strip()
+
+
+def _not_open(request, app):
+    messages.info(request, _("There is no open request for more information on this application."))
+    return redirect("applications:detail", app.reference)
+
+
+@never_cache
 def answer_request(request, reference):
-    raise Http404
+    app = access.submitted_for_applicant(request, reference)
+    info_request = _open_request(app) if app.status == Status.INFO_REQUESTED else None
+    if info_request is None:
+        return _not_open(request, app)
+    form = AnswerForm(
+        request.POST or None,
+        request.FILES or None,
+        items=info_request.items,
+        initial={"request_id": info_request.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["request_id"] != info_request.pk:
+            return _not_open(request, app)  # a stale page: that request was answered already
+        return _answer(request, app, info_request, form)
+    return render(
+        request,
+        "applications/answer.html",
+        {
+            "app": app,
+            "info_request": info_request,
+            "officer_message": _officer_message(app, info_request),
+            "form": form,
+            "files_chosen": request.method == "POST" and bool(request.FILES),
+            "max_mb": settings.UPLOAD_MAX_MB,
+            "back_url": reverse("applications:detail", args=[app.reference]),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _answer(request, app, info_request, form):
+    """Store the files and answer, all or nothing. A repeated POST (double click, resend) waits
+    for the first to commit, then finds nothing open and says so."""
+    saved = []
+    try:
+        with transaction.atomic():
+            current = Application.objects.select_for_update().filter(pk=app.pk).values_list("status", flat=True).get()
+            still_open = _open_request(app)
+            if current != Status.INFO_REQUESTED or still_open is None or still_open.pk != info_request.pk:
+                raise lifecycle.TransitionError(_("This request has already been answered."))
+            for n, _item in enumerate(info_request.items, start=1):
+                uploaded = form.cleaned_data.get(f"file-{n}")
+                if uploaded:
+                    saved.append(save_upload(app, info_request.file_key(n), uploaded, form.kinds[n], request.user))
+            lifecycle.answer_info(app, request.user, form.cleaned_data["answer"].strip())
+    except lifecycle.TransitionError as error:
+        for attachment in saved:  # the rows were rolled back; the stored files must go too
+            attachment.file.delete(save=False)
+        messages.error(request, error.message)
+        return redirect("applications:detail", app.reference)
+    messages.success(
+        request,
+        _("Thank you: your answer has been sent to the department. The clock on your application has restarted."),
+    )
+    return redirect("applications:detail", app.reference)
