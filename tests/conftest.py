@@ -29,3 +29,46 @@ def _isolated(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+def _restore_groups():
+    """Transactional tests flush every table at teardown; Django recreates permissions then
+    (post_migrate) but not the groups our data migrations made. Put them back the same way."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    grants = {}
+    for module, name in [
+        ("services.accounts.migrations.0002_staff_groups", "GROUPS"),
+        ("services.applications.migrations.0002_form_permissions", "GRANTS"),
+        ("services.applications.migrations.0004_staff_groups", "GRANTS"),
+    ]:
+        for group, codes in getattr(importlib.import_module(module), name).items():
+            grants.setdefault(group, []).extend(codes)
+    supervisor = importlib.import_module("services.applications.migrations.0004_staff_groups").SUPERVISOR_CATALOGUE
+    grants["Supervisor"].extend(f"catalogue.{code}" for code in supervisor)
+    for group_name, codes in grants.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for code in codes:
+            app_label, _, codename = code.rpartition(".")
+            perms = Permission.objects.filter(codename=codename)
+            if app_label:
+                perms = perms.filter(content_type__app_label=app_label)
+            group.permissions.add(*perms)
+
+
+@pytest.fixture(autouse=True)
+def _staff_groups(request):
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("db" if not _is_transactional(request) else "transactional_db")
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.exists():
+        _restore_groups()
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))

@@ -11,12 +11,19 @@ class User(AbstractUser):
         _("mobile number"), max_length=20, blank=True, help_text=_("Mainland mobile number, 11 digits.")
     )
     id_number = models.CharField(
-        _("ID number"), max_length=30, blank=True,
+        _("ID number"),
+        max_length=30,
+        blank=True,
         help_text=_("Resident identity card number (18 characters) or passport number. Shown masked."),
     )
     address_district = models.ForeignKey(
-        "catalogue.District", verbose_name=_("district"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("District of the home address."),
+        "catalogue.District",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("District of the home address."),
     )
     address_street = models.CharField(
         _("street address"), max_length=200, blank=True, help_text=_("Street, number, building and flat.")
@@ -34,6 +41,13 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def get_full_name(self):
+        """Chinese names are family name first, with no space (张伟); others given name first."""
+        first, last = self.first_name.strip(), self.last_name.strip()
+        if any("\u4e00" <= char <= "\u9fff" for char in first + last):
+            return f"{last}{first}"
+        return f"{first} {last}".strip()
 
     @property
     def masked_id_number(self):

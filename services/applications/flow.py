@@ -73,10 +73,15 @@ class Flow:
         """{material: message} for each required material with neither a file nor an e-certificate."""
         attachments = self.attachments_by_key() if attachments is None else attachments
         ecert = set(self.app.answers.get(ECERT_KEY, []))
+        # A file given for an upload question tied to the material counts for it too.
+        by_material = {a.material_id for files in attachments.values() for a in files if a.material_id}
         return {
             m: _("Upload %(material)s") % {"material": m.name}
             for m in self.materials
-            if m.required and not attachments.get(material_key(m)) and not (m.e_certificate and m.pk in ecert)
+            if m.required
+            and not attachments.get(material_key(m))
+            and m.pk not in by_material
+            and not (m.e_certificate and m.pk in ecert)
         }
 
     def incomplete_steps(self):

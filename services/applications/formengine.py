@@ -121,7 +121,9 @@ def django_fields(field, same_page_condition=False):
     for form_field in built.values():
         form_field.error_messages["required"] = message
         if same_page_condition:
+            # Checked in PageForm.clean() when the condition holds; the page says when.
             form_field.required = False
+            form_field.conditionally_required = field.required
     return built
 
 
@@ -271,13 +273,44 @@ def _plain(data):
     return {k: _plain_value(v) for k, v in data.items()}
 
 
+def prune_hidden_answers(pages, answers):
+    """Drop answers to questions whose condition no longer holds (an earlier answer changed),
+    so nothing the applicant can no longer see is submitted."""
+    kept = dict(answers)
+    changed = True
+    while changed:
+        changed = False
+        for page in pages:
+            for field in page.fields.all():
+                if field.key in kept and field.condition_key and not condition_met(field, kept):
+                    del kept[field.key]
+                    changed = True
+    return kept
+
+
+def condition_hint(field, page_fields):
+    """ "Only if you answered …" for a question that depends on another of the same page."""
+    other = next((f for f in page_fields if f.key == field.condition_key), None)
+    if other is None:
+        return ""
+    value = dict(YES_NO).get(field.condition_value) if other.kind == FieldKind.YESNO else None
+    value = value or dict(other.options()).get(field.condition_value, field.condition_value)
+    return _("Answer only if your answer to “%(question)s” is “%(value)s”.") % {"question": other.label, "value": value}
+
+
 def page_form(page, answers, data=None, files=None):
     """A bound (data given) or initial form for `page`, given the answers so far."""
     definition = visible_fields(page, answers)
     same_page = {f.key for f in definition}
     fields = {}
     for field in definition:
-        fields.update(django_fields(field, same_page_condition=field.condition_key in same_page))
+        conditional = field.condition_key in same_page
+        built = django_fields(field, same_page_condition=conditional)
+        if conditional:
+            hint = condition_hint(field, definition)
+            for form_field in built.values():
+                form_field.help_text = f"{hint} {form_field.help_text}".strip()
+        fields.update(built)
     form_class = type("QuestionPageForm", (PageForm,), {**fields, "definition": definition, "earlier_answers": answers})
     if data is not None:
         return form_class(data, files)

@@ -179,7 +179,7 @@ def question_page(request, public_id, number):
         if form.is_valid() and not file_errors:
             keys = {f.key for f in page.fields.all() if f.kind != FieldKind.FILE}
             kept = {k: v for k, v in app.answers.items() if k not in keys}
-            app.answers = kept | form.answers()
+            app.answers = formengine.prune_hidden_answers(flow.pages, kept | form.answers())
             app.save(update_fields=["answers", "updated_at"])
             return redirect(flow.next_url(number, change="change" in request.GET))
         for key, error in file_errors.items():
