@@ -10,12 +10,42 @@ from .models import Application, Attachment, Status
 from .references import normalise_reference, normalise_tracking_code
 
 GUEST_SESSION_KEY = "guest_applications"
+TRACKED_SESSION_KEY = "tracked_applications"
 
 
 def remember_guest(request, application):
     ids = request.session.get(GUEST_SESSION_KEY, [])
     if str(application.public_id) not in ids:
         request.session[GUEST_SESSION_KEY] = [*ids, str(application.public_id)][-20:]
+
+
+def remember_tracked(request, application):
+    """After a correct reference + tracking code for a guest's application, this browser may
+    answer its requests for information - but still not read its personal data."""
+    ids = request.session.get(TRACKED_SESSION_KEY, [])
+    if application.owner_id is None and str(application.public_id) not in ids:
+        request.session[TRACKED_SESSION_KEY] = [*ids, str(application.public_id)][-20:]
+
+
+def may_see(request, app):
+    return _may_see(request, app)
+
+
+def application_for_answer(request, reference):
+    """For answering a request for information: the applicant, or whoever tracked a guest's
+    application with its reference and tracking code in this browser."""
+    app = (
+        Application.objects.select_related("service__department")
+        .exclude(status=Status.DRAFT)
+        .filter(reference=normalise_reference(reference))
+        .first()
+    )
+    if app is None:
+        raise Http404
+    tracked = app.owner_id is None and str(app.public_id) in request.session.get(TRACKED_SESSION_KEY, [])
+    if not (_may_see(request, app) or tracked):
+        raise Http404
+    return app
 
 
 def _may_see(request, app):

@@ -81,8 +81,10 @@ def _open_request(app):
 
 
 def _officer_message(app, info_request):
-    """The officer's own words from the request event, without the list of items that the
-    lifecycle appends to it (the page lists the items itself)."""
+    """The officer's own words, without the list of items (the page lists the items itself).
+    Requests made before InfoRequest.note existed fall back to the event's note."""
+    if info_request.note:
+        return info_request.note
     event = (
         app.events.filter(to_status=Status.INFO_REQUESTED, visible_to_citizen=True, at__gte=info_request.requested_at)
         .order_by("at", "pk")
@@ -97,14 +99,21 @@ def _officer_message(app, info_request):
     return note.strip()
 
 
+def _back_to(request, app):
+    """The applicant goes back to their application; someone who only tracked it, to tracking."""
+    if access.may_see(request, app):
+        return redirect("applications:detail", app.reference)
+    return redirect("applications:track")
+
+
 def _not_open(request, app):
     messages.info(request, _("There is no open request for more information on this application."))
-    return redirect("applications:detail", app.reference)
+    return _back_to(request, app)
 
 
 @never_cache
 def answer_request(request, reference):
-    app = access.submitted_for_applicant(request, reference)
+    app = access.application_for_answer(request, reference)
     info_request = _open_request(app) if app.status == Status.INFO_REQUESTED else None
     if info_request is None:
         return _not_open(request, app)
@@ -128,7 +137,9 @@ def answer_request(request, reference):
             "form": form,
             "files_chosen": request.method == "POST" and bool(request.FILES),
             "max_mb": settings.UPLOAD_MAX_MB,
-            "back_url": reverse("applications:detail", args=[app.reference]),
+            "back_url": reverse("applications:detail", args=[app.reference])
+            if access.may_see(request, app)
+            else reverse("applications:track"),
         },
         status=400 if form.errors else 200,
     )
@@ -153,9 +164,9 @@ def _answer(request, app, info_request, form):
         for attachment in saved:  # the rows were rolled back; the stored files must go too
             attachment.file.delete(save=False)
         messages.error(request, error.message)
-        return redirect("applications:detail", app.reference)
+        return _back_to(request, app)
     messages.success(
         request,
         _("Thank you: your answer has been sent to the department. The clock on your application has restarted."),
     )
-    return redirect("applications:detail", app.reference)
+    return _back_to(request, app)

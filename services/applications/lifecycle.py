@@ -234,7 +234,7 @@ def request_info(application, actor, items, note="", internal_note="", expected_
         app.resume_status = app.status
         app.paused_at = now
         app.due_on = None
-        InfoRequest.objects.create(application=app, items=items, requested_by=actor)
+        InfoRequest.objects.create(application=app, items=items, note=note.strip(), requested_by=actor)
 
     listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
     message = f"{note.strip()}\n\n{listed}".strip()
@@ -255,10 +255,11 @@ def answer_info(application, actor, answer):
 
     def change(app, now):
         request = app.info_requests.filter(answered_at__isnull=True).first()
-        if request:
-            request.answer, request.answered_at = answer, now
-            request.save(update_fields=["answer", "answered_at"])
-        back = app.resume_status or Status.SUBMITTED
+        if request is None or not app.resume_status:
+            raise TransitionError(_("There is no open request for more information on this application."))
+        request.answer, request.answered_at = answer, now
+        request.save(update_fields=["answer", "answered_at"])
+        back = app.resume_status
         if back == Status.SUBMITTED:
             app.acceptance_due = extend_by_pause(app.acceptance_due, app.paused_at, now)
             app.due_on = app.acceptance_due
@@ -268,7 +269,12 @@ def answer_info(application, actor, answer):
         app.paused_at, app.resume_status = None, ""
         return back
 
-    return _apply(application, "answer_info", actor, note="", change=change)
+    app = _apply(application, "answer_info", actor, internal_note=answer, change=change)
+    if app.assignee_id:
+        from .notifications import queue_staff_answer_email
+
+        transaction.on_commit(lambda: queue_staff_answer_email(app.pk), robust=True)
+    return app
 
 
 def approve(application, actor, note="", internal_note="", expected_version=None):
@@ -327,6 +333,7 @@ def _close(app, now):
     app.closed_at = now
     app.due_on = None
     app.paused_at = None
+    app.resume_status = ""
 
 
 # --- Recorded changes that are not status changes --------------------------------------------

@@ -251,9 +251,13 @@ class Application(models.Model):
         ),
     )
     priority = models.DateField(
-        _("queue order"), default=datetime.date.max, editable=False,
-        help_text=_("The due date for open cases; later sentinels for cases waiting on the applicant and closed "
-                    "ones, so the queue sorts on one index."),
+        _("queue order"),
+        default=datetime.date.max,
+        editable=False,
+        help_text=_(
+            "The due date for open cases; later sentinels for cases waiting on the applicant and closed "
+            "ones, so the queue sorts on one index."
+        ),
     )
     paused_at = models.DateTimeField(_("waiting for the applicant since"), null=True, blank=True, editable=False)
     resume_status = models.CharField(
@@ -432,6 +436,7 @@ class InfoRequest(models.Model):
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="info_requests"
     )
     items = models.JSONField(_("items"), default=list, help_text=_("Each thing the applicant must provide."))
+    note = models.TextField(_("message to the applicant"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -53,3 +53,30 @@ def send_resume_link(application_id, link):
     message.attach_alternative(html, "text/html")
     message.send()
     return "sent"
+
+
+def queue_staff_answer_email(application_id):
+    send_staff_answer_email.enqueue(application_id)
+
+
+@task()
+def send_staff_answer_email(application_id):
+    """Tell the assigned officer that the applicant answered; the clock is running again."""
+    from django.urls import reverse
+
+    from .models import Application
+
+    app = Application.objects.select_related("service", "assignee").filter(pk=application_id).first()
+    if app is None or app.assignee is None or not app.assignee.email:
+        return "no address"
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "application": app,
+            "service": app.service,
+            "site_url": settings.SITE_URL,
+            "admin_url": reverse("admin:applications_application_change", args=[app.pk]),
+        }
+        subject = render_to_string("applications/email/staff_answer_subject.txt", context).strip()
+        text = render_to_string("applications/email/staff_answer.txt", context)
+    EmailMultiAlternatives(subject, text, to=[app.assignee.email]).send()
+    return "sent"

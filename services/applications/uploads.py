@@ -38,7 +38,9 @@ def check_upload(uploaded, spec, max_mb=None):
     """Return the detected kind, or raise ValidationError saying exactly what is wrong."""
     max_mb = min(max_mb or settings.UPLOAD_MAX_MB, settings.UPLOAD_MAX_MB)
     allowed = accepted_types(spec)
-    names = "、".join(LABELS[k] for k in allowed)
+    from services.catalogue.i18n import is_english
+
+    names = (", " if is_english() else "、").join(LABELS[k] for k in allowed)
     if uploaded.size == 0:
         raise ValidationError(_("The selected file is empty."), code="empty")
     if uploaded.size > max_mb * 1024 * 1024:

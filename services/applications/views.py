@@ -444,8 +444,8 @@ def track(request):
                     "against your confirmation email."
                 ),
             )
-        elif app.owner_id is None:
-            access.remember_guest(request, app)  # the guest's browser may now answer a request
+        else:
+            access.remember_tracked(request, app)  # this browser may now answer a request, nothing more
     status = 429 if limited and request.method == "POST" else (200 if app or request.method == "GET" else 400)
     events = app.events.filter(visible_to_citizen=True) if app else []
     return render(

@@ -297,12 +297,14 @@ def test_a_guest_answers_from_the_browser_that_tracked_it(client, service, offic
     response = client.post(
         url(app), {"request_id": app.info_requests.get().pk, "answer": "From a guest", "file-1": pdf()}
     )
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == "/en/track/"
     app.refresh_from_db()
     assert app.status == Status.ACCEPTED and app.info_requests.get().answer == "From a guest"
     attachment = Attachment.objects.get()
     assert attachment.uploaded_by is None
-    assert client.get(attachment.get_absolute_url()).status_code == 200
+    # Tracking lets a browser answer, never read personal data: no detail page, no files.
+    assert client.get(f"/en/applications/{app.reference}/").status_code == 404
+    assert client.get(attachment.get_absolute_url()).status_code == 404
     assert stranger.get(attachment.get_absolute_url()).status_code == 404
 
 
