@@ -518,3 +518,22 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.get_action_display()}"
+
+
+class ReminderSent(models.Model):
+    """One deadline reminder per officer per day, however often the command runs."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("officer"), on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("day"))
+    overdue = models.PositiveIntegerField(_("overdue cases"), default=0)
+    due_soon = models.PositiveIntegerField(_("cases due soon"), default=0)
+
+    class Meta:
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_reminder_a_day")]
+
+    def __str__(self):
+        return f"{self.user} {self.day}"
