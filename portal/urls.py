@@ -6,6 +6,7 @@ from . import views
 
 admin.site.site_header = "一网通办 · City Services Portal"
 admin.site.site_title = "City Services Portal"
+admin.site.index_template = "admin/portal_index.html"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
