@@ -36,26 +36,16 @@ def _restore_groups():
     (post_migrate) but not the groups our data migrations made. Put them back the same way."""
     import importlib
 
-    from django.contrib.auth.models import Group, Permission
+    from django.apps import apps
 
-    grants = {}
+    from services.accounts.roles import grant
+
     for module, name in [
         ("services.accounts.migrations.0002_staff_groups", "GROUPS"),
         ("services.applications.migrations.0002_form_permissions", "GRANTS"),
         ("services.applications.migrations.0004_staff_groups", "GRANTS"),
     ]:
-        for group, codes in getattr(importlib.import_module(module), name).items():
-            grants.setdefault(group, []).extend(codes)
-    supervisor = importlib.import_module("services.applications.migrations.0004_staff_groups").SUPERVISOR_CATALOGUE
-    grants["Supervisor"].extend(f"catalogue.{code}" for code in supervisor)
-    for group_name, codes in grants.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        for code in codes:
-            app_label, _, codename = code.rpartition(".")
-            perms = Permission.objects.filter(codename=codename)
-            if app_label:
-                perms = perms.filter(content_type__app_label=app_label)
-            group.permissions.add(*perms)
+        grant(apps, getattr(importlib.import_module(module), name))
 
 
 @pytest.fixture(autouse=True)

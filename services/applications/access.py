@@ -34,12 +34,7 @@ def may_see(request, app):
 def application_for_answer(request, reference):
     """For answering a request for information: the applicant, or whoever tracked a guest's
     application with its reference and tracking code in this browser."""
-    app = (
-        Application.objects.select_related("service__department")
-        .exclude(status=Status.DRAFT)
-        .filter(reference=normalise_reference(reference))
-        .first()
-    )
+    app = _submitted(reference)
     if app is None:
         raise Http404
     tracked = app.owner_id is None and str(app.public_id) in request.session.get(TRACKED_SESSION_KEY, [])
@@ -69,13 +64,18 @@ def draft_for_applicant(request, public_id):
     return app
 
 
-def submitted_for_applicant(request, reference):
-    app = (
+def _submitted(reference):
+    """A submitted application by its reference as typed (any case, spaces, dashes), or None."""
+    return (
         Application.objects.select_related("service__department")
         .exclude(status=Status.DRAFT)
         .filter(reference=normalise_reference(reference))
         .first()
     )
+
+
+def submitted_for_applicant(request, reference):
+    app = _submitted(reference)
     if app is None or not _may_see(request, app):
         raise Http404
     return app
@@ -83,12 +83,7 @@ def submitted_for_applicant(request, reference):
 
 def application_for_tracking(reference, tracking_code):
     """By reference and tracking code, for anyone who has both; None when they do not match."""
-    app = (
-        Application.objects.select_related("service")
-        .exclude(status=Status.DRAFT)
-        .filter(reference=normalise_reference(reference))
-        .first()
-    )
+    app = _submitted(reference)
     code = normalise_tracking_code(tracking_code)
     if app is None or not hmac.compare_digest(app.tracking_code.encode(), code.encode()):
         return None

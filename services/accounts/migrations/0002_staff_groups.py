@@ -1,7 +1,8 @@
 """Permission groups for staff. Later issues add their own permissions to these groups."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from services.accounts.roles import ensure_permissions, grant
 
 GROUPS = {
     "Department admin": [
@@ -17,18 +18,8 @@ GROUPS = {
 
 
 def create_groups(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for code in codes:
-            app_label, codename = code.split(".")
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    ensure_permissions(apps)
+    grant(apps, GROUPS)
 
 
 def remove_groups(apps, schema_editor):

@@ -1,43 +1,38 @@
 """Permissions of each staff role for processing applications, and the supervisor group."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from services.accounts.roles import ensure_permissions, grant
 
 GRANTS = {
     "Case officer": [
-        "view_application", "process_application", "export_application", "view_applicationevent",
-        "view_inforequest", "view_attachment", "add_materialcheck", "change_materialcheck", "view_materialcheck",
+        "applications.view_application", "applications.process_application", "applications.export_application", "applications.view_applicationevent",
+        "applications.view_inforequest", "applications.view_attachment", "applications.add_materialcheck", "applications.change_materialcheck", "applications.view_materialcheck",
     ],
     "Counter clerk": [
-        "view_application", "view_applicationevent", "view_attachment", "add_materialcheck", "change_materialcheck",
-        "view_materialcheck",
+        "applications.view_application", "applications.view_applicationevent", "applications.view_attachment", "applications.add_materialcheck", "applications.change_materialcheck",
+        "applications.view_materialcheck",
     ],
     "Department admin": [
-        "view_application", "export_application", "view_applicationevent", "view_inforequest", "view_attachment",
-        "view_materialcheck",
+        "applications.view_application", "applications.export_application", "applications.view_applicationevent", "applications.view_inforequest", "applications.view_attachment",
+        "applications.view_materialcheck",
     ],
     "Supervisor": [
-        "view_application", "view_all_departments", "export_application", "view_applicationevent",
-        "view_inforequest", "view_attachment", "view_materialcheck", "view_access_log", "view_accesslog",
-        "view_formpage", "view_formfield", "view_calendarday",
+        "applications.view_application", "applications.view_all_departments", "applications.export_application", "applications.view_applicationevent",
+        "applications.view_inforequest", "applications.view_attachment", "applications.view_materialcheck", "applications.view_access_log", "applications.view_accesslog",
+        "applications.view_formpage", "applications.view_formfield", "applications.view_calendarday",
     ],
 }
-SUPERVISOR_CATALOGUE = ["view_service", "view_material", "view_faq", "view_department", "view_lifeevent"]
+SUPERVISOR_CATALOGUE = [
+    "catalogue.view_service", "catalogue.view_material", "catalogue.view_faq", "catalogue.view_department",
+    "catalogue.view_lifeevent",
+]
+GRANTS["Supervisor"] = GRANTS["Supervisor"] + SUPERVISOR_CATALOGUE
 
 
-def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="applications", codename__in=codes))
-    Group.objects.get(name="Supervisor").permissions.add(
-        *Permission.objects.filter(content_type__app_label="catalogue", codename__in=SUPERVISOR_CATALOGUE)
-    )
+def grant_processing_permissions(apps, schema_editor):
+    ensure_permissions(apps)
+    grant(apps, GRANTS)
 
 
 def revoke(apps, schema_editor):
@@ -47,4 +42,4 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("applications", "0003_staff_processing"), ("accounts", "0002_staff_groups"),
                     ("catalogue", "0002_catalogue_version_row")]
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [migrations.RunPython(grant_processing_permissions, revoke)]
