@@ -72,6 +72,19 @@ class DueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """Statuses a case can have in the queue (drafts never reach staff)."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, label in Status.choices if value != Status.DRAFT]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status=self.value()) if self.value() in Status.values else queryset
+
+
 class AssigneeFilter(admin.SimpleListFilter):
     title = _("assigned")
     parameter_name = "assigned"
@@ -145,7 +158,7 @@ class CorrectionForm(forms.Form):
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
     list_display = ("reference", "service_name", "applicant_name", "channel", "status", "due", "assignee")
-    list_filter = ("status", DueFilter, AssigneeFilter, ServiceFilter, "channel")
+    list_filter = (StatusFilter, DueFilter, AssigneeFilter, ServiceFilter, "channel")
     list_select_related = ("service", "assignee")
     search_fields = ("reference",)  # see get_search_results: exact, indexed lookups only
     search_help_text = _("A reference number, a mobile number, or the applicant's full name.")
@@ -185,12 +198,12 @@ class ApplicationAdmin(admin.ModelAdmin):
     def due(self, obj):
         if not obj.due_on:
             return "—"
-        now = today()
-        if obj.due_on < now:
-            return format_html('<strong class="overdue">{} {}</strong>', obj.due_on, gettext("Overdue"))
+        day = obj.due_on.isoformat()
+        if obj.due_on < today():
+            return format_html('<strong class="overdue">{}<br>{}</strong>', day, gettext("Overdue"))
         if obj.due_on <= due_soon_limit():
-            return format_html('<span class="due-soon">{} {}</span>', obj.due_on, gettext("Due soon"))
-        return obj.due_on
+            return format_html('<span class="due-soon">{}<br>{}</span>', day, gettext("Due soon"))
+        return day
 
     def has_add_permission(self, request):
         return False
