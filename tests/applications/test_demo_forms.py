@@ -1,21 +1,40 @@
-"""The demo forms (one for every demo service offered online) and the demo citizen's applications."""
+"""The demo forms (one for every demo service offered online), the demo citizen's applications
+and the officers' demo caseload."""
 
 import io
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.http import QueryDict
+from django.utils import timezone
 
-from services.applications import formengine
-from services.applications.demo_applications import DEMO_APPLICATIONS
+from services.applications import formengine, lifecycle
+from services.applications.demo_applications import (
+    CASELOAD,
+    CASELOAD_DEPARTMENTS,
+    CASELOAD_MARKER,
+    DEMO_APPLICATIONS,
+)
 from services.applications.demo_forms import demo_answers, demo_form_definitions
 from services.applications.flow import ECERT_KEY, Flow, material_key
-from services.applications.models import Application, FieldKind, FormField, FormPage, Status
+from services.applications.models import (
+    Application,
+    ApplicationEvent,
+    Attachment,
+    FieldKind,
+    FormField,
+    FormPage,
+    InfoRequest,
+    MaterialCheck,
+    Status,
+)
 from services.applications.references import is_valid_reference
 from services.applications.uploads import accepted_types
+from services.applications.validators import validate_mainland_mobile
+from services.applications.workdays import add_working_days, today
 from services.catalogue.demo import SERVICES
 from services.catalogue.models import Service
 from tests.makers import PDF_BYTES, PNG_BYTES
@@ -346,3 +365,176 @@ def test_a_full_valid_run_through_demo_forms_submits(citizen, client):
     # The page that depends on an earlier answer was asked only when it applied.
     loans = Application.objects.filter(owner=citizen, service__slug="startup-subsidy").exclude(status=Status.DRAFT)
     assert sorted("loan_amount" in a.answers for a in loans) == [False, True]
+
+
+# --- The officers' demo caseload --------------------------------------------------------------
+
+PROCESSED = set(Status.values) - {Status.DRAFT}
+
+
+def caseload():
+    return Application.objects.filter(contact_email__startswith=CASELOAD_MARKER)
+
+
+def test_each_caseload_department_has_cases_in_every_status(demo):
+    by_department = defaultdict(list)
+    for app in caseload().select_related("department", "service", "assignee"):
+        by_department[app.department.slug].append(app)
+    assert set(by_department) == set(CASELOAD_DEPARTMENTS) and len(by_department) >= 6 and "psb" in by_department
+    assert len(by_department["psb"]) == len(CASELOAD)
+    for slug, apps in by_department.items():
+        assert 10 <= len(apps) <= 20, slug
+        assert {a.status for a in apps} == PROCESSED, slug
+        assert {a.assignee.username for a in apps if a.assignee} == {f"officer-{slug}"}, slug
+        assert any(a.assignee is None for a in apps), slug
+        channels = Counter(a.channel for a in apps)
+        assert channels["online"] > len(apps) / 2, (slug, channels)
+        assert len({a.service_id for a in apps}) >= 3, slug
+        for app in apps:
+            assert app.owner is None and app.service.department_id == app.department_id
+            assert is_valid_reference(app.reference) and len(app.tracking_code) == 8
+    apps = list(caseload())
+    assert Counter(a.channel for a in apps).keys() == {"online", "counter", "post"}
+    assert {a.language for a in apps} == {"zh-hans", "en"}
+    assert {"李娜", "王强", "Chen Jie"} <= {a.applicant_name for a in apps}
+    for app in apps:
+        assert validate_mainland_mobile(app.contact_phone) == app.contact_phone
+        assert app.contact_email.endswith("@example.com")
+    assert MaterialCheck.objects.filter(application__in=caseload()).count() >= len(CASELOAD_DEPARTMENTS)
+
+
+def test_the_caseload_answers_pass_the_forms_and_the_documents_are_complete(demo):
+    for app in caseload().select_related("service"):
+        flow = Flow(app)
+        assert app.form_version == formengine.form_version(flow.pages)
+        assert flow.incomplete_steps() == [], (app.service.slug, app.reference)
+        for page in flow.pages:
+            if not formengine.visible_fields(page, app.answers):
+                continue
+            form = formengine.page_form(page, app.answers, data=as_querydict(page_data(page, app.answers)))
+            assert form.is_valid(), (app.service.slug, page.order, form.errors.as_data())
+        if "full_name" in app.answers:
+            assert app.answers["full_name"] == app.applicant_name
+
+
+def test_every_status_change_of_the_caseload_is_a_recorded_event_in_the_past(demo):
+    now, answered = timezone.now(), 0
+    for app in caseload().select_related("service").prefetch_related("events", "info_requests"):
+        events = list(app.events.all())
+        changes = [e for e in events if e.kind == ApplicationEvent.Kind.STATUS]
+        assert (changes[0].from_status, changes[0].to_status) == (Status.DRAFT, Status.SUBMITTED)
+        for before, after in zip(changes, changes[1:], strict=False):
+            assert after.from_status == before.to_status, app.reference
+        assert changes[-1].to_status == app.status
+        assert all(e.visible_to_citizen for e in changes)
+        times = [e.at for e in events]
+        assert times == sorted(times) and times[-1] <= now, app.reference
+        assert app.created_at < app.submitted_at == changes[0].at
+        assert app.acceptance_due >= add_working_days(app.submitted_at, lifecycle.ACCEPTANCE_WORKING_DAYS)
+        accepted = [e.at for e in changes if e.to_status == Status.ACCEPTED]
+        if accepted:
+            assert app.accepted_at == accepted[0]
+            assert app.decision_due >= add_working_days(app.accepted_at, app.service.promised_limit_days)
+        assert app.priority == lifecycle.queue_priority(app)
+        if app.status == Status.SUBMITTED:
+            assert app.due_on == app.acceptance_due
+        elif app.status in (Status.ACCEPTED, Status.IN_REVIEW):
+            assert app.due_on == app.decision_due
+        else:
+            assert app.due_on is None
+        requests = list(app.info_requests.all())
+        if app.status == Status.INFO_REQUESTED:
+            assert app.paused_at and app.resume_status and requests[0].answered_at is None
+            assert 1 <= len(requests[0].items) <= 3
+            assert all(item in changes[-1].note for item in requests[0].items)
+        for request in requests:
+            if request.answered_at:
+                answered += 1
+                assert request.requested_at < request.answered_at <= now and request.answer
+                back = next(e for e in changes if e.from_status == Status.INFO_REQUESTED)
+                assert back.to_status == app.status == Status.IN_REVIEW
+        if app.status in (Status.REJECTED, Status.NOT_ACCEPTED, Status.COMPLETED, Status.WITHDRAWN):
+            assert app.closed_at == changes[-1].at and changes[-1].note
+        if app.status == Status.REJECTED:
+            note = changes[-1].note
+            assert ("行政复议" in note and "行政诉讼" in note) or ("reconsideration" in note and "lawsuit" in note)
+            assert app.decided_at == changes[-1].at
+    assert answered >= len(CASELOAD_DEPARTMENTS)
+
+
+def test_an_officer_signing_in_sees_a_working_queue(demo, client):
+    officer = get_user_model().objects.get(username="officer-psb")
+    client.force_login(officer)
+    queue = "/admin/applications/application/"
+
+    def listed(**params):
+        response = client.get(queue, params)
+        assert response.status_code == 200
+        return list(response.context["cl"].result_list)
+
+    everything = listed()
+    assert {a.department.slug for a in everything} == {"psb"}
+    assert len({a.status for a in everything}) >= 6
+    now = today()
+    overdue = listed(due="overdue")
+    assert overdue and all(a.due_on < now for a in overdue)
+    assert {a.status for a in overdue} >= {Status.SUBMITTED, Status.ACCEPTED}
+    assert everything[: len(overdue)] == overdue  # overdue first
+    soon = listed(due="soon")
+    assert soon and all(now <= a.due_on <= add_working_days(now, 2) for a in soon)
+    assert listed(due="waiting") and listed(assigned="me") and listed(assigned="none")
+    body = client.get(queue).content.decode()
+    assert 'class="overdue"' in body and 'class="due-soon"' in body
+    assert {a.applicant_name for a in listed(q="李娜")} == {"李娜"}
+    assert {a.contact_phone for a in listed(q="139 1628 5731")} == {"13916285731"}
+    # The case pages open, with their history, documents and material checks.
+    for app in caseload().filter(department__slug="psb"):
+        assert client.get(f"{queue}{app.pk}/change/").status_code == 200, app.reference
+    # The department admin of psb sees the same queue.
+    client.force_login(get_user_model().objects.get(username="deptadmin"))
+    assert {a.pk for a in listed()} >= {a.pk for a in everything}
+
+
+def test_loading_the_demo_again_adds_nothing_to_the_caseload(demo):
+    def snapshot():
+        apps = caseload()
+        return {
+            "applications": sorted(apps.values_list("pk", "status", "reference", "due_on", "priority", "assignee")),
+            "events": ApplicationEvent.objects.filter(application__in=apps).count(),
+            "requests": InfoRequest.objects.filter(application__in=apps).count(),
+            "attachments": Attachment.objects.filter(application__in=apps).count(),
+            "checks": sorted(
+                MaterialCheck.objects.filter(application__in=apps).values_list(
+                    "application", "material__order", "result", "checked_by", "checked_at"
+                )
+            ),
+        }
+
+    before = snapshot()
+    assert before["checks"]
+    load_demo()
+    assert snapshot() == before
+    # load_demo replaced the materials: documents, e-certificates and checks follow the new rows.
+    for app in caseload().select_related("service"):
+        flow = Flow(app)
+        assert flow.material_problems() == {}, app.reference
+        assert set(app.answers[ECERT_KEY]) <= {m.pk for m in flow.materials}
+        for attachment in app.attachments.all():
+            assert attachment.field_key.startswith("info-") or attachment.material in flow.materials
+        for check in app.material_checks.all():
+            assert check.material in flow.materials
+
+
+def test_the_caseload_is_made_with_a_bounded_number_of_queries(demo):
+    """Loading the demo stays quick: a few queries for each status change, none per date."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from services.applications.demo_applications import load_demo_caseload
+
+    steps = caseload().count() + ApplicationEvent.objects.filter(application__in=caseload()).count()
+    caseload().delete()
+    with CaptureQueriesContext(connection) as queries:
+        counts = load_demo_caseload()
+    assert counts["created"] == caseload().count() >= 6 * 10
+    assert len(queries) < 8 * steps, (len(queries), steps)
