@@ -7,6 +7,7 @@ import datetime
 import time
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
@@ -14,7 +15,7 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -144,7 +145,7 @@ class TransitionForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("How the result was handed over"),
         required=False,
-        choices=[("issued", _("Issued (sent or e-certificate)")), ("collected", _("Collected"))],
+        choices=[("issued", _("Issued (sent, or as an e-certificate).")), ("collected", _("Collected in person."))],
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -319,8 +320,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         if action == "request_info":
             return lifecycle.request_info(app, request.user, data["items"].splitlines(), **args)
         if action == "complete" and data.get("outcome"):
-            outcome = dict(TransitionForm.base_fields["outcome"].choices)[data["outcome"]]
-            args["note"] = f"{outcome}. {args['note']}".strip().rstrip(".") + "."
+            # The note is read by the applicant: write the outcome in their language.
+            with translation.override(app.language or settings.LANGUAGE_CODE):
+                outcome = str(dict(TransitionForm.base_fields["outcome"].choices)[data["outcome"]])
+            args["note"] = f"{outcome} {args['note']}".strip()
         return getattr(lifecycle, action)(app, request.user, **args)
 
     def assign_view(self, request, pk):

@@ -146,30 +146,50 @@ def load_services(departments, events):
         service.life_events.set([events[slug] for slug in data["events"]])
         services[data["slug"]] = service
 
-    # Materials and FAQs belong to their service: replace them wholesale.
+    # Materials are updated in place, matched by (service, order), so applications that point
+    # at them (uploads, e-certificate choices, clerks' checks) keep their links on a re-run.
+    # FAQs belong to their service alone: replace them wholesale.
     demo = list(services.values())
-    Material.objects.filter(service__in=demo).delete()
+    existing = {(m.service_id, m.order): m for m in Material.objects.filter(service__in=demo)}
     FAQ.objects.filter(service__in=demo).delete()
-    materials, faqs = [], []
+    new_materials, changed, keep, faqs = [], [], set(), []
+    fields = [
+        "form",
+        "copies",
+        "required",
+        "accepted_file_types",
+        "e_certificate",
+        "name_zh",
+        "name_en",
+        "description_zh",
+        "description_en",
+    ]
     for data in SERVICES:
         service = services[data["slug"]]
         for order, m in enumerate(data["mats"]):
-            materials.append(
-                Material(
-                    service=service,
-                    order=order,
-                    form=m["form"],
-                    copies=m["copies"],
-                    required=m["required"],
-                    accepted_file_types=m["types"],
-                    e_certificate=m["ecert"],
-                    **pair("name", m["name"]),
-                    **pair("description", m["desc"]),
-                )
-            )
+            values = {
+                "form": m["form"],
+                "copies": m["copies"],
+                "required": m["required"],
+                "accepted_file_types": m["types"],
+                "e_certificate": m["ecert"],
+                **pair("name", m["name"]),
+                **pair("description", m["desc"]),
+            }
+            material = existing.get((service.pk, order))
+            if material is None:
+                new_materials.append(Material(service=service, order=order, **values))
+                continue
+            keep.add(material.pk)
+            if any(getattr(material, k) != v for k, v in values.items()):
+                for k, v in values.items():
+                    setattr(material, k, v)
+                changed.append(material)
         for order, (question, answer) in enumerate(data["faqs"]):
             faqs.append(FAQ(service=service, order=order, **pair("question", question), **pair("answer", answer)))
-    Material.objects.bulk_create(materials)
+    Material.objects.filter(service__in=demo).exclude(pk__in=keep).delete()
+    Material.objects.bulk_update(changed, fields)
+    Material.objects.bulk_create(new_materials)
     FAQ.objects.bulk_create(faqs)
     return services
 
