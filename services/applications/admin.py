@@ -18,7 +18,7 @@ class FormFieldInline(admin.StackedInline):
         ("min_value", "max_value"),
         ("min_date", "max_date", "date_rule"),
         "choices",
-        ("material", "max_file_mb"),
+        ("material", "accepted_file_types", "max_file_mb"),
         ("condition_key", "condition_value"),
     )
 

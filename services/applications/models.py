@@ -117,6 +117,14 @@ class FormField(models.Model):
         related_name="form_fields",
         help_text=_("For file uploads: the material this file is."),
     )
+    accepted_file_types = models.CharField(
+        _("accepted file types"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "For file uploads: extensions separated by commas (pdf, jpg, png). Blank: the material's, or all three."
+        ),
+    )
     max_file_mb = models.PositiveSmallIntegerField(_("largest file (MB)"), default=10, help_text=_("For file uploads."))
     condition_key = models.SlugField(
         _("show only when answer"),

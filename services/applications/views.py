@@ -218,7 +218,7 @@ def _save_page_files(request, app, page, form):
             ):
                 errors[field.key] = _("Select a file for: %(label)s") % {"label": field.label}
             continue
-        spec = field.material.accepted_file_types if field.material else "pdf,jpg,png"
+        spec = field.accepted_file_types or (field.material.accepted_file_types if field.material else "")
         try:
             kind = check_upload(uploaded, spec, field.max_file_mb)
         except ValidationError as error:

@@ -265,3 +265,23 @@ def test_random_posts_to_a_random_form_page_never_give_a_500(client, page, defs,
     clean = {k: v.replace("\x00", "") for k, v in data.items()}  # the test client cannot send NUL in form data
     response = client.post(f"/en/apply/{app.public_id}/page/1/", clean)
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upload_question_accepts_only_its_own_file_types(client, page):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from services.applications.models import Application
+    from tests.makers import PDF_BYTES, PNG_BYTES
+
+    field(page, "file", key="photo", label_en="Photo", accepted_file_types="png", required=False)
+    service = page.service
+    service.offers_online = True
+    service.save()
+    client.post(f"/en/services/{service.slug}/apply/")
+    app = Application.objects.latest("pk")
+    url = f"/en/apply/{app.public_id}/page/1/"
+    response = client.post(url, {"photo": SimpleUploadedFile("scan.pdf", PDF_BYTES)})
+    assert "The selected file must be a PNG file." in response.content.decode()
+    assert client.post(url, {"photo": SimpleUploadedFile("me.png", PNG_BYTES)}).status_code == 302
+    assert app.attachments.get().original_name == "me.png"
