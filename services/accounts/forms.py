@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from portal.clientip import client_ip
 from services.applications.validators import normalise_mobile, validate_mainland_mobile, validate_resident_id
 from services.catalogue.models import District
 
@@ -188,18 +189,6 @@ def normalise_identifier(value):
     """What a sign-in identifier is counted as: a mobile number's 11 digits, else lower case."""
     value = (value or "").strip()
     return mobile_or_none(value) or value.lower()
-
-
-def client_ip(request):
-    if request is None:
-        return ""
-    # Behind our load balancer (SECURE_PROXY_SSL_HEADER is set) the last X-Forwarded-For entry
-    # is the one it added; earlier entries come from the client and can be forged.
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.rsplit(",", 1)[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _throttle_key(kind, value):

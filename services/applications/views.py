@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from portal.clientip import client_ip
 from services.catalogue.models import Service
 
 from . import access, formengine, lifecycle
@@ -463,7 +464,7 @@ def track(request):
 
 
 def _tracking_key(request):
-    return f"track-fail:{request.META.get('REMOTE_ADDR', '')}"
+    return f"track-fail:{client_ip(request)}"
 
 
 def _tracking_blocked(request):

@@ -209,3 +209,14 @@ def test_huge_post_is_refused_cleanly(client, service, settings):
     response = client.post(f"/en/apply/{draft.public_id}/documents/", {"material-1": big})
     assert response.status_code == 413
     assert "The files are too big" in response.content.decode()
+
+
+def test_rate_limit_counts_each_visitor_behind_the_load_balancer_separately(client, service, citizen, settings):
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 2
+    app = submitted(service, citizen)
+    wrong = {"reference": app.reference, "tracking_code": "GUESS000"}
+    for _ in range(2):
+        client.post("/en/track/", wrong, headers={"x-forwarded-for": "203.0.113.7"})
+    blocked = client.post("/en/track/", wrong, headers={"x-forwarded-for": "203.0.113.7"})
+    other = client.post("/en/track/", wrong, headers={"x-forwarded-for": "198.51.100.9"})
+    assert blocked.status_code == 429 and other.status_code == 400
