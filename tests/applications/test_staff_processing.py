@@ -18,9 +18,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(client):
+    """Lifecycle messages and the admin in English (the admin follows the browser's language)."""
     from django.utils import translation
 
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     with translation.override("en"):
         yield
 
