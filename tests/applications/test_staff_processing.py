@@ -427,3 +427,26 @@ def test_csv_export_is_scoped_streamed_and_logged(client, world):
 def test_clerk_cannot_export(client, world):
     client.force_login(world["clerk"])
     assert client.get("/admin/applications/application/export/").status_code == 404
+
+
+def test_access_log_list_query_count_is_bounded(client, world, django_assert_max_num_queries):
+    app = make_submitted(world["permit"])
+    for _ in range(40):
+        AccessLog.objects.create(user=world["officer"], action="view", application=app)
+    client.force_login(world["supervisor"])
+    with django_assert_max_num_queries(12):
+        response = client.get("/admin/applications/accesslog/")
+    assert response.status_code == 200 and app.reference in response.content.decode()
+
+
+def test_form_pages_admin_is_scoped_and_bounded(client, world, django_assert_max_num_queries):
+    from services.applications.models import FormPage
+
+    for i in range(20):
+        FormPage.objects.create(service=world["permit"], order=i, title_zh="页", title_en=f"Mine {i}")
+        FormPage.objects.create(service=world["marriage"], order=i, title_zh="页", title_en=f"Theirs {i}")
+    client.force_login(world["deptadmin"])
+    with django_assert_max_num_queries(12):
+        response = client.get("/admin/applications/formpage/")
+    body = response.content.decode()
+    assert "Mine 3" in body and "Theirs 3" not in body
