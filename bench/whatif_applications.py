@@ -1,0 +1,545 @@
+#!/usr/bin/env python3
+"""What-if measurements behind the fixes proposed in bench/RESULTS.md (issues 3 and 4).
+
+Runs inside Django against the database a run of bench/bench_applications.py left behind, and
+times the submission POST, the tracking lookup and the staff queue through the WSGI application
+(CPU µs per request, process_time), first as the code is, then with each proposed change applied
+*in this process only* by monkeypatching (cumulatively). Nothing in the application's code or
+database schema is changed; the queue's index experiment creates an index and drops it again.
+
+    .venv/bin/python bench/whatif_applications.py --db sqlite [--only submit,track,queue]
+
+Each submission variant posts drafts of its own (from bench/out/applications/<db>/drafts.json,
+taken from the end of the list, which the benchmark's wrk run never reaches).
+"""
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_applications as ba  # noqa: E402
+
+
+def environ(method, path, cookie, body=""):
+    p, _, q = path.partition("?")
+    data = body.encode()
+    env = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": p,
+        "QUERY_STRING": q,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(data),
+        "wsgi.errors": sys.stderr,
+        "CONTENT_LENGTH": str(len(data)),
+        "HTTP_X_CSRFTOKEN": ba.CSRF_TOKEN,
+    }
+    if method == "POST":
+        env["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
+    if cookie:
+        env["HTTP_COOKIE"] = cookie
+    return env
+
+
+def timed(app, requests, expect):
+    """(CPU µs, wall µs): means over the requests after the first fifth (warm-up); checks every status."""
+    statuses = []
+
+    def start_response(status, headers):
+        statuses.append(status)
+
+    times, walls = [], []
+    for env in requests:
+        t, w = time.process_time(), time.perf_counter()
+        b"".join(app(env, start_response))
+        times.append(time.process_time() - t)
+        walls.append(time.perf_counter() - w)
+        if not statuses[-1].startswith(expect):
+            raise RuntimeError(f"{env['PATH_INFO']} answered {statuses[-1]}")
+    skip = len(times) // 5
+    steady, wall = times[skip:], walls[skip:]
+    # CPU of this process, and wall time (which includes the PostgreSQL server's work).
+    return (round(sum(steady) / len(steady) * 1e6), round(sum(wall) / len(wall) * 1e6))
+
+
+def queries_of(app, env):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        b"".join(app(env, lambda s, h: None))
+    return len(ctx.captured_queries)
+
+
+# --- the proposed changes, as patches ------------------------------------------------------------
+
+_UNDO = []
+
+
+def _set(owner, name, value):
+    """Replace owner.name for this process, remembering the original for undo_all()."""
+    _UNDO.append((owner, name, owner.__dict__.get(name, _MISSING) if isinstance(owner, type) else getattr(owner, name)))
+    setattr(owner, name, value)
+
+
+_MISSING = object()
+
+
+def undo_all():
+    while _UNDO:
+        owner, name, value = _UNDO.pop()
+        if value is _MISSING:
+            delattr(owner, name)
+        else:
+            setattr(owner, name, value)
+
+
+def patch_submit_single_fetch():
+    """views.submit fetches the draft twice (access.application_for_applicant, then _flow_for ->
+    access.draft_for_applicant): reuse the first."""
+    from services.applications import access
+
+    original_app, original_draft = access.application_for_applicant, access.draft_for_applicant
+
+    def application_for_applicant(request, public_id):
+        app = original_app(request, public_id)
+        request._bench_app = app
+        return app
+
+    def draft_for_applicant(request, public_id):
+        app = getattr(request, "_bench_app", None)
+        if app is None or str(app.public_id) != str(public_id):
+            return original_draft(request, public_id)
+        if app.status != "draft":
+            from django.http import Http404
+
+            raise Http404
+        return app
+
+    _set(access, "application_for_applicant", application_for_applicant)
+    _set(access, "draft_for_applicant", draft_for_applicant)
+
+
+def patch_form_definition_cache():
+    """Flow() reads the service's pages, fields and materials (3 queries) on every request: keep
+    them per service in the process (invalidated in real code by the form version / catalogue
+    version; here simply kept)."""
+    from services.applications import flow
+
+    cache = {}
+    original_init = flow.Flow.__init__
+
+    def __init__(self, application):
+        key = application.service_id
+        if key not in cache:
+            original_init(self, application)
+            cache[key] = (self.pages, self.materials)
+            return
+        self.app = application
+        self.service = application.service
+        self.pages, self.materials = cache[key]
+
+    _set(flow.Flow, "__init__", __init__)
+
+
+def patch_no_status_precheck():
+    """lifecycle.submit reads the status before _apply, which reads it again under the lock."""
+    from django.db import IntegrityError
+    from django.utils import timezone
+
+    from services.applications import lifecycle
+    from services.applications.models import Application
+
+    def submit(application, actor=None):
+        def change(app, now):
+            app.reference = lifecycle.make_reference(timezone.localtime(now))
+            app.tracking_code = lifecycle.make_tracking_code()
+            app.submitted_at = now
+            app.acceptance_due = lifecycle.add_working_days(timezone.localdate(now), lifecycle.ACCEPTANCE_WORKING_DAYS)
+            app.due_on = app.acceptance_due
+
+        for _attempt in range(5):
+            try:
+                return lifecycle._apply(application, "submit", actor, change=change)
+            except lifecycle.TransitionError:
+                return Application.objects.get(pk=application.pk)
+            except IntegrityError:
+                continue
+        raise RuntimeError("could not allocate a unique reference")
+
+    _set(lifecycle, "submit", submit)
+
+
+def patch_no_guest_session_for_owned():
+    """views.submit calls access.remember_guest for every application: for an owned one it only
+    rewrites the session row (one more write transaction per submission)."""
+    from services.applications import access
+
+    original = access.remember_guest
+
+    def remember_guest(request, application):
+        if application.owner_id is None:
+            original(request, application)
+
+    _set(access, "remember_guest", remember_guest)
+
+
+def patch_calendar_cache():
+    """workdays reads the year's CalendarDay rows on every deadline computation: keep them per
+    process for a minute."""
+    from services.applications import workdays
+
+    original = workdays._exceptions
+    memo = {}
+
+    def _exceptions(years):
+        key = tuple(sorted(set(years)))
+        hit = memo.get(key)
+        if hit and time.monotonic() - hit[0] < 60:
+            return hit[1]
+        value = original(years)
+        memo[key] = (time.monotonic(), value)
+        return value
+
+    _set(workdays, "_exceptions", _exceptions)
+
+
+def patch_lean_tracking_query():
+    """The tracking lookup loads the application, its service and the service's department (about
+    90 columns, long texts included) to show a status page: load only what the page shows."""
+    import hmac
+
+    from services.applications import access
+    from services.applications.models import Application, Status
+    from services.applications.references import normalise_reference, normalise_tracking_code
+
+    def application_for_tracking(reference, tracking_code):
+        app = (
+            Application.objects.select_related("service")
+            .only(
+                "id",
+                "public_id",
+                "reference",
+                "tracking_code",
+                "status",
+                "owner_id",
+                "submitted_at",
+                "acceptance_due",
+                "decision_due",
+                "version",
+                "service__id",
+                "service__name_zh",
+                "service__name_en",
+            )
+            .exclude(status=Status.DRAFT)
+            .filter(reference=normalise_reference(reference))
+            .order_by()
+            .first()
+        )
+        code = normalise_tracking_code(tracking_code)
+        if app is None or not hmac.compare_digest(app.tracking_code.encode(), code.encode()):
+            return None
+        return app
+
+    _set(access, "application_for_tracking", application_for_tracking)
+
+
+def patch_track_session_only_when_answerable():
+    """A correct lookup of a guest's application starts a session (an INSERT) so the browser may
+    answer a request for information: only do it when there is one to answer."""
+    from services.applications import access
+
+    original = access.remember_tracked
+
+    def remember_tracked(request, application):
+        if application.status == "info_requested":
+            original(request, application)
+
+    _set(access, "remember_tracked", remember_tracked)
+
+
+def patch_track_page_cache():
+    """Keep the rendered tracking page in the per-process cache for anonymous visitors, keyed by
+    the application's id and version (which goes up with every status change), the language and
+    elder mode; the lookup itself stays (reference + tracking code, lean query)."""
+    from django.core.cache import cache
+    from django.http import HttpResponse
+    from django.utils import translation
+
+    from services.applications import views
+
+    original = views.render
+
+    def render(request, template, context=None, status=None, **kwargs):
+        app = (context or {}).get("app")
+        if template != "applications/track.html" or app is None or request.user.is_authenticated:
+            return original(request, template, context, status=status, **kwargs)
+        key = f"track:{app.pk}:{app.version}:{translation.get_language()}:{int(request.elder_mode)}"
+        body = cache.get(key)
+        if body is None:
+            response = original(request, template, context, status=status, **kwargs)
+            cache.set(key, response.content, 300)
+            return response
+        return HttpResponse(body, status=status)
+
+    _set(views, "render", render)
+
+
+def patch_trust_validated_answers():
+    """At submission every page is validated again by building its Django form: answers were
+    validated when each page was saved, and _flow_for already re-checks them when the form
+    definition changed. Emulated here by a presence check of the required answers."""
+    from services.applications import formengine
+    from services.applications.models import FieldKind
+
+    def page_is_complete(page, answers):
+        return all(
+            f.key in answers
+            for f in formengine.visible_fields(page, answers)
+            if f.required and f.kind != FieldKind.FILE and not f.condition_key
+        )
+
+    _set(formengine, "page_is_complete", page_is_complete)
+
+
+def patch_capped_count_unordered():
+    """CappedPaginator counts `object_list[:10001]` with the queue's ORDER BY priority, id: the
+    database then walks the priority index and reads every row (for the status). Without the
+    ORDER BY it counts on a covering index."""
+    from django.utils.functional import cached_property
+
+    from services.applications import staff_admin
+
+    def count(self):
+        return self.object_list.order_by()[: staff_admin.COUNT_CAP + 1].count()
+
+    prop = cached_property(count)
+    prop.__set_name__(staff_admin.CappedPaginator, "count")
+    _set(staff_admin.CappedPaginator, "count", prop)
+
+
+def patch_overdue_by_priority():
+    """The overdue filter is due_on < today, which the database answers from the (department,
+    due_on) index and then sorts every overdue row by priority. For open cases priority = due_on
+    (lifecycle.queue_priority) and only open cases have a due_on, so priority < today selects the
+    same rows straight from the (department, priority, id) index, already in order."""
+    from services.applications import staff_admin
+
+    original = staff_admin.DueFilter.queryset
+
+    def queryset(self, request, qs):
+        if self.value() == "overdue":
+            return qs.filter(priority__lt=staff_admin.today())
+        return original(self, request, qs)
+
+    _set(staff_admin.DueFilter, "queryset", queryset)
+
+
+def patch_plain_action_checkbox():
+    """Each row's action checkbox is rendered through the form renderer's template (about a fifth
+    of the queue page's time): render the same HTML with format_html."""
+    from django.contrib.admin import helpers
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    from services.applications.staff_admin import ApplicationAdmin
+
+    def action_checkbox(self, obj):
+        # The same markup as ModelAdmin.action_checkbox (CheckboxInput.render) produces.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(gettext("Select this object for an action - {}"), str(obj)),
+        )
+
+    _set(ApplicationAdmin, "action_checkbox", action_checkbox)
+
+
+# --- the experiments ----------------------------------------------------------------------------
+
+
+def variants(app, patches, batches, expect, rounds):
+    """CPU µs per request of each cumulative set of patches: `rounds` rounds, the variants in turn
+    within each round (so a neighbour's load hits them alike); the lowest batch mean counts.
+    batches(variant index, round) -> the requests of one batch."""
+    best = [None] * len(patches)
+    queries = [None] * len(patches)
+    for rnd in range(rounds):
+        for i in range(len(patches)):
+            for _name, patch in patches[1 : i + 1]:
+                patch()
+            try:
+                requests = batches(i, rnd)
+                if rnd == 0:
+                    queries[i] = queries_of(app, requests[0])
+                    requests = requests[1:]
+                cpu = timed(app, requests, expect)
+            finally:
+                undo_all()
+            best[i] = cpu if best[i] is None else (min(best[i][0], cpu[0]), min(best[i][1], cpu[1]))
+    return [(name, best[i], queries[i]) for i, (name, _p) in enumerate(patches)]
+
+
+def show(label, name, value, queries):
+    cpu, wall = value
+    q = f"  {queries} queries" if queries is not None else ""
+    print(f"{label:14} {name:52} CPU {cpu:7} µs  wall {wall:7} µs{q}", flush=True)
+
+
+def submit_experiment(app, folder, per_batch, rounds):
+    from services.applications.models import Application
+
+    data = json.loads((folder / "drafts.json").read_text())
+    still = {
+        str(u)
+        for u in Application.objects.filter(status="draft", service__slug=ba.BENCH_SERVICE).values_list(
+            "public_id", flat=True
+        )
+    }
+    drafts = [d for d in data["drafts"] if d[0] in still]  # earlier runs of this script used some
+    patches = [
+        ("as the code is", None),
+        ("+ one fetch of the draft, not two", patch_submit_single_fetch),
+        ("+ form definition kept per process", patch_form_definition_cache),
+        ("+ no status read before the locked read", patch_no_status_precheck),
+        ("+ no session write for an owned application", patch_no_guest_session_for_owned),
+        ("+ working-day calendar kept for a minute", patch_calendar_cache),
+        ("+ pages not validated again at submission", patch_trust_validated_answers),
+    ]
+    taken = [len(drafts)]
+
+    def batches(i, rnd):
+        n = per_batch + (1 if rnd == 0 else 0)
+        chunk = drafts[taken[0] - n : taken[0]]
+        taken[0] -= n
+        return [
+            environ("POST", f"/en/apply/{d}/submit/", data["cookies"][o], f"idempotency_key={d}&confirm=on")
+            for d, o in chunk
+        ]
+
+    out = variants(app, patches, batches, "302", rounds)
+    for name, value, q in out:
+        show("submit", name, value, q)
+    return out
+
+
+def chrome_cost(n):
+    """CPU µs to render base.html (header, navigation, footer) with empty blocks for an anonymous
+    English visitor: what every full page pays before its own content."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import engines
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    template = engines["django"].from_string('{% extends "base.html" %}')
+    request = RequestFactory().get("/en/track/")
+    request.user, request.elder_mode = AnonymousUser(), False
+    with translation.override("en"):
+        template.render({}, request)
+        t = time.process_time()
+        for _ in range(n):
+            template.render({}, request)
+    return round((time.process_time() - t) / n * 1e6)
+
+
+def track_experiment(app, folder, n, rounds):
+    pairs = json.loads((folder / "track-pairs.json").read_text())
+    cookie = f"csrftoken={ba.CSRF_TOKEN}"
+    patches = [
+        ("as the code is", None),
+        ("+ only the columns the page shows", patch_lean_tracking_query),
+        ("+ a session only when there is a request to answer", patch_track_session_only_when_answerable),
+    ]
+
+    def batches(i, rnd):
+        chunk = pairs[(rnd * 3 + i) * n % len(pairs) :][:n]
+        return [environ("POST", "/en/track/", cookie, f"reference={r}&tracking_code={c}") for r, c in chunk]
+
+    out = variants(app, patches, batches, "200", rounds)
+    floor = [timed(app, [environ("GET", "/en/track/", "") for _ in range(n)], "200") for _ in range(rounds)]
+    health = [timed(app, [environ("GET", "/healthz", "") for _ in range(n)], "200") for _ in range(rounds)]
+    chrome = [chrome_cost(n) for _ in range(rounds)]
+    out += [
+        ("(base.html alone, empty blocks, anonymous)", (min(chrome), min(chrome)), None),
+        ("(floor: GET /en/track/, the empty form)", (min(f[0] for f in floor), min(f[1] for f in floor)), None),
+        ("(/healthz)", (min(h[0] for h in health), min(h[1] for h in health)), None),
+    ]
+    for name, value, q in out:
+        show("track", name, value, q)
+    return out
+
+
+def queue_experiment(app, cookie, reference, n, rounds):
+    urls = [
+        ("queue", ba.QUEUE),
+        ("queue overdue", ba.QUEUE + "?due=overdue"),
+        ("queue search", ba.QUEUE + f"?q={reference}"),
+    ]
+    patches = [
+        ("as the code is", None),
+        ("+ capped count without ORDER BY", patch_capped_count_unordered),
+        ("+ overdue as priority < today", patch_overdue_by_priority),
+        ("+ action checkbox without the form renderer", patch_plain_action_checkbox),
+    ]
+    out = {}
+    for label, url in urls:
+        out[label] = variants(
+            app, patches, lambda i, rnd, url=url: [environ("GET", url, cookie) for _ in range(n)], "200", rounds
+        )
+        for name, value, q in out[label]:
+            show(label, name, value, q)
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    p.add_argument("--only", default="submit,track,queue")
+    p.add_argument("--per-variant", type=int, default=40, help="submissions per batch")
+    p.add_argument("--rounds", type=int, default=4)
+    p.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    only = set(args.only.split(","))
+    folder = ba.OUT / args.db
+    if not args.inner:
+        # Re-run this script in a process with the benchmark's environment for that database.
+        env = ba.bench_env(args.db)
+        cmd = [str(ba.PYTHON), __file__, "--inner", "--db", args.db, "--only", args.only]
+        cmd += ["--per-variant", str(args.per_variant), "--rounds", str(args.rounds)]
+        known = json.loads((folder / "state.json").read_text())["officer"]
+        officer = ba.django_task(env, "officer", username=known["username"], reference=known["reference"])
+        env["BENCH_OFFICER"] = json.dumps(officer)
+        return subprocess.run(cmd, env=env, cwd=ba.ROOT, check=False).returncode
+    sys.path.insert(0, str(ba.ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+
+    app = WSGIHandler()
+    officer = json.loads(os.environ["BENCH_OFFICER"])
+    results = {}
+    # Each experiment patches the process; run the queue first (its patches touch nothing else).
+    if "queue" in only:
+        results["queue"] = queue_experiment(app, officer["cookie"], officer["reference"], 12, args.rounds)
+    if "track" in only:
+        results["track"] = track_experiment(app, folder, 150, args.rounds)
+    if "submit" in only:
+        results["submit"] = submit_experiment(app, folder, args.per_variant, args.rounds)
+    (folder / "whatif.json").write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
