@@ -81,9 +81,20 @@ def submitted_for_applicant(request, reference):
     return app
 
 
+TRACKING_FIELDS = ("public_id", "reference", "tracking_code", "status", "owner_id", "submitted_at", "acceptance_due",
+                   "decision_due", "service__slug", "service__name_zh", "service__name_en")
+
+
 def application_for_tracking(reference, tracking_code):
-    """By reference and tracking code, for anyone who has both; None when they do not match."""
-    app = _submitted(reference)
+    """By reference and tracking code, for anyone who has both; None when they do not match.
+    Loads only what the tracking page shows: it is the busiest lookup and shows no personal data."""
+    app = (
+        Application.objects.select_related("service")
+        .only(*TRACKING_FIELDS)
+        .exclude(status=Status.DRAFT)
+        .filter(reference=normalise_reference(reference))
+        .first()
+    )
     code = normalise_tracking_code(tracking_code)
     if app is None or not hmac.compare_digest(app.tracking_code.encode(), code.encode()):
         return None

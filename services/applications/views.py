@@ -445,8 +445,8 @@ def track(request):
                     "against your confirmation email."
                 ),
             )
-        else:
-            access.remember_tracked(request, app)  # this browser may now answer a request, nothing more
+        elif app.status == Status.INFO_REQUESTED:
+            access.remember_tracked(request, app)  # this browser may now answer it, nothing more
     status = 429 if limited and request.method == "POST" else (200 if app or request.method == "GET" else 400)
     events = app.events.filter(visible_to_citizen=True) if app else []
     return render(
