@@ -177,9 +177,6 @@ def submit(application, actor=None):
         app.due_on = app.acceptance_due
 
     for _attempt in range(5):
-        current = Application.objects.filter(pk=application.pk).values_list("status", flat=True).first()
-        if current != Status.DRAFT:
-            return Application.objects.get(pk=application.pk)
         try:
             return _apply(application, "submit", actor, change=change)
         except TransitionError:

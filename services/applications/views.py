@@ -74,9 +74,10 @@ def _new_draft(request, service):
     return redirect(flow.url(APPLICANT))
 
 
-def _flow_for(request, public_id):
-    """The requester's draft and its flow; a draft whose form changed keeps matching answers."""
-    app = access.draft_for_applicant(request, public_id)
+def _flow_for(request, public_id, app=None):
+    """The requester's draft and its flow; a draft whose form changed keeps matching answers.
+    `app`, when given, is the draft already looked up through the access module."""
+    app = app if app is not None and app.status == Status.DRAFT else access.draft_for_applicant(request, public_id)
     flow = Flow(app)
     current = formengine.form_version(flow.pages)
     if app.form_version != current:
@@ -299,7 +300,7 @@ def submit(request, public_id):
         raise Http404  # a tampered hidden field never reaches another application
     if app.status != Status.DRAFT:
         return redirect("applications:confirmation", app.reference)
-    app, flow = _flow_for(request, public_id)
+    app, flow = _flow_for(request, public_id, app)
     missing = flow.incomplete_steps()
     if not form.is_valid() or missing:
         return render(
@@ -320,7 +321,8 @@ def submit(request, public_id):
             status=400,
         )
     app = lifecycle.submit(app, actor=request.user)
-    access.remember_guest(request, app)
+    if app.owner_id is None:
+        access.remember_guest(request, app)
     return redirect("applications:confirmation", app.reference)
 
 
