@@ -81,8 +81,19 @@ def submitted_for_applicant(request, reference):
     return app
 
 
-TRACKING_FIELDS = ("public_id", "reference", "tracking_code", "status", "owner_id", "submitted_at", "acceptance_due",
-                   "decision_due", "service__slug", "service__name_zh", "service__name_en")
+TRACKING_FIELDS = (
+    "public_id",
+    "reference",
+    "tracking_code",
+    "status",
+    "owner_id",
+    "submitted_at",
+    "acceptance_due",
+    "decision_due",
+    "service__slug",
+    "service__name_zh",
+    "service__name_en",
+)
 
 
 def application_for_tracking(reference, tracking_code):
