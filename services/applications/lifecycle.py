@@ -363,13 +363,17 @@ def assign(application, actor, assignee):
     return app
 
 
+def may_check_materials(user, application):
+    """Counter clerks and officers of the owning department (superusers too)."""
+    return user.is_superuser or (
+        user.department_id == application.department_id and user.has_perm("applications.add_materialcheck")
+    )
+
+
 def check_material(application, actor, material, result, note=""):
     from .models import MaterialCheck
 
-    if not (
-        actor.is_superuser
-        or (actor.department_id == application.department_id and actor.has_perm("applications.add_materialcheck"))
-    ):
+    if not may_check_materials(actor, application):
         raise TransitionError(_("You may not check materials of this department."))
     with transaction.atomic():
         check, _created = MaterialCheck.objects.update_or_create(

@@ -278,11 +278,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             "info_requests": app.info_requests.all(),
             "actions": lifecycle.allowed_actions(request.user, app),
             "may_process": lifecycle.may_process(request.user, app),
-            "may_check": request.user.is_superuser
-            or (
-                request.user.department_id == app.department_id
-                and request.user.has_perm("applications.add_materialcheck")
-            ),
+            "may_check": lifecycle.may_check_materials(request.user, app),
             "check_results": MaterialCheck.Result.choices,
             "colleagues": colleagues.only("pk", "username", "first_name", "last_name"),
             "overdue": app.due_on is not None and app.due_on < today(),

@@ -2,7 +2,7 @@
 live_server, with axe-core (axe-playwright-python) checking every page visited.
 
 Outside CI a missing /usr/bin/chromium skips these tests with the reason; under CI=true it fails
-them (tests/conftest.py: skip_or_fail). Never `playwright install`: the browser is Debian's.
+them (tests/conftest.py: skip_or_fail). Playwright's own browser download is never used: the browser is Debian's.
 """
 
 import os

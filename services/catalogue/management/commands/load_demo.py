@@ -6,7 +6,6 @@ replaced. Records that are not part of the demo (for example synthetic `scale-<n
 left alone.
 """
 
-import contextlib
 import functools
 import time
 
@@ -15,7 +14,6 @@ from django.contrib.auth.hashers import get_hasher, make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from services.catalogue import cache
 from services.catalogue.demo import (
@@ -34,23 +32,6 @@ from services.offline.models import OpeningHours, ServiceCentre
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - published demo logins, documented in README
 REGION_CODE = "310000"
-
-
-@contextlib.contextmanager
-def cache_invalidation_paused():
-    """Without this every saved row queues its own catalogue-version bump (about 800 single-row
-    UPDATE transactions after the commit, about a third of the command's time); the command bumps the
-    version once at the end instead. Receivers are found by the dispatch_uids that
-    `cache.connect_invalidation` uses; if those change, nothing is paused (slower, still correct)."""
-    for model in (Department, District, LifeEvent, Service, Material, FAQ, ServiceCentre, OpeningHours):
-        post_save.disconnect(sender=model, dispatch_uid=f"cat-cache-save-{model.__name__}")
-        post_delete.disconnect(sender=model, dispatch_uid=f"cat-cache-del-{model.__name__}")
-    for through in (Service.life_events.through, ServiceCentre.services.through):
-        m2m_changed.disconnect(sender=through, dispatch_uid=f"cat-cache-m2m-{through.__name__}")
-    try:
-        yield
-    finally:
-        cache.connect_invalidation()
 
 
 def pair(field, value):
@@ -339,7 +320,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        with cache_invalidation_paused(), transaction.atomic():
+        # One transaction: the cache invalidation signals queue a single version bump for it.
+        with transaction.atomic():
             districts = load_districts()
             departments = load_departments()
             events = load_life_events()
@@ -350,7 +332,7 @@ class Command(BaseCommand):
         from services.applications.demo_forms import load_demo_forms
 
         forms, applications = load_demo_forms(), load_demo_applications()
-        cache.bump_version()
+        cache.bump_version()  # bulk_create/bulk_update above send no signals
         elapsed = time.monotonic() - started
 
         demo = Service.objects.filter(slug__in=services)
