@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
             ],
+            "libraries": {"dates": "portal.templatetags.dates"},
         },
     },
 ]

@@ -26,9 +26,15 @@ def _isolated(settings, tmp_path):
     }
     from django.core.cache import cache
 
+    from portal.shell import forget_shells
+    from services.catalogue.cache import forget_kept
+
     cache.clear()
+    forget_kept()
+    forget_shells()
     yield
     cache.clear()
+    forget_kept()
 
 
 def _restore_groups():

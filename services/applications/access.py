@@ -6,7 +6,9 @@ import hmac
 
 from django.http import Http404
 
-from .models import Application, Attachment, Status
+from services.catalogue.models import Service
+
+from .models import Application, ApplicationEvent, Attachment, Status
 from .references import normalise_reference, normalise_tracking_code
 
 GUEST_SESSION_KEY = "guest_applications"
@@ -49,12 +51,19 @@ def _may_see(request, app):
     return str(app.public_id) in request.session.get(GUEST_SESSION_KEY, [])
 
 
-def application_for_applicant(request, public_id):
-    """The requester's own application (any status), by its public id."""
-    app = Application.objects.select_related("service__department").filter(public_id=public_id).first()
+def application_for_applicant(request, public_id, with_service=True):
+    """The requester's own application (any status), by its public id; with its service and
+    department unless the caller shows neither (`with_service=False`: the submission)."""
+    found = Application.objects.select_related("service__department") if with_service else Application.objects
+    app = _one(found.filter(public_id=public_id))
     if app is None or not _may_see(request, app):
         raise Http404
     return app
+
+
+def _one(queryset):
+    """The row of a lookup by a unique key, or None (without the ORDER BY of .first())."""
+    return next(iter(queryset[:1]), None)
 
 
 def draft_for_applicant(request, public_id):
@@ -81,35 +90,42 @@ def submitted_for_applicant(request, reference):
     return app
 
 
-TRACKING_FIELDS = (
-    "public_id",
-    "reference",
-    "tracking_code",
-    "status",
-    "owner_id",
-    "submitted_at",
-    "acceptance_due",
-    "decision_due",
-    "service__slug",
-    "service__name_zh",
-    "service__name_en",
+# The tracking lookup is the busiest public lookup (anyone with a confirmation email, any number
+# of times a day) and shows no personal data. It is written as two fixed statements through
+# Model.objects.raw(): the same rows as the ORM query, with Django's value conversion, but
+# without building the SQL on every request - that took about 85% of the lookup's time
+# (0.8 ms of 0.95 ms per lookup on SQLite, measured in bench/).
+_TRACKING_SQL = (
+    "SELECT a.id, a.public_id, a.reference, a.tracking_code, a.status, a.owner_id, a.service_id,"
+    " a.submitted_at, a.acceptance_due, a.decision_due,"
+    " s.slug AS service_slug, s.name_zh AS service_name_zh, s.name_en AS service_name_en"
+    " FROM applications_application a JOIN catalogue_service s ON s.id = a.service_id"
+    " WHERE a.reference = %s AND a.status <> %s"
+)
+_EVENTS_SQL = (
+    "SELECT id, application_id, at, from_status, to_status, note"
+    " FROM applications_applicationevent"
+    " WHERE application_id = %s AND visible_to_citizen = %s ORDER BY at, id"
 )
 
 
 def application_for_tracking(reference, tracking_code):
     """By reference and tracking code, for anyone who has both; None when they do not match.
-    Loads only what the tracking page shows: it is the busiest lookup and shows no personal data."""
-    app = (
-        Application.objects.select_related("service")
-        .only(*TRACKING_FIELDS)
-        .exclude(status=Status.DRAFT)
-        .filter(reference=normalise_reference(reference))
-        .first()
-    )
+    Loads only what the tracking page shows (the service's slug and names with it)."""
+    found = list(Application.objects.raw(_TRACKING_SQL, [normalise_reference(reference), Status.DRAFT]))
     code = normalise_tracking_code(tracking_code)
-    if app is None or not hmac.compare_digest(app.tracking_code.encode(), code.encode()):
+    if not found or not hmac.compare_digest(found[0].tracking_code.encode(), code.encode()):
         return None
+    app = found[0]
+    app.service = Service(
+        pk=app.service_id, slug=app.service_slug, name_zh=app.service_name_zh, name_en=app.service_name_en
+    )
     return app
+
+
+def tracking_events(app):
+    """The steps the tracking page lists: only what the citizen may see, oldest first."""
+    return list(ApplicationEvent.objects.raw(_EVENTS_SQL, [app.pk, True]))
 
 
 def attachment_for_applicant(request, public_id, attachment_id):

@@ -6,3 +6,12 @@ class ApplicationsConfig(AppConfig):
     name = "services.applications"
     label = "applications"
     verbose_name = _("Applications")
+
+    def ready(self):
+        from services.catalogue import cache
+
+        from .models import CalendarDay, FormField, FormPage
+
+        # Form definitions and the working-day calendar are kept per process (see
+        # definitions.py and workdays.py); edits to them renew what is kept.
+        cache.watch(FormPage, FormField, CalendarDay)

@@ -4,7 +4,7 @@ where to resume. Kept apart from the views so they stay short."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import formengine
+from . import definitions, formengine
 from .models import Attachment
 
 APPLICANT, MATERIALS, CHECK = "applicant", "materials", "check"
@@ -14,9 +14,13 @@ ECERT_KEY = "_ecert"
 class Flow:
     def __init__(self, application):
         self.app = application
-        self.service = application.service
-        self.pages = list(self.service.form_pages.prefetch_related("fields"))
-        self.materials = list(self.service.materials.all())
+        self.definition = definitions.for_service(application.service_id)
+        self.pages = self.definition.pages
+        self.materials = self.definition.materials
+
+    @property
+    def service(self):
+        return self.app.service
 
     # --- structure ---------------------------------------------------------------------
     def visible_pages(self):
@@ -110,9 +114,7 @@ class Flow:
     # --- the check page ----------------------------------------------------------------
     def summary(self):
         """[(page number, page, [(field, readable answer, [attachments])])] for the check page."""
-        from services.catalogue.models import District
-
-        districts = {d.slug: d for d in District.objects.all()}
+        districts = {d.slug: d for d in definitions.districts()}
         attachments = self.attachments_by_key()
         rows = []
         for number, page in enumerate(self.visible_pages(), start=1):

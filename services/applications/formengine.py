@@ -17,11 +17,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from services.catalogue.models import District
-
+from . import definitions
 from .models import DateRule, FieldKind
 from .validators import ID_DOCUMENT_TYPES, normalise_mobile, validate_id_document, validate_mainland_mobile
 from .workdays import today
@@ -170,12 +169,10 @@ def _django_fields(field):
         }
     if kind == FieldKind.ADDRESS:
         return {
-            f"{field.key}__district": forms.ModelChoiceField(
-                District.objects.all(),
-                to_field_name="slug",
+            f"{field.key}__district": forms.ChoiceField(
+                choices=[("", _("Choose a district"))] + [(d.slug, d.name) for d in definitions.districts()],
                 label=_("District"),
                 required=required,
-                empty_label=_("Choose a district"),
             ),
             f"{field.key}__street": forms.CharField(
                 max_length=200, label=_("Street, number, building and flat"), required=required
@@ -190,7 +187,10 @@ class PageForm(forms.Form):
     """A question page. Built by `page_form()`; `definition` holds the FormField rows."""
 
     definition = ()
-    earlier_answers = {}
+
+    def __init__(self, *args, earlier_answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.earlier_answers = earlier_answers or {}
 
     def clean(self):
         data = super().clean()
@@ -242,7 +242,7 @@ class PageForm(forms.Form):
             if field.kind == FieldKind.ADDRESS:
                 district = data.get(f"{field.key}__district")
                 if district:
-                    result[field.key] = {"district": district.slug, "street": data.get(f"{field.key}__street", "")}
+                    result[field.key] = {"district": district, "street": data.get(f"{field.key}__street", "")}
                 continue
             if field.key in data:
                 value = _plain_value(data[field.key])
@@ -301,20 +301,30 @@ def condition_hint(field, page_fields):
 def page_form(page, answers, data=None, files=None):
     """A bound (data given) or initial form for `page`, given the answers so far."""
     definition = visible_fields(page, answers)
-    same_page = {f.key for f in definition}
-    fields = {}
-    for field in definition:
-        conditional = field.condition_key in same_page
-        built = django_fields(field, same_page_condition=conditional)
-        if conditional:
-            hint = condition_hint(field, definition)
-            for form_field in built.values():
-                form_field.help_text = f"{hint} {form_field.help_text}".strip()
-        fields.update(built)
-    form_class = type("QuestionPageForm", (PageForm,), {**fields, "definition": definition, "earlier_answers": answers})
+    form_class = _form_class(page, definition)
     if data is not None:
-        return form_class(data, files)
-    return form_class(initial=initial_from_answers(definition, answers))
+        return form_class(data, files, earlier_answers=answers)
+    return form_class(initial=initial_from_answers(definition, answers), earlier_answers=answers)
+
+
+def _form_class(page, definition):
+    """The form class for these questions of the page, built once per language and kept on the
+    page object (which a kept definition shares between requests)."""
+    key = (get_language(), tuple(f.pk for f in definition))
+    classes = page.__dict__.setdefault("_form_classes", {})
+    if key not in classes:
+        same_page = {f.key for f in definition}
+        fields = {}
+        for field in definition:
+            conditional = field.condition_key in same_page
+            built = django_fields(field, same_page_condition=conditional)
+            if conditional:
+                hint = condition_hint(field, definition)
+                for form_field in built.values():
+                    form_field.help_text = f"{hint} {form_field.help_text}".strip()
+            fields.update(built)
+        classes[key] = type("QuestionPageForm", (PageForm,), {**fields, "definition": definition})
+    return classes[key]
 
 
 def initial_from_answers(definition, answers):

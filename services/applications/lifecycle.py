@@ -139,17 +139,18 @@ def _apply(application, name, actor, *, note="", internal_note="", expected_vers
     """Run one transition atomically; `change(app, now)` sets what is specific to it."""
     transition = TRANSITIONS[name]
     with transaction.atomic():
-        app = Application.objects.select_for_update().select_related("service").get(pk=application.pk)
+        app = Application.objects.select_for_update().get(pk=application.pk)
         _check(app, transition, actor, expected_version)
         if transition.note_required and not note.strip():
             raise TransitionError(_("Give the applicant the reason."))
         now = timezone.now()
         source = app.status
+        before = _values(app)
         target = change(app, now) if change else None
         app.status = target or transition.target
         app.priority = queue_priority(app)
         app.version += 1
-        app.save()
+        app.save(update_fields=[name for name, value in _values(app).items() if before[name] != value] + ["updated_at"])
         event = ApplicationEvent.objects.create(
             application=app,
             actor=actor if actor and actor.is_authenticated else None,
@@ -163,6 +164,11 @@ def _apply(application, name, actor, *, note="", internal_note="", expected_vers
 
         transaction.on_commit(lambda: queue_event_email(event.pk), robust=True)
     return app
+
+
+def _values(app):
+    """The row's column values, to write back only those a transition changed."""
+    return {f.attname: getattr(app, f.attname) for f in app._meta.concrete_fields if not f.primary_key}
 
 
 def submit(application, actor=None):

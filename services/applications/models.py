@@ -25,6 +25,16 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+_STATUS_LABELS = dict(Status.choices)
+
+
+def status_label(value):
+    """The status's name in the active language. Django's get_FOO_display() builds a hashable
+    copy of every choice (translating each) on every call; pages listing many statuses (the
+    tracking timeline, the queue) call this instead."""
+    return str(_STATUS_LABELS.get(value, value))
+
+
 class FieldKind(models.TextChoices):
     TEXT = "text", _("Short text")
     TEXTAREA = "textarea", _("Long text")
@@ -327,6 +337,9 @@ class Application(models.Model):
 
         return can_withdraw(self)
 
+    def get_status_display(self):
+        return status_label(self.status)
+
 
 class ApplicationEvent(models.Model):
     """Append-only history of an application: every status change, note and correction."""
@@ -364,6 +377,12 @@ class ApplicationEvent(models.Model):
 
     def __str__(self):
         return f"{self.from_status or '-'} → {self.to_status}"
+
+    def get_from_status_display(self):
+        return status_label(self.from_status)
+
+    def get_to_status_display(self):
+        return status_label(self.to_status)
 
 
 def _upload_to(instance, filename):

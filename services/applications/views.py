@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.clientip import client_ip
+from portal.shell import render_in_shell
 from services.catalogue.models import Service
 
 from . import access, formengine, lifecycle
@@ -63,7 +64,7 @@ def _new_draft(request, service):
         language=translation.get_language(),
     )
     flow = Flow(app)
-    app.form_version = formengine.form_version(flow.pages)
+    app.form_version = flow.definition.version
     app.answers = formengine.prefill(flow.pages, request.user)
     if user:
         app.applicant_name = user.get_full_name()
@@ -79,7 +80,7 @@ def _flow_for(request, public_id, app=None):
     `app`, when given, is the draft already looked up through the access module."""
     app = app if app is not None and app.status == Status.DRAFT else access.draft_for_applicant(request, public_id)
     flow = Flow(app)
-    current = formengine.form_version(flow.pages)
+    current = flow.definition.version
     if app.form_version != current:
         app.answers = formengine.keep_matching_answers(flow.pages, app.answers) | (
             {ECERT_KEY: app.answers[ECERT_KEY]} if ECERT_KEY in app.answers else {}
@@ -294,7 +295,7 @@ def check(request, public_id):
 def submit(request, public_id):
     """The declaration and the final submission. A repeated POST (double click, refresh, resend)
     finds the application already submitted and shows the same confirmation."""
-    app = access.application_for_applicant(request, public_id)
+    app = access.application_for_applicant(request, public_id, with_service=False)
     form = DeclarationForm(request.POST)
     if form.is_valid() and form.cleaned_data["idempotency_key"] != app.public_id:
         raise Http404  # a tampered hidden field never reaches another application
@@ -450,17 +451,13 @@ def track(request):
         elif app.status == Status.INFO_REQUESTED:
             access.remember_tracked(request, app)  # this browser may now answer it, nothing more
     status = 429 if limited and request.method == "POST" else (200 if app or request.method == "GET" else 400)
-    events = app.events.filter(visible_to_citizen=True) if app else []
-    return render(
+    title = _("Track an application")
+    return render_in_shell(
         request,
-        "applications/track.html",
-        {
-            "form": form,
-            "app": app,
-            "events": events,
-            "limited": limited,
-            "crumbs": [(_("Track an application"), None)],
-        },
+        "applications/_track.html",
+        {"form": form, "app": app, "events": access.tracking_events(app) if app else [], "limited": limited},
+        title=f"{_('Error:')} {title}" if form.errors or (limited and request.method == "POST") else title,
+        crumbs=[(title, None)],
         status=status,
     )
 

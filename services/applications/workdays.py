@@ -8,9 +8,9 @@ A day is a working day according to, in this order:
 2. the `chinese-calendar` package, within the years it knows (2004-2026 for 1.11);
 3. Monday to Friday, as the fallback beyond that.
 
-Each public function reads the CalendarDay rows of a year at most once per call (one query per
-distinct year touched, none per day) and keeps nothing between calls, so an edit in the admin
-counts from the next status change on.
+A year's CalendarDay rows are read with one query and kept per process like the catalogue's
+reference data (`services.catalogue.cache.kept`): an edit in the admin counts at once in the
+process that made it and within CATALOGUE_VERSION_TTL seconds in the others.
 
 Counting convention: the start date itself is never counted. `add_working_days(d, n)` is the
 n-th working day after d; `working_days_between(a, b)` counts the working days in (a, b].
@@ -20,6 +20,8 @@ import datetime
 
 import chinese_calendar
 from django.utils import timezone
+
+from services.catalogue.cache import kept
 
 from .models import CalendarDay
 
@@ -68,17 +70,12 @@ class _Calendar:
 
     def _year(self, year):
         if year not in self._years:
-            self._years[year] = _exceptions([year])
+            self._years[year] = kept(("calendar-year", year), lambda: _exceptions([year]))
         return self._years[year]
 
     def preload(self, start, end):
-        missing = [y for y in range(start.year, end.year + 1) if y not in self._years]
-        if missing:
-            found = _exceptions(missing)
-            for year in missing:
-                self._years[year] = {}
-            for day, working in found.items():
-                self._years[day.year][day] = working
+        for year in range(start.year, end.year + 1):
+            self._year(year)
 
     def is_working_day(self, day):
         override = self._year(day.year).get(day)

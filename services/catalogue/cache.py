@@ -1,10 +1,15 @@
-"""Whole-page caching of anonymous catalogue pages.
+"""Whole-page caching of anonymous catalogue pages, and reference data kept per process.
 
 A cached page is keyed by the catalogue version, the language, elder mode, whether htmx asked
 for a fragment, and the path with its normalised query. Any write to a catalogue model bumps the
 version row in the database; each web process re-reads that row at most every
 CATALOGUE_VERSION_TTL seconds (and at once after a write it made itself), so an edit in the
 admin reaches every process within that time without a shared cache server.
+
+`kept(key, load)` keeps other slowly changing reference data in the process on the same terms
+(service form definitions, districts, the working-day calendar): valid while the version row is
+unchanged and no watched model was written by this process since (a local counter, bumped at
+once - so this process sees its own edits immediately, even inside a transaction).
 """
 
 import functools
@@ -21,7 +26,9 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-_memo = {"version": None, "read_at": 0.0}
+_memo = {"version": None, "read_at": 0.0, "local": 0}
+_kept = {}
+MAX_KEPT = 4096
 
 
 def current_version():
@@ -43,6 +50,33 @@ def bump_version(**kwargs):
     _memo["version"] = None
 
 
+def kept(key, load):
+    """`load()`, computed once per process until the catalogue or a watched model changes."""
+    stamp = (current_version(), _memo["local"])
+    hit = _kept.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    value = load()
+    if len(_kept) >= MAX_KEPT:
+        _kept.clear()
+    _kept[key] = (stamp, value)
+    return value
+
+
+def forget_kept():
+    """For tests: drop everything kept in this process."""
+    _kept.clear()
+    _memo["version"] = None
+
+
+def watch(*models):
+    """Writes to these models count as catalogue changes (pages and kept data are renewed)."""
+    for model in models:
+        label = f"{model._meta.app_label}-{model.__name__}"
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-save-{label}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-del-{label}")
+
+
 def connect_invalidation():
     # Cache invalidation is plumbing, not a business rule: signals catch every write path
     # (admin forms and inlines, commands, the shell) where explicit calls would miss some.
@@ -50,14 +84,13 @@ def connect_invalidation():
 
     from .models import FAQ, Department, District, LifeEvent, Material, Service
 
-    for model in (Department, District, LifeEvent, Service, Material, FAQ, ServiceCentre, OpeningHours):
-        post_save.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-save-{model.__name__}")
-        post_delete.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-del-{model.__name__}")
+    watch(Department, District, LifeEvent, Service, Material, FAQ, ServiceCentre, OpeningHours)
     for through in (Service.life_events.through, ServiceCentre.services.through):
         m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"cat-cache-m2m-{through.__name__}")
 
 
 def _on_change(**kwargs):
+    _memo["local"] += 1
     if kwargs.get("raw"):
         return
     _memo["version"] = None

@@ -126,7 +126,9 @@ def test_a_type_change_drops_the_old_answer(client, service, citizen):
     client.post("/en/services/permit/apply/")
     app = Application.objects.get()
     client.post(f"/en/apply/{app.public_id}/page/2/", {**VALID_PAGE_2, "needs": ["ramp"]})
-    FormField.objects.filter(key="needs").update(kind="text")
+    needs = FormField.objects.get(key="needs")
+    needs.kind = "text"
+    needs.save()  # as the admin does: the kept definition is renewed
     client.get(f"/en/apply/{app.public_id}/page/2/")
     app.refresh_from_db()
     assert "needs" not in app.answers and app.answers["reason"] == "new"

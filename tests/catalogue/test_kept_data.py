@@ -1,0 +1,69 @@
+"""Reference data kept per process (services.catalogue.cache.kept): form definitions,
+districts, the calendar. An edit in this process counts at once; an edit by another process
+counts once the catalogue version is read again (CATALOGUE_VERSION_TTL)."""
+
+import pytest
+
+from services.applications import definitions
+from services.applications.models import Application, FormField
+from services.catalogue.cache import current_version
+from services.catalogue.models import CatalogueVersion
+from tests.makers import VALID_PAGE_1, make_department, make_district, make_form, make_service
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def service():
+    make_district(slug="huangpu", name_en="Huangpu")
+    service = make_service(slug="permit", department=make_department(slug="psb"), offers_online=True)
+    make_form(service)
+    return service
+
+
+def test_a_definition_is_read_once_then_kept(service, django_assert_max_num_queries):
+    first = definitions.for_service(service.pk)
+    with django_assert_max_num_queries(0):
+        assert definitions.for_service(service.pk) is first
+    assert [f.key for f in first.pages[0].fields.all()][:2] == ["full_name", "id_number"]
+
+
+def test_a_question_added_in_this_process_is_asked_at_once(client, service):
+    app = Application.objects.create(service=service, department=service.department, language="en")
+    session = client.session
+    session["guest_applications"] = [str(app.public_id)]
+    session.save()
+    assert "Nickname" not in client.get(f"/en/apply/{app.public_id}/page/1/").content.decode()
+    page = service.form_pages.get(order=1)
+    FormField.objects.create(page=page, key="nickname", kind="text", order=99, label_en="Nickname", label_zh="昵称")
+    body = client.get(f"/en/apply/{app.public_id}/page/1/").content.decode()
+    assert "Nickname" in body and "This form has changed since you started" in body
+
+
+def test_an_edit_by_another_process_counts_after_the_version_is_read_again(service, settings):
+    settings.CATALOGUE_VERSION_TTL = 3600
+    first = definitions.for_service(service.pk)
+    current_version()
+    # Another process saved a form: it bumped the version row (no signal reaches this process).
+    CatalogueVersion.objects.update_or_create(pk=1, defaults={"version": current_version() + 1})
+    assert definitions.for_service(service.pk) is first  # within the TTL
+    settings.CATALOGUE_VERSION_TTL = 0
+    assert definitions.for_service(service.pk) is not first
+
+
+def test_district_choices_follow_the_district_table(client, service):
+    make_district(slug="jiangxin", name_en="Jiangxin")
+    names = [d.slug for d in definitions.districts()]
+    assert names.count("huangpu") == 1 and "jiangxin" in names
+
+
+def test_an_address_answer_still_stores_the_district_slug(service):
+    from services.applications import formengine
+
+    page = definitions.for_service(service.pk).pages[0]
+    data = {**VALID_PAGE_1, "address__district": "huangpu", "address__street": "1 Nanjing Road"}
+    form = formengine.page_form(page, {}, data=data)
+    assert form.is_valid(), form.errors
+    assert form.answers()["address"] == {"district": "huangpu", "street": "1 Nanjing Road"}
+    bad = formengine.page_form(page, {}, data={**data, "address__district": "atlantis"})
+    assert not bad.is_valid() and "address__district" in bad.errors
