@@ -170,7 +170,7 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     assert_error_summary_focused(tab, "question page 1, wrong ID")
     message = validation_message(lang, validate_id_document, "resident_id", WRONG_ID)
     assert summary_links(tab) == [("#id_id_number", message)], summary_links(tab)
-    assert page.locator("#id_id_number-error").inner_text().strip().endswith(message)
+    assert page.locator("#id_id_number_error").inner_text().strip().endswith(message)
     assert page.locator("#id_id_number").get_attribute("aria-invalid") == "true"
     # Everything typed is kept, the wrong value too, so it can be corrected rather than retyped.
     assert page.locator("input[name=id_number]").input_value() == WRONG_ID
