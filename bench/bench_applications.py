@@ -1186,8 +1186,8 @@ def report_database(db, state, args):
         s = results["track"]["sample"]
         lines.append(
             f"Tracking: {s['pairs']:,} real (reference, tracking code) pairs in turn, {s['guest_share']:.0%} of them "
-            f"guests' applications (for those a correct lookup also starts a session, as it lets the browser "
-            f"answer a request for information).\n"
+            f"guests' applications (a correct lookup starts a session only for a guest's application that "
+            f"waits for an answer, so that this browser may answer it).\n"
         )
     if "queue" in results:
         res = results["queue"]

@@ -15,6 +15,7 @@ from django.contrib.auth import forms as auth_forms
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.clientip import client_ip
@@ -361,8 +362,12 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     )
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        context["expiry_days"] = reset_link_days()
-        super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+        """Queue the email (see emails.py) instead of sending it while the visitor waits."""
+        from .emails import send_password_reset
+
+        send_password_reset.enqueue(
+            context["user"].pk, get_language(), context["domain"], context["protocol"], reset_link_days()
+        )
 
 
 class SetPasswordForm(PasswordRulesHintMixin, auth_forms.SetPasswordForm):

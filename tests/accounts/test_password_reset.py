@@ -97,3 +97,36 @@ def test_old_password_no_longer_works_after_a_reset(client):
     client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     response = client.post("/en/account/login/", {"username": "alice@example.com", "password": PASSWORD})
     assert response.status_code == 200
+
+
+def test_the_email_is_queued_not_sent_while_the_visitor_waits_and_the_queue_holds_no_link(client, settings):
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    user = make_citizen()
+    response = request_link(client, "alice@example.com")
+    assert response.redirect_chain[-1][0] == "/en/account/password-reset/sent/"
+    assert mail.outbox == []
+    (queued,) = default_task_backend.results
+    assert queued.task.name == "send_password_reset"
+    assert queued.args[0] == user.pk and "en" in queued.args
+    assert not any(isinstance(a, str) and "reset/" in a for a in queued.args)  # no link, no token
+    queued.task.call(*queued.args, **queued.kwargs)
+    assert len(mail.outbox) == 1 and "/en/account/reset/" in mail.outbox[0].body
+
+
+def test_a_chinese_page_sends_a_chinese_email(client):
+    make_citizen()
+    client.post("/zh-hans/account/password-reset/", {"email": "alice@example.com"})
+    assert len(mail.outbox) == 1 and "/zh-hans/account/reset/" in mail.outbox[0].body
+
+
+def test_a_failing_mail_server_still_says_the_email_is_on_its_way(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
+    make_citizen()
+    response = request_link(client, "alice@example.com")
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/en/account/password-reset/sent/"
