@@ -9,12 +9,11 @@ was asked in.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
+
+from portal.emails import send_templated_email
 
 
 @task()
@@ -32,11 +31,12 @@ def send_password_reset(user_id, language, domain, protocol, expiry_days):
         "protocol": protocol,
         "expiry_days": expiry_days,
     }
-    with translation.override(language):
-        subject = "".join(render_to_string("registration/password_reset_subject.txt", context).splitlines())
-        text = render_to_string("registration/password_reset_email.txt", context)
-        html = render_to_string("registration/password_reset_email.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_templated_email(
+        [user.email],
+        context,
+        language,
+        subject="registration/password_reset_subject.txt",
+        text="registration/password_reset_email.txt",
+        html="registration/password_reset_email.html",
+    )
     return "sent"

@@ -4,10 +4,9 @@ failing mail server never slows or loses a submission."""
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
 from django_tasks import task
+
+from portal.emails import send_templated_email
 
 from .models import ApplicationEvent
 
@@ -26,14 +25,14 @@ def send_event_email(event_id):
     app = event.application
     if not app.contact_email:
         return "no address"
-    with translation.override(app.language or settings.LANGUAGE_CODE):
-        context = {"event": event, "application": app, "service": app.service, "site_url": settings.SITE_URL}
-        subject = render_to_string("applications/email/event_subject.txt", context).strip()
-        text = render_to_string("applications/email/event.txt", context)
-        html = render_to_string("applications/email/event.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[app.contact_email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_templated_email(
+        [app.contact_email],
+        {"event": event, "application": app, "service": app.service, "site_url": settings.SITE_URL},
+        app.language or settings.LANGUAGE_CODE,
+        subject="applications/email/event_subject.txt",
+        text="applications/email/event.txt",
+        html="applications/email/event.html",
+    )
     return "sent"
 
 
@@ -44,14 +43,14 @@ def send_resume_link(application_id, link):
     app = Application.objects.select_related("service").filter(pk=application_id).first()
     if app is None or not app.contact_email:
         return "no address"
-    with translation.override(app.language or settings.LANGUAGE_CODE):
-        context = {"application": app, "service": app.service, "link": link, "days": settings.GUEST_RESUME_DAYS}
-        subject = render_to_string("applications/email/resume_subject.txt", context).strip()
-        text = render_to_string("applications/email/resume.txt", context)
-        html = render_to_string("applications/email/resume.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[app.contact_email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_templated_email(
+        [app.contact_email],
+        {"application": app, "service": app.service, "link": link, "days": settings.GUEST_RESUME_DAYS},
+        app.language or settings.LANGUAGE_CODE,
+        subject="applications/email/resume_subject.txt",
+        text="applications/email/resume.txt",
+        html="applications/email/resume.html",
+    )
     return "sent"
 
 
@@ -69,14 +68,17 @@ def send_staff_answer_email(application_id):
     app = Application.objects.select_related("service", "assignee").filter(pk=application_id).first()
     if app is None or app.assignee is None or not app.assignee.email:
         return "no address"
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "application": app,
-            "service": app.service,
-            "site_url": settings.SITE_URL,
-            "admin_url": reverse("admin:applications_application_change", args=[app.pk]),
-        }
-        subject = render_to_string("applications/email/staff_answer_subject.txt", context).strip()
-        text = render_to_string("applications/email/staff_answer.txt", context)
-    EmailMultiAlternatives(subject, text, to=[app.assignee.email]).send()
+    context = {
+        "application": app,
+        "service": app.service,
+        "site_url": settings.SITE_URL,
+        "admin_url": reverse("admin:applications_application_change", args=[app.pk]),
+    }
+    send_templated_email(
+        [app.assignee.email],
+        context,
+        settings.LANGUAGE_CODE,
+        subject="applications/email/staff_answer_subject.txt",
+        text="applications/email/staff_answer.txt",
+    )
     return "sent"
