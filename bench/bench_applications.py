@@ -39,36 +39,31 @@ See bench/APPLICATIONS.md.
 """
 
 import argparse
+import functools
+import io
 import json
 import os
-import platform
 import random
-import re
-import shlex
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT / "bench"
+# The gunicorn, HTTP and wrk helpers are those of the catalogue benchmark (bench/ is on sys.path:
+# this file runs as a script from there, and the scripts that import it put it there).
+import run_bench as rb
+from run_bench import BENCH, PYTHON, ROOT, BenchError, fetch, log, machine
+
+rb.LOG_TAG = "apps"  # progress lines "[apps HH:MM:SS] ...", run_bench's helpers' included
+
 OUT = BENCH / "out" / "applications"
 STATIC = OUT / "static"
-RESULTS = BENCH / "RESULTS.md"
-VENV_BIN = ROOT / ".venv" / "bin"
-PYTHON = VENV_BIN / "python" if (VENV_BIN / "python").exists() else Path(sys.executable)
-GUNICORN = VENV_BIN / "gunicorn" if (VENV_BIN / "gunicorn").exists() else Path(shutil.which("gunicorn") or "gunicorn")
 PG_DATABASE = "portal_bench"
 PG_URL = f"postgres://portal:portal@127.0.0.1:5432/{PG_DATABASE}"
 PG_SMALL_DATABASE = "portal_bench_small"
 PG_SMALL_URL = f"postgres://portal:portal@127.0.0.1:5432/{PG_SMALL_DATABASE}"
-SECRET_KEY = "bench-only-secret-key-" + "x" * 40
 CSRF_TOKEN = "BenchCsrfToken0123456789abcdefgh"  # noqa: S105 - 32 letters/digits: a valid CSRF secret
 BENCH_DEPARTMENT = "bench-dept"
 BENCH_SERVICE = "bench-ten-fields"
@@ -86,14 +81,6 @@ SUBMIT_P99_MS = 150.0
 QUEUE_RATIO = 2.0
 STEPS = ["small", "submit", "large", "track", "queue"]
 SERVER_START_TIMEOUT = 60
-
-
-class BenchError(RuntimeError):
-    pass
-
-
-def log(message):
-    print(f"[apps {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 # =============================================================================================
@@ -440,35 +427,9 @@ def verify_submit(ref_files, before, first_ref):
 def cpu(pages, seconds=1.0):
     """CPU µs per request inside Django: the WSGI application called directly (no HTTP server,
     no load generator), timed with process_time. pages: [[name, method, path, cookie, body]]."""
-    import io
-
     from django.core.handlers.wsgi import WSGIHandler
 
     app = WSGIHandler()
-
-    def environ(method, path, cookie, body):
-        p, _, q = path.partition("?")
-        data = body.encode()
-        env = {
-            "REQUEST_METHOD": method,
-            "PATH_INFO": p,
-            "QUERY_STRING": q,
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "80",
-            "HTTP_HOST": "127.0.0.1",
-            "REMOTE_ADDR": "127.0.0.1",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(data),
-            "wsgi.errors": sys.stderr,
-            "CONTENT_LENGTH": str(len(data)),
-        }
-        if cookie:
-            env["HTTP_COOKIE"] = cookie
-        if method == "POST":
-            env["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
-            env["HTTP_X_CSRFTOKEN"] = CSRF_TOKEN
-        return env
-
     statuses = {}
 
     def start_response(status, headers):
@@ -478,23 +439,55 @@ def cpu(pages, seconds=1.0):
     for name, method, path, cookie, body in pages:
         bodies = body if isinstance(body, list) else [body]
         for i in range(20):
-            b"".join(app(environ(method, path, cookie, bodies[i % len(bodies)]), start_response))
+            b"".join(app(wsgi_environ(method, path, cookie, bodies[i % len(bodies)]), start_response))
         if not statuses["last"].startswith(("200", "302")):
             raise RuntimeError(f"{name} {path} answered {statuses['last']}")
         n, t = 0, time.process_time()
         while n < 50 or time.process_time() - t < seconds:
-            b"".join(app(environ(method, path, cookie, bodies[n % len(bodies)]), start_response))
+            b"".join(app(wsgi_environ(method, path, cookie, bodies[n % len(bodies)]), start_response))
             n += 1
         out[name] = round((time.process_time() - t) / n * 1e6)
     return out
 
 
-def django_main(name, payload):
+def wsgi_environ(method, path, cookie="", body=""):
+    """The WSGI environ of a request to the application called directly (no HTTP server): the
+    cookie header if any, and for a POST the form-encoded body with the CSRF token as header (the
+    cookie carries it as csrftoken), as the wrk scripts send them."""
+    p, _, q = path.partition("?")
+    data = body.encode()
+    env = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": p,
+        "QUERY_STRING": q,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(data),
+        "wsgi.errors": sys.stderr,
+        "CONTENT_LENGTH": str(len(data)),
+    }
+    if cookie:
+        env["HTTP_COOKIE"] = cookie
+    if method == "POST":
+        env["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
+        env["HTTP_X_CSRFTOKEN"] = CSRF_TOKEN
+    return env
+
+
+def setup_django():
+    """Django set up in this process, with the settings of its environment (bench_env)."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     import django
 
     django.setup()
+
+
+def django_main(name, payload):
+    setup_django()
     result = TASKS[name](**payload)
     print(json.dumps(result, default=str))
 
@@ -507,24 +500,8 @@ def django_main(name, payload):
 def bench_env(db, small=False):
     """Production settings as bench/run_bench.py sets them, with this database (or its copy taken
     at --small applications)."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}}
-    env.update(
-        {
-            "DEBUG": "false",
-            "SECRET_KEY": SECRET_KEY,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "SESSION_COOKIE_SECURE": "false",
-            "CSRF_COOKIE_SECURE": "false",
-            "SECURE_HSTS_SECONDS": "0",
-            "DATA_DIR": str(OUT / db / ("small-data" if small else "data")),
-            "STATIC_ROOT": str(STATIC),
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "TASKS_BACKEND": "db",  # the default: emails are queued in the database, not sent inline
-            "LOG_LEVEL": "WARNING",
-            "PYTHONDONTWRITEBYTECODE": "1",
-        }
-    )
+    env = rb.bench_env(OUT / db / ("small-data" if small else "data"), STATIC)
+    env["TASKS_BACKEND"] = "db"  # the default: emails are queued in the database, not sent inline
     if db == "postgres":
         env["DATABASE_URL"] = PG_SMALL_URL if small else PG_URL
     return env
@@ -548,14 +525,17 @@ def snapshot_small(db):
         source.close()
         return
     (OUT / "postgres" / "small-data").mkdir(parents=True, exist_ok=True)
-    for cmd in (
-        ["runuser", "-u", "postgres", "--", "dropdb", "--if-exists", PG_SMALL_DATABASE],
-        ["runuser", "-u", "postgres", "--", "createdb", "-O", "portal", "-T", PG_DATABASE, PG_SMALL_DATABASE],
-    ):
-        log("$ " + " ".join(cmd))
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-        if result.returncode != 0:
-            raise BenchError(f"{' '.join(cmd)} failed: {result.stderr}")
+    as_postgres("dropdb", "--if-exists", PG_SMALL_DATABASE, timeout=600)
+    as_postgres("createdb", "-O", "portal", "-T", PG_DATABASE, PG_SMALL_DATABASE, timeout=600)
+
+
+def as_postgres(*args, timeout):
+    """A PostgreSQL client command (dropdb, createdb) run as the postgres system user."""
+    cmd = ["runuser", "-u", "postgres", "--", *args]
+    log("$ " + " ".join(cmd))
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    if result.returncode != 0:
+        raise BenchError(f"{' '.join(cmd)} failed: {result.stderr}")
 
 
 def django_task(env, name, timeout=1800, **payload):
@@ -581,164 +561,17 @@ def fresh_database(db):
     shutil.rmtree(OUT / db, ignore_errors=True)
     (OUT / db / "data").mkdir(parents=True)
     if db == "postgres":
-        for cmd in (
-            ["runuser", "-u", "postgres", "--", "dropdb", "--if-exists", PG_DATABASE],
-            ["runuser", "-u", "postgres", "--", "createdb", "-O", "portal", PG_DATABASE],
-        ):
-            log("$ " + " ".join(cmd))
-            result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-            if result.returncode != 0:
-                raise BenchError(f"{' '.join(cmd)} failed: {result.stderr}")
+        as_postgres("dropdb", "--if-exists", PG_DATABASE, timeout=120)
+        as_postgres("createdb", "-O", "portal", PG_DATABASE, timeout=120)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url, timeout=10, headers=None, data=None):
-    req = urllib.request.Request(url, data=data, headers={"User-Agent": "portal-bench", **(headers or {})})
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(req, timeout=timeout) as resp:
-            return resp.status, dict(resp.headers), resp.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read()
-
-
-class Gunicorn:
-    """gunicorn portal.wsgi, 3 sync workers, on a free port (copied from bench/run_bench.py, with
-    its own log file)."""
-
-    def __init__(self, env, workers, logfile):
-        self.env, self.workers, self.logfile = env, workers, logfile
-        self.port = free_port()
-        self.proc = None
-
-    def __enter__(self):
-        cmd = [
-            str(GUNICORN),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--workers",
-            str(self.workers),
-            "--worker-class",
-            "sync",
-            "--graceful-timeout",
-            "5",
-            "--timeout",
-            "60",
-            "--error-logfile",
-            "-",
-        ]
-        log("$ " + " ".join(shlex.quote(c) for c in cmd[1:]))
-        self._log = self.logfile.open("a")
-        self.proc = subprocess.Popen(
-            cmd,
-            cwd=ROOT,
-            env=self.env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise BenchError(f"gunicorn exited with {self.proc.returncode}; see {self.logfile}")
-            try:
-                if fetch(self.url("/healthz"), timeout=2)[0] == 200:
-                    log(f"gunicorn up on port {self.port} (pid {self.proc.pid})")
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise BenchError(f"gunicorn did not answer /healthz within {SERVER_START_TIMEOUT}s; see {self.logfile}")
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    def stop(self):
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)  # the session we started: master and workers
-                self.proc.wait(timeout=5)
-        self._log.close()
-        log("gunicorn stopped")
-        self.proc = None
-
-
-UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 60e3}
-
-
-def to_ms(text):
-    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
-    if not match:
-        raise BenchError(f"cannot parse latency {text!r}")
-    return float(match.group(1)) * UNITS[match.group(2)]
-
-
-def parse_wrk(output):
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    avg = re.search(r"^\s+Latency\s+(\S+)", output, re.M)
-    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
-    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
-    total = re.search(r"(\d+) requests in", output)
-    if not (rps and avg and p50 and p99 and total):
-        raise BenchError(f"cannot parse wrk output:\n{output}")
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    errors = int(non2xx.group(1)) if non2xx else 0
-    if sock:
-        errors += sum(int(g) for g in sock.groups())
-    return {
-        "rps": float(rps.group(1)),
-        "avg": to_ms(avg.group(1)),
-        "p50": to_ms(p50.group(1)),
-        "p99": to_ms(p99.group(1)),
-        "requests": int(total.group(1)),
-        "errors": errors,
-    }
-
-
-def duration_seconds(text):
-    match = re.fullmatch(r"(\d+)([sm]?)", text)
-    if not match:
-        raise BenchError(f"bad duration {text!r}; use e.g. 10s or 1m")
-    return int(match.group(1)) * (60 if match.group(2) == "m" else 1)
+# run_bench's server with a longer start-up allowance, its log appended to (one file serves every step).
+Gunicorn = functools.partial(rb.Gunicorn, append=True, start_timeout=SERVER_START_TIMEOUT)
 
 
 def wrk(url, args, duration, script=None, headers=()):
-    cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}", "--timeout", "10s", "--latency"]
-    for header in headers:
-        cmd += ["-H", header]
-    if script:
-        cmd += ["-s", str(script)]
-    cmd.append(url)
-    timeout = duration_seconds(duration) + 60
-    try:
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        raise BenchError(f"wrk on {url} did not finish within {timeout}s") from exc
-    if result.returncode != 0:
-        raise BenchError(f"wrk failed on {url}:\n{result.stdout}\n{result.stderr}")
-    return parse_wrk(result.stdout)
+    """wrk --latency on url (run_bench.wrk, allowed a minute over its duration), parsed."""
+    return rb.parse_wrk(rb.wrk(url, args, duration, script=script, headers=headers, margin=60))
 
 
 def lua_string(text):
@@ -1087,8 +920,6 @@ def _submit_cpu(env, probe, cookie_of):
 @task
 def cpu_once(pages):
     """CPU µs of the first call of each page (for POSTs that change state: one submission each)."""
-    import io
-
     from django.core.handlers.wsgi import WSGIHandler
 
     app = WSGIHandler()
@@ -1099,23 +930,7 @@ def cpu_once(pages):
 
     times = []
     for _name, method, path, cookie, body in pages:
-        data = body.encode()
-        env = {
-            "REQUEST_METHOD": method,
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "80",
-            "HTTP_HOST": "127.0.0.1",
-            "REMOTE_ADDR": "127.0.0.1",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(data),
-            "wsgi.errors": sys.stderr,
-            "CONTENT_LENGTH": str(len(data)),
-            "CONTENT_TYPE": "application/x-www-form-urlencoded",
-            "HTTP_X_CSRFTOKEN": CSRF_TOKEN,
-            "HTTP_COOKIE": cookie,
-        }
+        env = wsgi_environ(method, path, cookie, body)
         t = time.process_time()
         b"".join(app(env, start_response))
         times.append(time.process_time() - t)
@@ -1248,34 +1063,6 @@ def report_database(db, state, args):
     return "\n".join(lines) + "\n", all_met
 
 
-def machine():
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
-    system = f"{platform.system()} {platform.release()}"
-    return (
-        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {system}; load average at the end {load}"
-    )
-
-
-def git_commit():
-    try:
-        return (
-            subprocess.run(
-                ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
-            ).stdout.strip()
-            or "unknown"
-        )
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-
-
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
@@ -1308,8 +1095,6 @@ def main(argv=None):
         django_main(sys.argv[2], json.loads(sys.argv[3] if len(sys.argv) > 3 else (sys.stdin.read() or "{}")))
         return 0
     args = parse_args(argv)
-    given = argv if argv is not None else sys.argv[1:]
-    command = "python bench/bench_applications.py " + " ".join(shlex.quote(a) for a in given)
     if not shutil.which("wrk"):
         log("FAILED: wrk is not installed (apt-get install wrk)")
         return 2
@@ -1326,10 +1111,7 @@ def main(argv=None):
         text, met = report_database(db, state, args)
         reports.append(text)
         all_met &= met
-    when = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    header = (
-        f"### {when} - commit {git_commit()} - applications (issues 3 and 4)\n\n"
-        f"- command: `{command.strip()}`\n"
+    header = rb.heading("bench_applications.py", argv, " - applications (issues 3 and 4)") + (
         f"- server: gunicorn, {args.workers} sync workers, DEBUG off, 127.0.0.1; CSRF middleware on (a fixed token "
         f"sent as cookie and X-CSRFToken header); emails through the db task backend (queued, no worker running)\n"
         f"- load: wrk -t{args.threads} -c{args.connections} -d{args.duration} --latency after a {args.warmup} "
@@ -1338,13 +1120,7 @@ def main(argv=None):
     )
     if args.note:
         header += f"- note: {args.note}\n"
-    verdict = "All targets met." if all_met else "**Not every target met.**"
-    report = header + "\n" + "\n".join(reports) + f"\n{verdict} ({time.monotonic() - started:.0f}s in all)\n"
-    print(report)
-    if args.record:
-        with RESULTS.open("a") as fh:
-            fh.write("\n" + report)
-        log(f"appended to {RESULTS.relative_to(ROOT)}")
+    rb.publish(header + "\n" + "\n".join(reports) + "\n" + rb.verdict(all_met, started), args.record)
     return 0 if all_met else 1
 
 

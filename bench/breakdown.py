@@ -16,7 +16,6 @@ import argparse
 import collections
 import functools
 import json
-import os
 import subprocess
 import sys
 import time
@@ -69,17 +68,12 @@ def main():
         cmd = [str(ba.PYTHON), __file__, "--inner", "--db", args.db]
         cmd += ["--submissions", str(args.submissions), "--lookups", str(args.lookups)]
         return subprocess.run(cmd, env=ba.bench_env(args.db), cwd=ba.ROOT, check=False).returncode
-    sys.path.insert(0, str(ba.ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    import django
-
-    django.setup()
+    ba.setup_django()
     from django.contrib import auth
     from django.core.handlers.wsgi import WSGIHandler
     from django.db.models import base
 
     from services.applications import access, flow, formengine, lifecycle, notifications, views
-    from services.applications.models import Application
 
     app = WSGIHandler()
     measure(views, "submit", "submission view")
@@ -97,27 +91,21 @@ def main():
     measure(views, "_tracking_blocked", "  the rate limit")
 
     folder = ba.OUT / args.db
-    data = json.loads((folder / "drafts.json").read_text())
-    still = {
-        str(u)
-        for u in Application.objects.filter(status="draft", service__slug=ba.BENCH_SERVICE).values_list(
-            "public_id", flat=True
-        )
-    }
-    drafts = [d for d in data["drafts"] if d[0] in still][-args.submissions :]
+    data, drafts = wa.drafts_left(folder)
+    drafts = drafts[-args.submissions :]
     print(f"Submission ({len(drafts)} drafts, the first fifth as warm-up):")
     submit = [
-        wa.environ("POST", f"/en/apply/{d}/submit/", data["cookies"][o], f"idempotency_key={d}&confirm=on")
+        ba.wsgi_environ("POST", f"/en/apply/{d}/submit/", data["cookies"][o], f"idempotency_key={d}&confirm=on")
         for d, o in drafts
     ]
     run(app, submit, "302", len(submit) // 5)
     pairs = json.loads((folder / "track-pairs.json").read_text())[: args.lookups]
     cookie = f"csrftoken={ba.CSRF_TOKEN}"
     print(f"Tracking lookup ({len(pairs)} pairs, the first fifth as warm-up):")
-    track = [wa.environ("POST", "/en/track/", cookie, f"reference={r}&tracking_code={c}") for r, c in pairs]
+    track = [ba.wsgi_environ("POST", "/en/track/", cookie, f"reference={r}&tracking_code={c}") for r, c in pairs]
     run(app, track, "200", len(track) // 5)
     print("/healthz:")
-    run(app, [wa.environ("GET", "/healthz", "") for _ in range(args.lookups)], "200", args.lookups // 5)
+    run(app, [ba.wsgi_environ("GET", "/healthz", "") for _ in range(args.lookups)], "200", args.lookups // 5)
     return 0
 
 

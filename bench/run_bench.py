@@ -46,6 +46,11 @@ TARGETS = {"home": 0.5, "search": 0.15, "guide": 0.5, "static": 0.9}
 
 SETUP_TIMEOUT = 900  # seconds for each setup command (make_scale_data for 5,000 services included)
 SERVER_START_TIMEOUT = 30
+SECRET_KEY = "bench-only-secret-key-" + "x" * 40
+
+# The tag of the progress lines on stderr; bench/bench_applications.py, which uses the helpers
+# below (gunicorn, HTTP, wrk), sets its own.
+LOG_TAG = "bench"
 
 
 class BenchError(RuntimeError):
@@ -53,7 +58,7 @@ class BenchError(RuntimeError):
 
 
 def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+    print(f"[{LOG_TAG} {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 def parse_args(argv=None):
@@ -76,19 +81,21 @@ def parse_args(argv=None):
     return args
 
 
-def bench_env():
+def bench_env(data_dir=OUT / "data", static_root=OUT / "static"):
+    """Production settings (DEBUG off) for 127.0.0.1 over plain HTTP, with the data (SQLite
+    database, uploads) under data_dir and the collected static files in static_root."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}}
     env.update(
         {
             "DEBUG": "false",
-            "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+            "SECRET_KEY": SECRET_KEY,
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_SSL_REDIRECT": "false",
             "SESSION_COOKIE_SECURE": "false",
             "CSRF_COOKIE_SECURE": "false",
             "SECURE_HSTS_SECONDS": "0",
-            "DATA_DIR": str(OUT / "data"),
-            "STATIC_ROOT": str(OUT / "static"),
+            "DATA_DIR": str(data_dir),
+            "STATIC_ROOT": str(static_root),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             "LOG_LEVEL": "WARNING",
             "PYTHONDONTWRITEBYTECODE": "1",
@@ -186,21 +193,33 @@ def free_port():
         return s.getsockname()[1]
 
 
-def fetch(url, timeout=10):
-    """GET url; return (status, headers, body) without raising on HTTP errors."""
-    req = urllib.request.Request(url, headers={"User-Agent": "portal-bench"})
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect is an answer in its own right, as it is to wrk
+
+
+def fetch(url, timeout=10, headers=None, data=None):
+    """GET url (POST with data, bytes); return (status, headers, body) without raising on HTTP
+    errors and without following redirects."""
+    req = urllib.request.Request(url, data=data, headers={"User-Agent": "portal-bench", **(headers or {})})
+    opener = urllib.request.build_opener(_NoRedirect)
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
+        with opener.open(req, timeout=timeout) as resp:
             return resp.status, dict(resp.headers), resp.read()
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read()
 
 
 class Gunicorn:
-    def __init__(self, env, port, workers):
-        self.env, self.port, self.workers = env, port, workers
+    """gunicorn portal.wsgi with `workers` sync workers on a free port of 127.0.0.1, its output
+    written to logfile (appended to it with append=True); up once /healthz answers, which it must
+    within start_timeout seconds."""
+
+    def __init__(self, env, workers, logfile, append=False, start_timeout=SERVER_START_TIMEOUT):
+        self.env, self.workers, self.logfile = env, workers, logfile
+        self.append, self.start_timeout = append, start_timeout
+        self.port = free_port()
         self.proc = None
-        self.logfile = OUT / "gunicorn.log"
 
     def __enter__(self):
         cmd = [
@@ -220,7 +239,7 @@ class Gunicorn:
             "-",
         ]
         log("$ " + " ".join(shlex.quote(c) for c in cmd[1:]))
-        self._log = self.logfile.open("w")
+        self._log = self.logfile.open("a" if self.append else "w")
         self.proc = subprocess.Popen(
             cmd,
             cwd=ROOT,
@@ -230,7 +249,7 @@ class Gunicorn:
             stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise BenchError(f"gunicorn exited with {self.proc.returncode}; see {self.logfile}")
@@ -241,7 +260,8 @@ class Gunicorn:
             except OSError:
                 pass
             time.sleep(0.2)
-        raise BenchError(f"gunicorn did not answer /healthz within {SERVER_START_TIMEOUT}s; see {self.logfile}")
+        self.stop()
+        raise BenchError(f"gunicorn did not answer /healthz within {self.start_timeout}s; see {self.logfile}")
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
@@ -275,11 +295,13 @@ def to_ms(text):
 
 
 def parse_wrk(output):
+    """req/s, mean/p50/p99 latency (ms), requests and errors of the output of `wrk --latency`."""
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    avg = re.search(r"^\s+Latency\s+(\S+)", output, re.M)
     p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
     p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
     total = re.search(r"(\d+) requests in", output)
-    if not (rps and p50 and p99 and total):
+    if not (rps and avg and p50 and p99 and total):
         raise BenchError(f"cannot parse wrk output:\n{output}")
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
@@ -288,6 +310,7 @@ def parse_wrk(output):
         errors += sum(int(g) for g in sock.groups())
     return {
         "rps": float(rps.group(1)),
+        "avg": to_ms(avg.group(1)),
         "p50": to_ms(p50.group(1)),
         "p99": to_ms(p99.group(1)),
         "requests": int(total.group(1)),
@@ -330,14 +353,18 @@ def uncached_script(name, paths):
     return path
 
 
-def wrk(url, args, duration, latency=True, script=None):
+def wrk(url, args, duration, latency=True, script=None, headers=(), margin=30):
+    """The output of wrk on url (args.threads threads, args.connections connections, each header
+    given as "Name: value", the Lua script if any), which may run `margin` seconds over duration."""
     cmd = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}", "--timeout", "10s"]
     if latency:
         cmd.append("--latency")
+    for header in headers:
+        cmd += ["-H", header]
     if script:
         cmd += ["-s", str(script)]
     cmd.append(url)
-    timeout = duration_seconds(duration) + 30
+    timeout = duration_seconds(duration) + margin
     try:
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired as exc:
@@ -376,7 +403,7 @@ def run(args):
     log(f"{facts['services']} published services")
     static = static_css_url()
 
-    with Gunicorn(env, free_port(), args.workers) as server:
+    with Gunicorn(env, args.workers, OUT / "gunicorn.log") as server:
         query, shown = pick_query(server, args)
         log(f"search term {query!r}: {shown} results on the first page")
         pages = [
@@ -490,10 +517,37 @@ def git_commit():
         return "unknown"
 
 
+def heading(script, argv, title=""):
+    """The first lines of a report: when, at which commit, and the command (bench/<script> with
+    argv, or this process's arguments)."""
+    given = argv if argv is not None else sys.argv[1:]
+    command = f"python bench/{script} " + " ".join(shlex.quote(a) for a in given)
+    when = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    return f"### {when} - commit {git_commit()}{title}\n\n- command: `{command.strip()}`\n"
+
+
+def verdict(all_met, started):
+    """The last line of a report: whether every target was met, and how long the run took."""
+    text = "All targets met." if all_met else "**Not every target met.**"
+    return f"{text} ({time.monotonic() - started:.0f}s in all)\n"
+
+
+def publish(report, record):
+    """Print the report and, with --record, append it to bench/RESULTS.md."""
+    print(report)
+    if record:
+        if not RESULTS.exists():
+            RESULTS.write_text(
+                "# Benchmark results\n\nAppended by `bench/run_bench.py --record`; newest last. "
+                "See bench/README.md for the method.\n"
+            )
+        with RESULTS.open("a") as fh:
+            fh.write("\n" + report)
+        log(f"appended to {RESULTS.relative_to(ROOT)}")
+
+
 def main(argv=None):
     args = parse_args(argv)
-    given = argv if argv is not None else sys.argv[1:]
-    command = "python bench/run_bench.py " + " ".join(shlex.quote(a) for a in given)
     started = time.monotonic()
     try:
         facts, query, baselines, results = run(args)
@@ -501,10 +555,7 @@ def main(argv=None):
         log(f"FAILED: {exc}")
         return 2
     body, all_met = table(baselines, results)
-    when = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    header = (
-        f"### {when} - commit {git_commit()}\n\n"
-        f"- command: `{command.strip()}`\n"
+    header = heading("run_bench.py", argv) + (
         f"- data: SQLite (WAL), demo city + synthetic services = {facts['services']} published services; "
         f"search term `{query}`\n"
         f"- server: gunicorn, {args.workers} sync workers, DEBUG off, 127.0.0.1; "
@@ -517,18 +568,7 @@ def main(argv=None):
     )
     if args.note:
         header += f"- note: {args.note}\n"
-    verdict = "All targets met." if all_met else "**Not every target met.**"
-    report = f"{header}\n{body}\n\n{verdict} ({time.monotonic() - started:.0f}s in all)\n"
-    print(report)
-    if args.record:
-        if not RESULTS.exists():
-            RESULTS.write_text(
-                "# Benchmark results\n\nAppended by `bench/run_bench.py --record`; newest last. "
-                "See bench/README.md for the method.\n"
-            )
-        with RESULTS.open("a") as fh:
-            fh.write("\n" + report)
-        log(f"appended to {RESULTS.relative_to(ROOT)}")
+    publish(f"{header}\n{body}\n\n{verdict(all_met, started)}", args.record)
     return 0 if all_met else 1
 
 

@@ -19,7 +19,6 @@ taken from the end of the list, which the benchmark's wrk run never reaches).
 """
 
 import argparse
-import io
 import json
 import os
 import subprocess
@@ -31,28 +30,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_applications as ba  # noqa: E402
 
 
-def environ(method, path, cookie, body=""):
-    p, _, q = path.partition("?")
-    data = body.encode()
-    env = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": p,
-        "QUERY_STRING": q,
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "REMOTE_ADDR": "127.0.0.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(data),
-        "wsgi.errors": sys.stderr,
-        "CONTENT_LENGTH": str(len(data)),
-        "HTTP_X_CSRFTOKEN": ba.CSRF_TOKEN,
+def drafts_left(folder):
+    """The drafts file of the benchmark run (drafts.json: "drafts", [public id, owner index]
+    each, and the owners' "cookies"), and those of its drafts that are still drafts (the
+    benchmark's wrk run, and earlier runs of this script or bench/breakdown.py, submitted some)."""
+    from services.applications.models import Application
+
+    data = json.loads((folder / "drafts.json").read_text())
+    still = {
+        str(u)
+        for u in Application.objects.filter(status="draft", service__slug=ba.BENCH_SERVICE).values_list(
+            "public_id", flat=True
+        )
     }
-    if method == "POST":
-        env["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
-    if cookie:
-        env["HTTP_COOKIE"] = cookie
-    return env
+    return data, [d for d in data["drafts"] if d[0] in still]
 
 
 def timed(app, requests, expect):
@@ -178,16 +169,7 @@ def show(label, name, value, queries):
 
 
 def submit_experiment(app, folder, per_batch, rounds):
-    from services.applications.models import Application
-
-    data = json.loads((folder / "drafts.json").read_text())
-    still = {
-        str(u)
-        for u in Application.objects.filter(status="draft", service__slug=ba.BENCH_SERVICE).values_list(
-            "public_id", flat=True
-        )
-    }
-    drafts = [d for d in data["drafts"] if d[0] in still]  # earlier runs of this script used some
+    data, drafts = drafts_left(folder)
     patches = [
         ("as the code is", None),
         ("+ pages not validated again at submission", patch_trust_validated_answers),
@@ -199,7 +181,7 @@ def submit_experiment(app, folder, per_batch, rounds):
         chunk = drafts[taken[0] - n : taken[0]]
         taken[0] -= n
         return [
-            environ("POST", f"/en/apply/{d}/submit/", data["cookies"][o], f"idempotency_key={d}&confirm=on")
+            ba.wsgi_environ("POST", f"/en/apply/{d}/submit/", data["cookies"][o], f"idempotency_key={d}&confirm=on")
             for d, o in chunk
         ]
 
@@ -235,11 +217,11 @@ def track_experiment(app, folder, n, rounds):
 
     def batches(i, rnd):
         chunk = pairs[(rnd * 3 + i) * n % len(pairs) :][:n]
-        return [environ("POST", "/en/track/", cookie, f"reference={r}&tracking_code={c}") for r, c in chunk]
+        return [ba.wsgi_environ("POST", "/en/track/", cookie, f"reference={r}&tracking_code={c}") for r, c in chunk]
 
     out = variants(app, patches, batches, "200", rounds)
-    floor = [timed(app, [environ("GET", "/en/track/", "") for _ in range(n)], "200") for _ in range(rounds)]
-    health = [timed(app, [environ("GET", "/healthz", "") for _ in range(n)], "200") for _ in range(rounds)]
+    floor = [timed(app, [ba.wsgi_environ("GET", "/en/track/", "") for _ in range(n)], "200") for _ in range(rounds)]
+    health = [timed(app, [ba.wsgi_environ("GET", "/healthz", "") for _ in range(n)], "200") for _ in range(rounds)]
     chrome = [chrome_cost(n) for _ in range(rounds)]
     out += [
         ("(base.html alone, empty blocks, anonymous)", (min(chrome), min(chrome)), None),
@@ -264,7 +246,7 @@ def queue_experiment(app, cookie, reference, n, rounds):
     out = {}
     for label, url in urls:
         out[label] = variants(
-            app, patches, lambda i, rnd, url=url: [environ("GET", url, cookie) for _ in range(n)], "200", rounds
+            app, patches, lambda i, rnd, url=url: [ba.wsgi_environ("GET", url, cookie) for _ in range(n)], "200", rounds
         )
         for name, value, q in out[label]:
             show(label, name, value, q)
@@ -290,11 +272,7 @@ def main():
         officer = ba.django_task(env, "officer", username=known["username"], reference=known["reference"])
         env["BENCH_OFFICER"] = json.dumps(officer)
         return subprocess.run(cmd, env=env, cwd=ba.ROOT, check=False).returncode
-    sys.path.insert(0, str(ba.ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    import django
-
-    django.setup()
+    ba.setup_django()
     from django.core.handlers.wsgi import WSGIHandler
 
     app = WSGIHandler()
