@@ -13,6 +13,7 @@ The chrome holds nothing from the database, so it only changes with a deployment
 translations, static file names), which restarts the processes.
 """
 
+import threading
 from collections import OrderedDict
 
 from django.contrib.messages import get_messages
@@ -26,6 +27,7 @@ MARKER = "<!--portal:shell-content-->"
 MAX_SHELLS = 256  # per process; a key is small, a shell about 4 KB
 
 _shells = OrderedDict()
+_lock = threading.Lock()  # threaded servers (runserver, gthread) share the dict
 
 
 def render_in_shell(request, template_name, context, *, title, crumbs=(), status=200):
@@ -35,16 +37,18 @@ def render_in_shell(request, template_name, context, *, title, crumbs=(), status
         return HttpResponse(_render_shell(request, title, crumbs, content), status=status)
     elder = getattr(request, "elder_mode", False)
     key = (get_language(), elder, request.get_full_path(), str(title), _crumb_key(crumbs))
-    parts = _shells.get(key)
+    with _lock:
+        parts = _shells.get(key)
+        if parts is not None:
+            _shells.move_to_end(key)
     if parts is None:
         parts = _render_shell(request, title, crumbs, mark_safe(MARKER)).split(MARKER)  # noqa: S308 - a constant
         if len(parts) != 2:  # the marker must appear exactly once
             raise ValueError(f"{SHELL_TEMPLATE} must show its content once")
-        _shells[key] = parts
-        if len(_shells) > MAX_SHELLS:
-            _shells.popitem(last=False)
-    else:
-        _shells.move_to_end(key)
+        with _lock:
+            _shells[key] = parts
+            while len(_shells) > MAX_SHELLS:
+                _shells.popitem(last=False)
     return HttpResponse(parts[0] + content + parts[1], status=status)
 
 
@@ -63,4 +67,5 @@ def _render_shell(request, title, crumbs, content):
 
 def forget_shells():
     """For tests that change templates or settings the chrome depends on."""
-    _shells.clear()
+    with _lock:
+        _shells.clear()

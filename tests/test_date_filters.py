@@ -22,3 +22,8 @@ def test_dates_and_missing_values():
     assert render("{{ d|day }}", d=datetime.date(2027, 2, 5)) == "2027-02-05"
     assert render("[{{ d|day }}{{ d|minute }}{{ d|iso }}]", d=None) == "[]"
     assert timezone.get_current_timezone_name() == "Asia/Shanghai"
+
+
+def test_anything_that_is_not_a_date_shows_as_nothing():
+    assert render("[{{ v|day }}{{ v|minute }}{{ v|iso }}]", v="2026-11-28") == "[]"
+    assert render("[{{ v|day }}]", v=5) == "[]"

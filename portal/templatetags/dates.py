@@ -19,19 +19,27 @@ def _local(value):
     return value
 
 
+def _formatted(value, fmt):
+    # Like Django's `date`, anything that is not a date (None, "") shows as nothing.
+    if not isinstance(value, datetime.date):
+        return ""
+    local = _local(value)
+    return local.isoformat() if fmt is None else local.strftime(fmt)
+
+
 @register.filter
 def day(value):
     """2026-11-28 (the `date:"Y-m-d"` of a date or a datetime in local time)."""
-    return _local(value).strftime("%Y-%m-%d") if value else ""
+    return _formatted(value, "%Y-%m-%d")
 
 
 @register.filter
 def minute(value):
     """2026-11-28 09:30 in local time (the `date:"Y-m-d H:i"`)."""
-    return _local(value).strftime("%Y-%m-%d %H:%M") if value else ""
+    return _formatted(value, "%Y-%m-%d %H:%M")
 
 
 @register.filter
 def iso(value):
     """The ISO 8601 form for a <time datetime> attribute (the `date:"c"`)."""
-    return _local(value).isoformat() if value else ""
+    return _formatted(value, None)

@@ -20,13 +20,15 @@ class Definition:
         from .formengine import form_version
 
         self.service_id = service_id
-        self.pages = list(FormPage.objects.filter(service_id=service_id).prefetch_related("fields"))
+        self.pages = list(FormPage.objects.filter(service_id=service_id).prefetch_related("fields__material"))
         self.materials = list(Material.objects.filter(service_id=service_id))
         self.version = form_version(self.pages)
 
 
-def for_service(service_id):
-    return kept(("form-definition", service_id), lambda: Definition(service_id))
+def for_service(service_id, refresh=False):
+    """The kept definition; `refresh=True` reads it again (a draft saw a newer one than this
+    process keeps, within CATALOGUE_VERSION_TTL of an edit made by another process)."""
+    return kept(("form-definition", service_id), lambda: Definition(service_id), refresh=refresh)
 
 
 def districts():

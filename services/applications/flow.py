@@ -12,9 +12,9 @@ ECERT_KEY = "_ecert"
 
 
 class Flow:
-    def __init__(self, application):
+    def __init__(self, application, refresh=False):
         self.app = application
-        self.definition = definitions.for_service(application.service_id)
+        self.definition = definitions.for_service(application.service_id, refresh=refresh)
         self.pages = self.definition.pages
         self.materials = self.definition.materials
 

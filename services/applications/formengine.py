@@ -179,7 +179,11 @@ def _django_fields(field):
             ),
         }
     if kind == FieldKind.FILE:
-        return {field.key: forms.FileField(required=False, label=label, help_text=hint)}
+        # Not required to the form: a file given earlier counts, which views._save_page_files
+        # checks. Marked so that the page does not call a required upload "(optional)".
+        upload = forms.FileField(required=False, label=label, help_text=hint)
+        upload.conditionally_required = required
+        return {field.key: upload}
     raise ValueError(f"unknown field kind {kind}")
 
 

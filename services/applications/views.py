@@ -80,6 +80,10 @@ def _flow_for(request, public_id, app=None):
     `app`, when given, is the draft already looked up through the access module."""
     app = app if app is not None and app.status == Status.DRAFT else access.draft_for_applicant(request, public_id)
     flow = Flow(app)
+    if app.form_version != flow.definition.version:
+        # Another process may have seen a newer definition than this one keeps: read it again
+        # rather than take the draft back to an older form.
+        flow = Flow(app, refresh=True)
     current = flow.definition.version
     if app.form_version != current:
         app.answers = formengine.keep_matching_answers(flow.pages, app.answers) | (

@@ -50,11 +50,15 @@ def bump_version(**kwargs):
     _memo["version"] = None
 
 
-def kept(key, load):
-    """`load()`, computed once per process until the catalogue or a watched model changes."""
-    stamp = (current_version(), _memo["local"])
+def kept(key, load, refresh=False):
+    """`load()`, computed once per process until the catalogue or a watched model changes
+    (`refresh=True`: load again now, e.g. when a caller has seen newer data than is kept)."""
+    # A value read while this transaction has an uncommitted watched write is kept only for
+    # as long as that write is pending: after a rollback the stamp differs, after the commit
+    # the version does.
+    stamp = (current_version(), _memo["local"], _bump_pending())
     hit = _kept.get(key)
-    if hit is not None and hit[0] == stamp:
+    if hit is not None and hit[0] == stamp and not refresh:
         return hit[1]
     value = load()
     if len(_kept) >= MAX_KEPT:
@@ -95,10 +99,15 @@ def _on_change(**kwargs):
         return
     _memo["version"] = None
     # One bump per transaction, however many rows it writes.
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(func is bump_version for _, func, _ in connection.run_on_commit):
+    if _bump_pending():
         return
     transaction.on_commit(bump_version)
+
+
+def _bump_pending():
+    """Whether the current transaction has written a watched model (its bump waits for the commit)."""
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and any(func is bump_version for _, func, _ in connection.run_on_commit)
 
 
 def _key(request):

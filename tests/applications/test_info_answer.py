@@ -123,6 +123,9 @@ def test_answer_page_lists_items_and_the_officers_message(client, service, citiz
     assert f"<li>{ITEMS[0]}</li>" in body and f"<li>{ITEMS[1]}</li>" in body
     assert 'enctype="multipart/form-data"' in body
     assert 'name="file-1"' in body and 'name="file-2"' in body and 'name="answer"' in body
+    # An answer or a file is needed: the answer box is not called optional.
+    assert '<label for="id_answer">Your answer</label>' in body
+    assert body.count('<span class="optional">') == 2  # the two file boxes only
 
 
 def test_answer_with_text_and_a_file_returns_the_application_and_moves_the_deadline(client, service, citizen, officer):

@@ -277,3 +277,16 @@ def test_seeding_by_default_notes_a_next_year_the_package_does_not_know(monkeypa
     output = seed()
     assert {d.year for d in CalendarDay.objects.values_list("date", flat=True)} == {2026}
     assert "2027" in output and "State Council" in output
+
+
+def test_a_reseed_that_corrects_a_day_counts_at_once():
+    from services.catalogue.cache import forget_kept
+
+    seed(2026)
+    national_day = D(2026, 10, 1)
+    assert not is_working_day(national_day)
+    CalendarDay.objects.filter(date=national_day).update(kind=CalendarDay.Kind.WORKDAY)  # a bad bulk edit
+    forget_kept()
+    assert is_working_day(national_day)  # now kept by this process
+    seed(2026)
+    assert not is_working_day(national_day)

@@ -67,3 +67,51 @@ def test_an_address_answer_still_stores_the_district_slug(service):
     assert form.answers()["address"] == {"district": "huangpu", "street": "1 Nanjing Road"}
     bad = formengine.page_form(page, {}, data={**data, "address__district": "atlantis"})
     assert not bad.is_valid() and "address__district" in bad.errors
+
+
+def test_a_draft_never_goes_back_to_an_older_form_this_process_still_keeps(client, service):
+    """Within CATALOGUE_VERSION_TTL of an edit made by another process, this process keeps the
+    old definition while a draft already carries the new one: the draft wins, nothing is lost."""
+    from services.applications.models import FormPage
+
+    old = definitions.for_service(service.pk)
+    page = FormPage.objects.get(service=service, order=1)
+    # The other process's edit: no signal reaches this process.
+    FormField.objects.bulk_create(
+        [FormField(page=page, key="nickname", kind="text", order=99, label_en="Nickname", label_zh="昵称")]
+    )
+    newer = definitions.Definition(service.pk).version
+    app = Application.objects.create(
+        service=service, department=service.department, language="en", form_version=newer, answers={"nickname": "Wei"}
+    )
+    session = client.session
+    session["guest_applications"] = [str(app.public_id)]
+    session.save()
+    body = client.get(f"/en/apply/{app.public_id}/page/1/").content.decode()
+    assert "Nickname" in body and 'value="Wei"' in body
+    assert "This form has changed" not in body
+    app.refresh_from_db()
+    assert app.form_version == newer and app.answers == {"nickname": "Wei"}
+    assert definitions.for_service(service.pk) is not old
+
+
+def test_kept_data_read_in_a_rolled_back_transaction_is_not_kept():
+    import datetime
+
+    from django.db import transaction
+
+    from services.applications.models import CalendarDay
+    from services.applications.workdays import add_working_days
+
+    monday = datetime.date(2026, 12, 7)
+    assert add_working_days(monday, 1) == datetime.date(2026, 12, 8)
+    try:
+        with transaction.atomic():
+            CalendarDay.objects.create(
+                date=datetime.date(2026, 12, 8), kind=CalendarDay.Kind.HOLIDAY, name_zh="测试", name_en="Test"
+            )
+            assert add_working_days(monday, 1) == datetime.date(2026, 12, 9)
+            raise RuntimeError("roll back")
+    except RuntimeError:
+        pass
+    assert add_working_days(monday, 1) == datetime.date(2026, 12, 8)

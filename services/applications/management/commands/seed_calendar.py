@@ -98,7 +98,9 @@ class Command(BaseCommand):
                 CalendarDay.objects.create(date=day, **values)
                 created += 1
             elif any(getattr(row, field) != value for field, value in values.items()):
-                CalendarDay.objects.filter(pk=row.pk).update(**values)
+                for field, value in values.items():
+                    setattr(row, field, value)
+                row.save()  # not a bulk update: the save renews the calendar every process keeps
                 updated += 1
             else:
                 unchanged += 1
