@@ -5,6 +5,7 @@ one home of those rules, so an account and an application form never disagree ab
 """
 
 import hashlib
+import logging
 import secrets
 import time
 
@@ -12,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth import forms as auth_forms
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
@@ -21,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.clientip import client_ip
 from services.applications.validators import normalise_mobile, validate_mainland_mobile, validate_resident_id
 from services.catalogue.models import District
+
+log = logging.getLogger(__name__)
 
 User = get_user_model()
 
@@ -361,13 +365,17 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         error_messages={"required": _("Enter the email address of your account"), "invalid": MSG_EMAIL_FORMAT},
     )
 
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        """Queue the email (see emails.py) instead of sending it while the visitor waits."""
+    def save(self, domain_override=None, use_https=False, request=None, **kwargs):
+        """Queue one task for the address typed, account or not (see emails.py); the templates
+        the view names are the task's own."""
         from .emails import send_password_reset
 
-        send_password_reset.enqueue(
-            context["user"].pk, get_language(), context["domain"], context["protocol"], reset_link_days()
-        )
+        domain = domain_override or get_current_site(request).domain
+        protocol = "https" if use_https else "http"
+        try:
+            send_password_reset.enqueue(self.cleaned_data["email"], get_language(), domain, protocol, reset_link_days())
+        except Exception:  # like Django's own send_mail: the page still says the email is on its way
+            log.exception("Could not queue a password reset email")
 
 
 class SetPasswordForm(PasswordRulesHintMixin, auth_forms.SetPasswordForm):

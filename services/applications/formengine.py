@@ -173,7 +173,9 @@ def _django_fields(field):
                 choices=[("", _("Choose a district"))] + [(d.slug, d.name) for d in definitions.districts()],
                 label=_("District"),
                 required=required,
-                error_messages={"invalid_choice": _("Choose one of the districts in the list.")},
+                error_messages={
+                    "invalid_choice": _("Choose a district from the list: %(label)s") % {"label": field.label}
+                },
             ),
             f"{field.key}__street": forms.CharField(
                 max_length=200, label=_("Street, number, building and flat"), required=required
