@@ -183,6 +183,26 @@ def make_staff(username, group, department, **kw):
     return user
 
 
+def make_staff_world(**permit):
+    """Two departments (PSB, Civil Affairs) with a service each (`permit` with extra fields for
+    PSB's), and staff in every role: two PSB case officers, a Civil Affairs one, a PSB clerk and
+    department admin, and a supervisor of no department."""
+    psb = make_department(slug="psb", name_en="Public Security Bureau")
+    civil = make_department(slug="civil", name_en="Civil Affairs")
+    return {
+        "psb": psb,
+        "civil": civil,
+        "permit": make_service(slug="permit", name_en="Residence permit", department=psb, **permit),
+        "marriage": make_service(slug="marriage", name_en="Marriage registration", department=civil),
+        "officer": make_staff("officer", "Case officer", psb, first_name="Wang"),
+        "colleague": make_staff("colleague", "Case officer", psb),
+        "other_officer": make_staff("other", "Case officer", civil),
+        "clerk": make_staff("clerk", "Counter clerk", psb),
+        "deptadmin": make_staff("deptadmin", "Department admin", psb),
+        "supervisor": make_staff("supervisor", "Supervisor", None),
+    }
+
+
 def make_submitted(service, owner=None, **kw):
     """A submitted online application, through the lifecycle."""
     from services.applications import lifecycle

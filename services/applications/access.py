@@ -37,12 +37,15 @@ def application_for_answer(request, reference):
     """For answering a request for information: the applicant, or whoever tracked a guest's
     application with its reference and tracking code in this browser."""
     app = _submitted(reference)
-    if app is None:
-        raise Http404
-    tracked = app.owner_id is None and str(app.public_id) in request.session.get(TRACKED_SESSION_KEY, [])
-    if not (_may_see(request, app) or tracked):
+    if app is None or not may_answer(request, app):
         raise Http404
     return app
+
+
+def may_answer(request, app):
+    """The rule behind application_for_answer, for pages that offer the answer link."""
+    tracked = app.owner_id is None and str(app.public_id) in request.session.get(TRACKED_SESSION_KEY, [])
+    return _may_see(request, app) or tracked
 
 
 def _may_see(request, app):

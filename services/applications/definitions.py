@@ -25,10 +25,20 @@ class Definition:
         self.version = form_version(self.pages)
 
 
-def for_service(service_id, refresh=False):
-    """The kept definition; `refresh=True` reads it again (a draft saw a newer one than this
-    process keeps, within CATALOGUE_VERSION_TTL of an edit made by another process)."""
-    return kept(("form-definition", service_id), lambda: Definition(service_id), refresh=refresh)
+def for_service(service_id, seen_version=None):
+    """The kept definition. `seen_version`, a draft's form version: when the kept definition
+    differs and was not read just now, read it again - within CATALOGUE_VERSION_TTL of an edit
+    made by another process the draft may have seen a newer definition than this process keeps."""
+    read = []
+
+    def load():
+        read.append(True)
+        return Definition(service_id)
+
+    definition = kept(("form-definition", service_id), load)
+    if seen_version and definition.version != seen_version and not read:
+        definition = kept(("form-definition", service_id), load, refresh=True)
+    return definition
 
 
 def districts():

@@ -12,9 +12,12 @@ ECERT_KEY = "_ecert"
 
 
 class Flow:
-    def __init__(self, application, refresh=False):
+    def __init__(self, application, draft=False):
+        """`draft=True` for the applicant's own draft: its form version may be newer than the
+        definition this process keeps (see definitions.for_service)."""
         self.app = application
-        self.definition = definitions.for_service(application.service_id, refresh=refresh)
+        seen = application.form_version if draft else None
+        self.definition = definitions.for_service(application.service_id, seen_version=seen)
         self.pages = self.definition.pages
         self.materials = self.definition.materials
 

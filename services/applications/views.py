@@ -79,11 +79,7 @@ def _flow_for(request, public_id, app=None):
     """The requester's draft and its flow; a draft whose form changed keeps matching answers.
     `app`, when given, is the draft already looked up through the access module."""
     app = app if app is not None and app.status == Status.DRAFT else access.draft_for_applicant(request, public_id)
-    flow = Flow(app)
-    if app.form_version != flow.definition.version:
-        # Another process may have seen a newer definition than this one keeps: read it again
-        # rather than take the draft back to an older form.
-        flow = Flow(app, refresh=True)
+    flow = Flow(app, draft=True)
     current = flow.definition.version
     if app.form_version != current:
         app.answers = formengine.keep_matching_answers(flow.pages, app.answers) | (
@@ -440,6 +436,7 @@ def track(request):
     """Reference and tracking code, no account needed. Wrong guesses are limited per address."""
     form = TrackForm(request.POST or None)
     app = None
+    may_answer = False
     limited = _tracking_blocked(request)
     if request.method == "POST" and not limited and form.is_valid():
         app = access.application_for_tracking(form.cleaned_data["reference"], form.cleaned_data["tracking_code"])
@@ -454,12 +451,19 @@ def track(request):
             )
         elif app.status == Status.INFO_REQUESTED:
             access.remember_tracked(request, app)  # this browser may now answer it, nothing more
+            may_answer = access.may_answer(request, app)
     status = 429 if limited and request.method == "POST" else (200 if app or request.method == "GET" else 400)
     title = _("Track an application")
     return render_in_shell(
         request,
         "applications/_track.html",
-        {"form": form, "app": app, "events": access.tracking_events(app) if app else [], "limited": limited},
+        {
+            "form": form,
+            "app": app,
+            "events": access.tracking_events(app) if app else [],
+            "limited": limited,
+            "may_answer": may_answer,
+        },
         title=f"{_('Error:')} {title}" if form.errors or (limited and request.method == "POST") else title,
         crumbs=[(title, None)],
         status=status,

@@ -108,6 +108,7 @@ def test_guest_applies_from_start_to_confirmation(client, service):
     body = client.get(response["Location"]).content.decode()
     assert app.reference in body and app.tracking_code in body and app.acceptance_due.isoformat() in body
     assert "What happens next" in body
+    assert f'href="{app.service.get_absolute_url()}#contact"' in body  # the link to give feedback
 
 
 def test_answers_are_stored_under_their_keys(client, service):

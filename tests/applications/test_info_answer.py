@@ -6,6 +6,7 @@ import importlib
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -110,6 +111,11 @@ def test_detail_and_tracking_pages_show_every_item_with_an_answer_link(client, s
     body = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code}).content.decode()
     assert all(item in body for item in ITEMS) and "Sign in to answer" in body
     assert f'href="{url(app)}"' not in body
+
+    client.force_login(get_user_model().objects.create_user("stranger", password="pw-123456-long"))
+    body = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code}).content.decode()
+    assert "This application was made with another account" in body and f'href="{url(app)}' not in body
+    assert client.get(url(app)).status_code == 404  # the page and the answer view follow one rule
 
 
 def test_answer_page_lists_items_and_the_officers_message(client, service, citizen, officer):

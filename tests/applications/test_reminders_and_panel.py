@@ -14,7 +14,7 @@ from services.applications import lifecycle, reminders
 from services.applications.models import Application, ReminderSent, Status
 from services.applications.templatetags.staff_panel import staff_panel
 from services.applications.workdays import add_working_days, today, working_days_between
-from tests.makers import make_department, make_service, make_staff, make_submitted
+from tests.makers import make_staff, make_staff_world, make_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +23,7 @@ QUEUE = "/admin/applications/application/"
 
 @pytest.fixture
 def world():
-    psb = make_department(slug="psb", name_en="Public Security Bureau")
-    civil = make_department(slug="civil", name_en="Civil Affairs")
-    return {
-        "psb": psb,
-        "civil": civil,
-        "permit": make_service(slug="permit", name_en="Residence permit", department=psb),
-        "marriage": make_service(slug="marriage", name_en="Marriage registration", department=civil),
-        "officer": make_staff("officer", "Case officer", psb, first_name="Wang"),
-        "colleague": make_staff("colleague", "Case officer", psb),
-        "other_officer": make_staff("other", "Case officer", civil),
-        "clerk": make_staff("clerk", "Counter clerk", psb),
-        "deptadmin": make_staff("deptadmin", "Department admin", psb),
-        "supervisor": make_staff("supervisor", "Supervisor", None),
-    }
+    return make_staff_world()
 
 
 def due(app, on, assignee=None):

@@ -12,7 +12,7 @@ from services.applications import lifecycle
 from services.applications.lifecycle import TransitionError
 from services.applications.models import AccessLog, ApplicationEvent, Attachment, CalendarDay, Status
 from services.applications.workdays import add_working_days, today
-from tests.makers import PDF_BYTES, make_department, make_service, make_staff, make_submitted
+from tests.makers import PDF_BYTES, make_staff_world, make_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -29,22 +29,7 @@ def english(client):
 
 @pytest.fixture
 def world():
-    psb = make_department(slug="psb", name_en="Public Security Bureau")
-    civil = make_department(slug="civil", name_en="Civil Affairs")
-    permit = make_service(slug="permit", name_en="Residence permit", department=psb, promised_limit_days=10)
-    marriage = make_service(slug="marriage", name_en="Marriage registration", department=civil)
-    return {
-        "psb": psb,
-        "civil": civil,
-        "permit": permit,
-        "marriage": marriage,
-        "officer": make_staff("officer", "Case officer", psb, first_name="Wang"),
-        "colleague": make_staff("colleague", "Case officer", psb),
-        "other_officer": make_staff("other", "Case officer", civil),
-        "clerk": make_staff("clerk", "Counter clerk", psb),
-        "deptadmin": make_staff("deptadmin", "Department admin", psb),
-        "supervisor": make_staff("supervisor", "Supervisor", None),
-    }
+    return make_staff_world(promised_limit_days=10)
 
 
 # --- the lifecycle by role ---------------------------------------------------------------------

@@ -121,3 +121,19 @@ def test_kept_data_read_in_a_rolled_back_transaction_is_not_kept():
     except RuntimeError:
         pass
     assert add_working_days(monday, 1) == datetime.date(2026, 12, 8)
+
+
+def test_a_draft_on_another_form_version_reads_the_definition_once_per_request(service, monkeypatch):
+    from services.catalogue.cache import forget_kept
+
+    made = []
+    real = definitions.Definition
+    monkeypatch.setattr(definitions, "Definition", lambda service_id: made.append(service_id) or real(service_id))
+    forget_kept()
+    definitions.for_service(service.pk, seen_version="0123456789abcdef")  # nothing kept: read once
+    assert made == [service.pk]
+    definitions.for_service(service.pk, seen_version="0123456789abcdef")  # kept, but not what the draft saw
+    assert made == [service.pk, service.pk]
+    definitions.for_service(service.pk)
+    definitions.for_service(service.pk, seen_version=definitions.for_service(service.pk).version)
+    assert len(made) == 2

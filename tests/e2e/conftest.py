@@ -175,19 +175,24 @@ def assert_no_axe_violations(page, label):
 
     results = Axe().run(page, options=AXE_OPTIONS)
     if results.violations_count:
-        lines = [f"{label} ({page.url}): {results.violations_count} axe violation(s)"]
-        for violation in results.response["violations"]:
-            lines.append(f"\n- {violation['id']} [{violation['impact']}] {violation['help']}")
-            lines.append(f"  {violation['helpUrl']}")
-            for node in violation["nodes"][:6]:
-                lines.append(f"    at {', '.join(map(str, node['target']))}")
-                lines.append(f"       {node['html'][:200]}")
-                summary = node.get("failureSummary", "").replace("\n", " ")
-                if summary:
-                    lines.append(f"       {summary[:300]}")
-            if len(violation["nodes"]) > 6:
-                lines.append(f"    ... and {len(violation['nodes']) - 6} more")
-        pytest.fail("\n".join(lines), pytrace=False)
+        heading = f"{label} ({page.url}): {results.violations_count} axe violation(s)"
+        pytest.fail(heading + "\n" + describe_violations(results.response["violations"]), pytrace=False)
+
+
+def describe_violations(violations, nodes=6):
+    """Axe's violations as readable lines: rule, impact, help link, and where (up to `nodes`)."""
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} [{violation['impact']}] {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"][:nodes]:
+            lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+        if len(violation["nodes"]) > nodes:
+            lines.append(f"    ... and {len(violation['nodes']) - nodes} more")
+    return "\n".join(lines)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import re
 import pytest
 from django.utils import translation
 
-from tests.e2e.conftest import AXE_OPTIONS, SCREENSHOTS, WIDE, Tab
+from tests.e2e.conftest import AXE_OPTIONS, SCREENSHOTS, WIDE, Tab, describe_violations
 from tests.e2e.test_apply_flow import english_sentences, submit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]  # the marker restores the staff groups
@@ -44,20 +44,6 @@ def axe_violations(page, context=None):
 _CLOSEST = "([target, selector]) => { const e = document.querySelector(target); return !!(e && e.closest(selector)); }"
 
 
-def describe(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"- {violation['id']} [{violation['impact']}] {violation['help']}")
-        for node in violation["nodes"][:4]:
-            lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html'][:160]}")
-            summary = node.get("failureSummary", "").replace("\n", " ")
-            if summary:
-                lines.append(f"       {summary[:240]}")
-        if len(violation["nodes"]) > 4:
-            lines.append(f"    ... and {len(violation['nodes']) - 4} more")
-    return "\n".join(lines)
-
-
 def check_admin_page(officer, label, own):
     """Axe on an admin page: the whole page is recorded, and may have only the known stock
     violations outside `own` (CSS selectors of what our templates render), which must have none."""
@@ -65,10 +51,8 @@ def check_admin_page(officer, label, own):
     page.wait_for_load_state("load")
     assert page.locator("h1").count() <= 1, f"{label}: more than one h1"
     whole = axe_violations(page)
-    ADMIN_AXE_REPORT.append(
-        f"{label} ({page.url.replace(officer.base, '')}): "
-        + (f"{len(whole)} rule(s) violated on the whole page\n{describe(whole)}" if whole else "0 violations")
-    )
+    found = f"{len(whole)} rule(s) violated on the whole page\n{describe_violations(whole, 4)}"
+    ADMIN_AXE_REPORT.append(f"{label} ({page.url.replace(officer.base, '')}): " + (found if whole else "0 violations"))
     for violation in whole:  # outside our regions, only the known stock violations are let through
         for node in violation["nodes"]:
             target = node["target"][-1]
@@ -77,7 +61,7 @@ def check_admin_page(officer, label, own):
                 OWN_VIOLATIONS.append(f"{label}: {violation['id']} in Django's markup but not a known one, at {target}")
     ours = axe_violations(page, {"include": [[selector] for selector in own]})
     if ours:  # collected, so that one run reports every page of the flow
-        OWN_VIOLATIONS.append(f"{label} ({', '.join(own)}):\n{describe(ours)}")
+        OWN_VIOLATIONS.append(f"{label} ({', '.join(own)}):\n{describe_violations(ours, 4)}")
     assert not officer.problems, f"{label}: " + "; ".join(officer.problems)
 
 
