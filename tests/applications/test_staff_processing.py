@@ -2,6 +2,7 @@
 export, audit and deadlines."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -10,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from services.applications import lifecycle
 from services.applications.lifecycle import TransitionError
-from services.applications.models import AccessLog, ApplicationEvent, Attachment, CalendarDay, Status
+from services.applications.models import AccessLog, Application, ApplicationEvent, Attachment, CalendarDay, Status
 from services.applications.workdays import add_working_days, today
 from tests.makers import PDF_BYTES, make_staff_world, make_submitted
 
@@ -435,3 +436,51 @@ def test_form_pages_admin_is_scoped_and_bounded(client, world, django_assert_max
         response = client.get("/admin/applications/formpage/")
     body = response.content.decode()
     assert "Mine 3" in body and "Theirs 3" not in body
+
+
+def test_a_department_admin_defines_a_question_in_the_admin_and_citizens_are_asked_it(client, world):
+    """No code: a form page with one question, added in the admin, is the next applicant's page 1."""
+    from services.applications.models import FormPage
+
+    permit = world["permit"]
+    permit.offers_online = True
+    permit.save()
+    client.force_login(world["deptadmin"])
+    response = client.post(
+        "/admin/applications/formpage/add/",
+        {
+            "service": permit.pk,
+            "order": 1,
+            "title_zh": "车辆信息",
+            "title_en": "Your vehicle",
+            "intro_zh": "",
+            "intro_en": "",
+            "fields-TOTAL_FORMS": "1",
+            "fields-INITIAL_FORMS": "0",
+            "fields-MIN_NUM_FORMS": "0",
+            "fields-MAX_NUM_FORMS": "1000",
+            "fields-0-key": "plate",
+            "fields-0-kind": "text",
+            "fields-0-required": "on",
+            "fields-0-order": "1",
+            "fields-0-label_zh": "车牌号码",
+            "fields-0-label_en": "Number plate",
+            "fields-0-hint_en": "As on the registration certificate",
+            "fields-0-max_length": "10",
+            "fields-0-date_rule": "any",
+            "fields-0-max_file_mb": "10",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 302, re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S)
+    page = FormPage.objects.get(service=permit)
+    assert [f.key for f in page.fields.all()] == ["plate"]
+
+    client.logout()
+    client.post("/en/services/permit/apply/")
+    app = Application.objects.get(service=permit, status=Status.DRAFT)
+    body = client.get(f"/en/apply/{app.public_id}/page/1/").content.decode()
+    assert "<h1>Your vehicle</h1>" in body and "Number plate" in body and "As on the registration certificate" in body
+    too_long = client.post(f"/en/apply/{app.public_id}/page/1/", {"plate": "沪A" + "1" * 20})
+    assert too_long.status_code == 200 and "There is a problem" in too_long.content.decode()
+    assert "plate" not in Application.objects.get(pk=app.pk).answers
