@@ -189,7 +189,7 @@ def test_htmx_request_returns_only_the_results_fragment(client, catalogue):
 def test_full_page_works_without_javascript(client, catalogue):
     body = client.get(URL, {"q": "marriage"}).content.decode()
     assert "<html" in body and 'action="/en/services/"' in body and 'method="get"' in body
-    assert 'hx-get="/en/services/"' in body
+    assert 'data-hx-get="/en/services/"' in body
 
 
 def test_list_query_count_is_bounded(client, catalogue, django_assert_max_num_queries):

@@ -97,8 +97,8 @@ def test_live_search_updates_results_without_navigation(tab, lang, term):
     page = tab.page
     tab.goto(f"/{lang}/services/")
     box = page.locator("#q")
-    assert box.get_attribute("hx-get"), "#q has no hx-get"
-    assert box.get_attribute("hx-trigger"), "#q has no hx-trigger"
+    assert box.get_attribute("data-hx-get"), "#q has no data-hx-get"
+    assert box.get_attribute("data-hx-trigger"), "#q has no data-hx-trigger"
     page.wait_for_function("() => window.htmx !== undefined")
     # A marker that a full page load would wipe out, and a flag set when htmx swaps the results.
     page.evaluate("""() => {
