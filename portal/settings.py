@@ -10,6 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# Everything this process creates (the SQLite file and its -wal/-shm, uploads, saved emails with
+# their reset links, task and cache rows on disk) holds personal data: readable by its owner only.
+# Set here because every entry point (manage.py, gunicorn, the task worker, tests) reads settings
+# before it writes a file.
+os.umask(0o077)
+
 
 def envbool(name, default):
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
@@ -44,7 +50,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # The data folder holds the SQLite file and the private uploads; never under STATIC_ROOT.
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+if DATA_DIR.stat().st_uid == os.geteuid():
+    DATA_DIR.chmod(0o700)  # a folder made before this rule (0755) is closed too
 MEDIA_ROOT = DATA_DIR / "uploads"
 MEDIA_URL = "/uploads/"  # never served directly; only through views that check access
 
@@ -68,10 +76,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after Django's own security headers, so every response gets them: cached
+    # pages, error pages and the early refusals of the middleware below included.
+    "portal.middleware.PortalCSPMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.RequestSizeLimitMiddleware",
+    "portal.middleware.LongAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -220,6 +233,16 @@ TASKS = {
 
 # --- Applications ----------------------------------------------------------------------------
 UPLOAD_MAX_MB = envint("UPLOAD_MAX_MB", 10)
+# An image is decoded whole before it is re-encoded: this bounds the memory one upload can take.
+UPLOAD_MAX_PIXELS = envint("UPLOAD_MAX_PIXELS", 50_000_000)
+# Volume one draft or application may hold, and one client address may store in a day.
+UPLOAD_MAX_FILES_PER_APPLICATION = envint("UPLOAD_MAX_FILES_PER_APPLICATION", 30)
+UPLOAD_MAX_MB_PER_APPLICATION = envint("UPLOAD_MAX_MB_PER_APPLICATION", 60)
+UPLOAD_MAX_MB_PER_ADDRESS_PER_DAY = envint("UPLOAD_MAX_MB_PER_ADDRESS_PER_DAY", 200)
+DRAFTS_PER_ADDRESS_PER_HOUR = envint("DRAFTS_PER_ADDRESS_PER_HOUR", 20)
+# Retention (README, "Data retention"): signed-in citizens' untouched drafts, finished tasks.
+DRAFT_RETENTION_DAYS = envint("DRAFT_RETENTION_DAYS", 90)
+TASK_RESULT_RETENTION_DAYS = envint("TASK_RESULT_RETENTION_DAYS", 14)
 # Whole request body: all documents of one page together.
 MAX_REQUEST_MB = envint("MAX_REQUEST_MB", 60)
 FILE_UPLOAD_PERMISSIONS = 0o600
@@ -232,8 +255,14 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
-# Behind a TLS-terminating load balancer that sets X-Forwarded-Proto.
-if envbool("BEHIND_PROXY", True):
+# How many proxies (load balancer, TLS terminator) stand in front of the portal. Only then are
+# X-Forwarded-For (client_ip takes the Nth entry from the right) and X-Forwarded-Proto believed;
+# with none (the default, `make run`) a visitor could forge both. BEHIND_PROXY=true is the
+# older switch and means one proxy.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1 if envbool("BEHIND_PROXY", False) else 0)
+if envbool("BEHIND_PROXY", False) and TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("BEHIND_PROXY=true needs TRUSTED_PROXY_COUNT of 1 or more.")
+if TRUSTED_PROXY_COUNT > 0:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
@@ -242,6 +271,45 @@ SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A failed CSRF check (an expired form, cookies off) gets the portal's page, not Django's.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+# Longer addresses (path + query) get the portal's 414 page: "shorten your search".
+MAX_URL_LENGTH = envint("MAX_URL_LENGTH", 4096)
+# Content-Security-Policy (django-csp 4): no inline script or style and no eval on the public
+# pages (htmx is configured for it in base.html); the admin's own policy adds inline styles
+# only (portal.middleware.PortalCSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Permissions-Policy: every powerful feature denied to the portal and anything in its pages.
+PERMISSIONS_POLICY_DENY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
