@@ -17,6 +17,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -161,26 +163,9 @@ def _django_fields(field):
     if kind == FieldKind.MOBILE:
         return {field.key: MobileField(max_length=20, widget=forms.TextInput(attrs={"type": "tel"}), **common)}
     if kind == FieldKind.ID_NUMBER:
-        return {
-            f"{field.key}__type": forms.ChoiceField(
-                choices=ID_DOCUMENT_TYPES, label=_("Type of document"), required=required, initial="resident_id"
-            ),
-            field.key: forms.CharField(max_length=30, label=_("Document number"), help_text=hint, required=required),
-        }
+        return {field.key: IdentityDocumentField(label, hint, required)}
     if kind == FieldKind.ADDRESS:
-        return {
-            f"{field.key}__district": forms.ChoiceField(
-                choices=[("", _("Choose a district"))] + [(d.slug, d.name) for d in definitions.districts()],
-                label=_("District"),
-                required=required,
-                error_messages={
-                    "invalid_choice": _("Choose a district from the list: %(label)s") % {"label": field.label}
-                },
-            ),
-            f"{field.key}__street": forms.CharField(
-                max_length=200, label=_("Street, number, building and flat"), required=required
-            ),
-        }
+        return {field.key: AddressField(label, hint, required)}
     if kind == FieldKind.FILE:
         # Not required to the form: a file given earlier counts, which views._save_page_files
         # checks. Marked so that the page does not call a required upload "(optional)".
@@ -188,6 +173,190 @@ def _django_fields(field):
         upload.conditionally_required = required
         return {field.key: upload}
     raise ValueError(f"unknown field kind {kind}")
+
+
+# --- Questions made of several inputs -------------------------------------------------------
+# An identity document (type + number) and an address (district + street) are one question:
+# one form field whose widget renders every part with its own label, inside the fieldset that
+# templates/includes/field.html gives a widget with use_fieldset (legend = the question, the
+# hint and the one error message above the inputs, aria-describedby on the fieldset). The POST
+# names stay `<key>__type`/`<key>` and `<key>__district`/`<key>__street`, and so do the ids
+# (`id_<key>__district`, ...), so that the error summary can link to the part that needs an
+# answer (see CompositeBoundField.id_for_label).
+
+
+class CompositeWidget(forms.MultiWidget):
+    """Parts as [(suffix, label, widget)]; a part's POST name and id are the field's plus suffix."""
+
+    def __init__(self, parts, attrs=None):
+        self.suffixes = [suffix for suffix, _label, _widget in parts]
+        self.labels = [label for _suffix, label, _widget in parts]
+        super().__init__({suffix: widget for suffix, _label, widget in parts}, attrs)
+        # MultiWidget puts "_" before each dict key; ours are the whole suffix.
+        self.widgets_names = self.suffixes
+
+    def decompress(self, value):
+        if isinstance(value, dict):
+            return [value.get(self.keys[i]) for i in range(len(self.suffixes))]
+        return [None] * len(self.suffixes)
+
+    @property
+    def keys(self):
+        return [suffix.lstrip("_") or "number" for suffix in self.suffixes]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        values = value if isinstance(value, (list, tuple)) else self.decompress(value)
+        attrs = self.build_attrs(self.attrs, attrs)
+        id_ = attrs.pop("id", None) or f"id_{name}"
+        invalid = attrs.pop("aria-invalid", None)
+        invalid_parts = attrs.pop("data-invalid-parts", None)
+        html = []
+        for i, (suffix, label, widget) in enumerate(zip(self.suffixes, self.labels, self.widgets, strict=True)):
+            part_attrs = {**attrs, "id": f"{id_}{suffix}"}
+            if invalid and (invalid_parts is None or suffix in invalid_parts):
+                part_attrs["aria-invalid"] = "true"
+            control = widget.render(name + suffix, values[i] if i < len(values) else None, part_attrs, renderer)
+            html.append(
+                format_html(
+                    '<div class="form-group composite-part"><label for="{}">{}</label>{}</div>',
+                    f"{id_}{suffix}",
+                    label,
+                    control,
+                )
+            )
+        return mark_safe("".join(html))  # noqa: S308 - every part above went through format_html
+
+
+class CompositeBoundField(forms.BoundField):
+    """The error summary links to `id_for_label`: the first part that needs an answer."""
+
+    @property
+    def id_for_label(self):
+        widget = self.field.widget
+        part = getattr(self.field, "invalid_parts", None)
+        suffix = part[0] if part else widget.suffixes[0]
+        return f"{self.auto_id}{suffix}" if self.auto_id else ""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if getattr(self.field, "invalid_parts", None) is not None and self.errors:
+            attrs["data-invalid-parts"] = self.field.invalid_parts
+        return attrs
+
+
+class CompositeField(forms.Field):
+    """One question of several inputs; cleans to a dict ({"district", "street"} or {"type",
+    "number"}) or None. `parts` as [(suffix, label, form field)]; `empty_when` the parts whose
+    emptiness means no answer at all (a document type alone, always chosen, is no answer)."""
+
+    bound_field_class = CompositeBoundField
+
+    def __init__(self, parts, *, question, answer_parts, **kwargs):
+        self.parts = parts
+        self.question = question
+        self.answer_parts = answer_parts  # suffixes that must all be given for an answer
+        self.invalid_parts = None
+        kwargs.setdefault("widget", CompositeWidget([(suffix, label, field.widget) for suffix, label, field in parts]))
+        super().__init__(**kwargs)
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.invalid_parts = None
+        return result
+
+    def fail(self, message, suffix, code="invalid"):
+        self.invalid_parts = [suffix]
+        raise ValidationError(message, code=code)
+
+    def clean(self, value):
+        self.invalid_parts = None
+        values = list(value) if isinstance(value, (list, tuple)) else [None] * len(self.parts)
+        given = {
+            suffix: (str(v).strip() if v is not None else "")
+            for (suffix, _l, _f), v in zip(self.parts, values, strict=False)
+        }
+        missing = [suffix for suffix in self.answer_parts if not given[suffix]]
+        if len(missing) == len(self.answer_parts):
+            if self.required:
+                self.fail(self.error_messages["required"], missing[0], code="required")
+            return None
+        if missing:
+            self.fail(self.part_missing_message(missing[0]), missing[0], code="incomplete")
+        cleaned = {}
+        for suffix, _label, field in self.parts:
+            try:
+                cleaned[suffix] = field.clean(given[suffix])
+            except ValidationError as error:
+                self.invalid_parts = [suffix]
+                raise ValidationError(error.messages[0], code="invalid") from error
+        return self.compress(cleaned)
+
+    def part_missing_message(self, suffix):
+        raise NotImplementedError
+
+    def compress(self, cleaned):
+        raise NotImplementedError
+
+    def has_changed(self, initial, data):
+        return True
+
+
+class AddressField(CompositeField):
+    def __init__(self, question, hint, required):
+        district = forms.ChoiceField(
+            choices=[("", _("Choose a district"))] + [(d.slug, d.name) for d in definitions.districts()],
+            error_messages={"invalid_choice": _("Choose a district from the list: %(label)s") % {"label": question}},
+        )
+        street = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
+        super().__init__(
+            [("__district", _("District"), district), ("__street", _("Street, number, building and flat"), street)],
+            question=question,
+            answer_parts=["__district", "__street"],
+            required=required,
+            label=question,
+            help_text=hint,
+        )
+
+    def part_missing_message(self, suffix):
+        if not self.required and not getattr(self, "conditionally_required", False):
+            return _("Give both the district and the street, or neither.")
+        if suffix == "__district":
+            return _("Choose a district: %(label)s") % {"label": self.question}
+        return _("Enter the street, number, building and flat: %(label)s") % {"label": self.question}
+
+    def compress(self, cleaned):
+        return {"district": cleaned["__district"], "street": cleaned["__street"]}
+
+
+class IdentityDocumentField(CompositeField):
+    def __init__(self, question, hint, required):
+        doc_type = forms.ChoiceField(choices=ID_DOCUMENT_TYPES)
+        number = forms.CharField(max_length=30)
+        super().__init__(
+            [("__type", _("Type of document"), doc_type), ("", _("Document number"), number)],
+            question=question,
+            answer_parts=[""],
+            required=required,
+            label=question,
+            help_text=hint,
+            initial={"type": "resident_id"},
+        )
+
+    def clean(self, value):
+        values = list(value) if isinstance(value, (list, tuple)) else [None, None]
+        if not values[0]:
+            values[0] = "resident_id"  # the type's select has no empty choice
+        result = super().clean(values)
+        if result is None:
+            return None
+        try:
+            result["number"] = validate_id_document(result["type"], result["number"])
+        except ValidationError as error:
+            self.fail(error.messages[0], "")
+        return result
+
+    def compress(self, cleaned):
+        return {"type": cleaned["__type"], "number": cleaned[""]}
 
 
 class PageForm(forms.Form):
@@ -203,34 +372,26 @@ class PageForm(forms.Form):
         data = super().clean()
         merged = {**self.earlier_answers, **{k: v for k, v in data.items() if v not in (None, "", [])}}
         for field in self.definition:
-            if field.kind == FieldKind.ID_NUMBER:
-                self._clean_id(field, data)
-            elif field.kind == FieldKind.ADDRESS:
-                self._clean_address(field, data)
             # A question shown only for some answers of this same page: ignore it otherwise.
             if field.condition_key and not condition_met(field, _plain(merged)):
-                for name in django_fields_names(field):
-                    self.errors.pop(name, None)
-                    data.pop(name, None)
-            elif field.condition_key and field.required and field.kind != FieldKind.FILE:
-                for name in django_fields_names(field):
-                    if data.get(name) in (None, "", []) and name not in self.errors:
-                        self.add_error(name, _("Answer this question: %(label)s") % {"label": field.label})
+                self.errors.pop(field.key, None)
+                data.pop(field.key, None)
+            elif self._unanswered(field, data):
+                form_field = self.fields[field.key]
+                if isinstance(form_field, CompositeField):
+                    form_field.invalid_parts = [form_field.answer_parts[0]]
+                self.add_error(field.key, _("Answer this question: %(label)s") % {"label": field.label})
         return data
 
-    def _clean_id(self, field, data):
-        number, doc_type = data.get(field.key), data.get(f"{field.key}__type") or "resident_id"
-        if number:
-            try:
-                data[field.key] = validate_id_document(doc_type, number)
-            except ValidationError as error:
-                self.add_error(field.key, error)
-
-    def _clean_address(self, field, data):
-        district, street = data.get(f"{field.key}__district"), data.get(f"{field.key}__street")
-        if bool(district) != bool(street) and not field.required:
-            missing = f"{field.key}__street" if district else f"{field.key}__district"
-            self.add_error(missing, _("Give both the district and the street, or neither."))
+    def _unanswered(self, field, data):
+        """A question required once its condition on this page holds, and left empty."""
+        return (
+            bool(field.condition_key)
+            and field.required
+            and field.kind != FieldKind.FILE
+            and data.get(field.key) in (None, "", [])
+            and field.key not in self.errors
+        )
 
     def answers(self):
         """This page's answers as JSON-ready values, keyed by definition key."""
@@ -239,31 +400,11 @@ class PageForm(forms.Form):
         for field in self.definition:
             if field.kind == FieldKind.FILE:
                 continue
-            if field.kind == FieldKind.ID_NUMBER:
-                if data.get(field.key):
-                    result[field.key] = {
-                        "type": data.get(f"{field.key}__type") or "resident_id",
-                        "number": data[field.key],
-                    }
-                continue
-            if field.kind == FieldKind.ADDRESS:
-                district = data.get(f"{field.key}__district")
-                if district:
-                    result[field.key] = {"district": district, "street": data.get(f"{field.key}__street", "")}
-                continue
             if field.key in data:
                 value = _plain_value(data[field.key])
                 if value not in (None, "", []):
                     result[field.key] = value
         return result
-
-
-def django_fields_names(field):
-    if field.kind == FieldKind.ID_NUMBER:
-        return [f"{field.key}__type", field.key]
-    if field.kind == FieldKind.ADDRESS:
-        return [f"{field.key}__district", f"{field.key}__street"]
-    return [field.key]
 
 
 def _plain_value(value):
@@ -335,27 +476,26 @@ def _form_class(page, definition):
 
 
 def initial_from_answers(definition, answers):
-    initial = {}
-    for field in definition:
-        value = answers.get(field.key)
-        if value in (None, "", []):
-            continue
-        if field.kind == FieldKind.ID_NUMBER and isinstance(value, dict):
-            initial[field.key] = value.get("number", "")
-            initial[f"{field.key}__type"] = value.get("type", "resident_id")
-        elif field.kind == FieldKind.ADDRESS and isinstance(value, dict):
-            initial[f"{field.key}__district"] = value.get("district")
-            initial[f"{field.key}__street"] = value.get("street", "")
-        else:
-            initial[field.key] = value
-    return initial
+    """The stored answers as a form's initial values (a composite question's widget splits its
+    dict into its parts)."""
+    return {f.key: answers[f.key] for f in definition if answers.get(f.key) not in (None, "", [])}
 
 
 def answers_as_data(definition, answers):
     """Stored answers in the shape of a POST, to re-validate them against the current form."""
     data = {}
-    for name, value in initial_from_answers(definition, answers).items():
-        data[name] = value
+    for field in definition:
+        value = answers.get(field.key)
+        if value in (None, "", []):
+            continue
+        if field.kind == FieldKind.ID_NUMBER and isinstance(value, dict):
+            data[f"{field.key}__type"] = value.get("type", "resident_id")
+            data[field.key] = value.get("number", "")
+        elif field.kind == FieldKind.ADDRESS and isinstance(value, dict):
+            data[f"{field.key}__district"] = value.get("district") or ""
+            data[f"{field.key}__street"] = value.get("street", "")
+        elif field.kind not in (FieldKind.ID_NUMBER, FieldKind.ADDRESS):
+            data[field.key] = value
     return data
 
 

@@ -67,12 +67,12 @@ def test_an_address_answer_still_stores_the_district_slug(service):
     assert form.answers()["address"] == {"district": "huangpu", "street": "1 Nanjing Road"}
     bad = formengine.page_form(page, {}, data={**data, "address__district": "atlantis"})
     assert not bad.is_valid()
-    assert bad.errors["address__district"] == ["Choose a district from the list: Home address"]
+    assert bad.errors["address"] == ["Choose a district from the list: Home address"]
     from django.utils import translation
 
     with translation.override("zh-hans"):
         chinese = formengine.page_form(page, {}, data={**data, "address__district": "atlantis"})
-        assert chinese.errors["address__district"] == ["请从列表中选择区：Home address"]
+        assert chinese.errors["address"] == ["请从列表中选择区：Home address"]
 
 
 def test_a_draft_never_goes_back_to_an_older_form_this_process_still_keeps(client, service):
