@@ -6,10 +6,13 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 WORKERS ?= 3
+# The address every email links to (README: Configuration); set it when HOST is not the
+# address people use, e.g. `make run HOST=0.0.0.0 SITE_URL=http://portal.lan:8000`.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 # `make run` serves with production settings (DEBUG off) on plain http on loopback.
 RUN_ENV := DEBUG=false SECRET_KEY_FILE=data/secret_key SECURE_SSL_REDIRECT=false \
-	SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
+	SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0 SITE_URL=$(SITE_URL)
 
 .PHONY: venv run dev test test-fast lint format bench clean
 
@@ -38,16 +41,19 @@ run: venv data/secret_key
 	@echo "Emails the portal sends are written to data/emails/ (one file per email)."
 	@echo ""
 	@# The task worker (emails, roll-ups) runs beside gunicorn and stops with it.
+	@# --limit-request-line 8190 (gunicorn's maximum; its default is 4094): a long search reaches
+	@# Django, which answers an over-long address with the portal's 414 page (MAX_URL_LENGTH).
 	$(RUN_ENV) $(BIN)/python manage.py db_worker --interval 1 & WORKER=$$!; \
 	trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --graceful-timeout 10
+		--access-logfile - --graceful-timeout 10 \
+		--limit-request-line 8190
 
 dev: venv
 	DEBUG=true $(BIN)/python manage.py migrate --noinput -v0
 	DEBUG=true $(BIN)/python manage.py createcachetable
-	DEBUG=true $(BIN)/python manage.py load_demo
-	DEBUG=true TASKS_BACKEND=immediate $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
+	DEBUG=true TASKS_BACKEND=immediate SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # pytest exits 5 when no test ran; make treats any non-zero exit as failure.
 test: venv

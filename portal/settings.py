@@ -46,7 +46,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address of the portal; every link in an email starts with it (portal/emails.py).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # The data folder holds the SQLite file and the private uploads; never under STATIC_ROOT.
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
@@ -182,11 +183,24 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["services.accounts.backends.EmailOrMobileBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
+# Sign-in lockout, for citizens and staff alike (services/accounts/lockout.py, README "Accounts").
+LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS = envint("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5)
+LOGIN_FAILURES_PER_ADDRESS = envint("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_FAILURES_PER_ACCOUNT = envint("LOGIN_FAILURES_PER_ACCOUNT", 10)
+LOGIN_LOCK_MINUTES = envint("LOGIN_LOCK_MINUTES", 15)
+LOGIN_MAX_LOCK_MINUTES = envint("LOGIN_MAX_LOCK_MINUTES", 240)
+LOGIN_ACCOUNT_LOCK_MINUTES = envint("LOGIN_ACCOUNT_LOCK_MINUTES", 5)
+# Sign-up and password reset requests per client address an hour (each sends a message).
+SIGNUPS_PER_HOUR = envint("SIGNUPS_PER_HOUR", 10)
+PASSWORD_RESETS_PER_HOUR = envint("PASSWORD_RESETS_PER_HOUR", 10)
 
 # --- Languages and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One way of writing dates per language, on the staff pages as on the public ones: 2026-11-28
+# and 2026-11-28 09:30 (portal/formats/; portal/templatetags/dates.py writes the same).
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True

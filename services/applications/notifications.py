@@ -6,9 +6,9 @@ import logging
 from django.conf import settings
 from django_tasks import task
 
-from portal.emails import send_templated_email
+from portal.emails import absolute_url, send_templated_email
 
-from .models import ApplicationEvent
+from .models import ApplicationEvent, Status
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +25,13 @@ def send_event_email(event_id):
     app = event.application
     if not app.contact_email:
         return "no address"
+    context = {"event": event, "application": app, "service": app.service}
+    if event.to_status == Status.INFO_REQUESTED:
+        # Everything the officer listed and their message, to say what is needed and how to answer.
+        context["info_request"] = app.info_requests.filter(requested_at__lte=event.at).first()
     send_templated_email(
         [app.contact_email],
-        {"event": event, "application": app, "service": app.service, "site_url": settings.SITE_URL},
+        context,
         app.language or settings.LANGUAGE_CODE,
         subject="applications/email/event_subject.txt",
         text="applications/email/event.txt",
@@ -37,7 +41,9 @@ def send_event_email(event_id):
 
 
 @task()
-def send_resume_link(application_id, link):
+def send_resume_link(application_id, path):
+    """The guest's link to continue a draft; `path` is made by the view in the guest's language
+    and becomes a link on SITE_URL here (a task queued before this took a whole link)."""
     from .models import Application
 
     app = Application.objects.select_related("service").filter(pk=application_id).first()
@@ -45,7 +51,12 @@ def send_resume_link(application_id, link):
         return "no address"
     send_templated_email(
         [app.contact_email],
-        {"application": app, "service": app.service, "link": link, "days": settings.GUEST_RESUME_DAYS},
+        {
+            "application": app,
+            "service": app.service,
+            "link": absolute_url(path) if path.startswith("/") else path,
+            "days": settings.GUEST_RESUME_DAYS,
+        },
         app.language or settings.LANGUAGE_CODE,
         subject="applications/email/resume_subject.txt",
         text="applications/email/resume.txt",
@@ -71,7 +82,6 @@ def send_staff_answer_email(application_id):
     context = {
         "application": app,
         "service": app.service,
-        "site_url": settings.SITE_URL,
         "admin_url": reverse("admin:applications_application_change", args=[app.pk]),
     }
     send_templated_email(

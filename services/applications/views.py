@@ -2,22 +2,23 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.clientip import client_ip
 from portal.shell import render_in_shell
 from services.catalogue.models import Service
+from services.lib.throttle import Rule, Throttle
 
-from . import access, formengine, lifecycle
+from . import access, formengine, lifecycle, limits, uploads
 from .flow import APPLICANT, CHECK, ECERT_KEY, MATERIALS, Flow, material_key, save_upload
 from .forms import ApplicantForm, DeclarationForm, TrackForm, WithdrawForm
 from .models import Application, FieldKind, Status
@@ -42,6 +43,10 @@ def start(request, slug):
     service = _online_service(slug)
     if request.method == "POST":
         return _new_draft(request, service)
+    return _start_page(request, service)
+
+
+def _start_page(request, service, status=200):
     drafts = Application.objects.owned_by(request.user).drafts().filter(service=service)[:3]
     return render(
         request,
@@ -52,10 +57,17 @@ def start(request, slug):
             "materials": service.materials.all(),
             "crumbs": _crumbs(service, _("Apply online")),
         },
+        status=status,
     )
 
 
 def _new_draft(request, service):
+    throttle = limits.draft_throttle(request)
+    wait = throttle.retry_after()
+    if wait:  # scanners once made 312 drafts in 25 minutes
+        messages.error(request, limits.draft_refusal(wait))
+        return _start_page(request, service, status=429)
+    throttle.hit()
     user = request.user if request.user.is_authenticated else None
     app = Application.objects.create(
         service=service,
@@ -149,8 +161,8 @@ def applicant(request, public_id):
 
 def _email_resume_link(request, app):
     token = signing.dumps(str(app.public_id), salt=RESUME_SALT)
-    link = request.build_absolute_uri(reverse("applications:resume-link", args=[token]))
-    send_resume_link.enqueue(app.pk, link)
+    # A path: the email makes it a link on SITE_URL, not on whatever host this request used.
+    send_resume_link.enqueue(app.pk, reverse("applications:resume-link", args=[token]))
 
 
 @never_cache
@@ -224,10 +236,12 @@ def _save_page_files(request, app, page, form):
         spec = field.accepted_file_types or (field.material.accepted_file_types if field.material else "")
         try:
             kind = check_upload(uploaded, spec, field.max_file_mb)
+            limits.check_volume(request, app, field.key, kind)
         except ValidationError as error:
             errors[field.key] = error.messages[0]
             continue
         save_upload(app, field.key, uploaded, kind, request.user, field.material)
+        limits.count_volume(request, kind)
     return errors
 
 
@@ -244,10 +258,15 @@ def materials(request, public_id):
                 continue
             try:
                 kind = check_upload(uploaded, material.accepted_file_types)
+                limits.check_volume(request, app, material_key(material), kind)
             except ValidationError as error:
-                errors[material.pk] = f"{material.name}: {error.messages[0]}"
+                errors[material.pk] = pgettext("punctuation", "%(label)s: %(value)s") % {
+                    "label": material.name,
+                    "value": error.messages[0],
+                }
                 continue
             save_upload(app, material_key(material), uploaded, kind, request.user, material)
+            limits.count_volume(request, kind)
         app.answers = {**app.answers, ECERT_KEY: ecert}
         app.save(update_fields=["answers", "updated_at"])
         for material, message in flow.material_problems().items():
@@ -385,12 +404,7 @@ def discard(request, public_id):
 @never_cache
 def attachment(request, public_id, attachment_id):
     item = access.attachment_for_applicant(request, public_id, attachment_id)
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return uploads.serve(item)  # under its checked type and material, never the uploader's name
 
 
 @never_cache
@@ -470,19 +484,14 @@ def track(request):
     )
 
 
-def _tracking_key(request):
-    return f"track-fail:{client_ip(request)}"
+def _tracking_throttle(request):
+    """TRACKING_ATTEMPTS_PER_HOUR wrong guesses from one address, then an hour's refusal."""
+    return Throttle(Rule("tracking", settings.TRACKING_ATTEMPTS_PER_HOUR, 3600), client_ip(request))
 
 
 def _tracking_blocked(request):
-    return caches["shared"].get(_tracking_key(request), 0) >= settings.TRACKING_ATTEMPTS_PER_HOUR
+    return _tracking_throttle(request).retry_after() > 0
 
 
 def _count_tracking_failure(request):
-    cache = caches["shared"]
-    key = _tracking_key(request)
-    cache.add(key, 0, 3600)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 3600)
+    _tracking_throttle(request).hit()
