@@ -1,17 +1,25 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from services.accounts.views import admin_login
 
 from . import views
 
-admin.site.site_header = "一网通办 · City Services Portal"
-admin.site.site_title = "City Services Portal"
+# The portal's own name (templates/base.html), in the admin's language: translated lazily, per request.
+admin.site.site_header = _("Haipu City Services")
+admin.site.site_title = _("Haipu City Services")
+admin.site.index_title = _("Staff pages")
 admin.site.index_template = "admin/portal_index.html"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # The admin's sign-in, through the citizens' lockout and with a safe `next` (accounts.views).
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
     path("prefs/elder/", views.elder_mode, name="elder-mode"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("services.catalogue.urls")),
@@ -22,5 +30,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

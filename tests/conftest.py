@@ -60,6 +60,11 @@ def _staff_groups(request):
         return
     request.getfixturevalue("db" if not _is_transactional(request) else "transactional_db")
     from django.contrib.auth.models import Group
+    from django.core.cache import caches
+
+    # Rate-limit counts (services/lib/throttle.py) live in the shared cache's table, which a
+    # transactional test's flush does not empty: each test starts with none.
+    caches["shared"].clear()
 
     if not Group.objects.exists():
         _restore_groups()

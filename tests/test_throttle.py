@@ -2,6 +2,7 @@
 window it was given kept exactly, tested with a clock."""
 
 import pytest
+
 from services.lib.throttle import Rule, Throttle
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ class EmailOrMobileBackend(ModelBackend):
         identifier = (username if username is not None else kwargs.get(User.USERNAME_FIELD) or "").strip()
         if not identifier or password is None:
             return None
-        user = self._find(User, identifier)
+        user = find_account(identifier)
         if user is None:
             # Hash anyway, so that an unknown identifier takes as long as a wrong password.
             User().set_password(password)
@@ -26,16 +26,23 @@ class EmailOrMobileBackend(ModelBackend):
             return user
         return None
 
-    @staticmethod
-    def _find(User, identifier):
-        mobile = normalise_mobile(identifier)
-        query = Q(username=identifier) | Q(email__iexact=identifier)
-        if mobile.isdigit() and len(mobile) == 11:
-            query |= Q(phone=mobile)
-        matches = list(User._default_manager.filter(query)[:3])
-        # An exact username wins (a staff username may look like an email address); otherwise the
-        # identifier must point at exactly one account - never guess between two.
-        for user in matches:
-            if user.username == identifier:
-                return user
-        return matches[0] if len(matches) == 1 else None
+
+def find_account(identifier):
+    """The one account an identifier names (username, email in any case, or mobile number in
+    any spelling), or None. Sign-in and its lockout both ask here, so every identifier of an
+    account counts against that one account."""
+    User = get_user_model()
+    identifier = (identifier or "").strip()
+    if not identifier:
+        return None
+    mobile = normalise_mobile(identifier)
+    query = Q(username=identifier) | Q(email__iexact=identifier)
+    if mobile.isdigit() and len(mobile) == 11:
+        query |= Q(phone=mobile)
+    matches = list(User._default_manager.filter(query)[:3])
+    # An exact username wins (a staff username may look like an email address); otherwise the
+    # identifier must point at exactly one account - never guess between two.
+    for user in matches:
+        if user.username == identifier:
+            return user
+    return matches[0] if len(matches) == 1 else None

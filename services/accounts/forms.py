@@ -4,37 +4,28 @@ Mobile numbers and resident ID numbers are checked by services.applications.vali
 one home of those rules, so an account and an application form never disagree about them.
 """
 
-import hashlib
 import logging
 import secrets
-import time
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth import forms as auth_forms
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.clientip import client_ip
 from services.applications.validators import normalise_mobile, validate_mainland_mobile, validate_resident_id
 from services.catalogue.models import District
+
+from .lockout import Lockout, locked_message
 
 log = logging.getLogger(__name__)
 
 User = get_user_model()
-
-# Sign-in failures: after LOGIN_FAILURE_LIMIT failures for one identifier (whichever IP they
-# come from) the identifier is refused for LOGIN_LOCK_SECONDS. A second, looser limit per client
-# IP slows one machine trying many identifiers; it is looser because many citizens share an IP
-# behind carrier-grade NAT, and one person's typos must not lock out their neighbours.
-LOGIN_FAILURE_LIMIT = 5
-LOGIN_IP_FAILURE_LIMIT = 20
-LOGIN_LOCK_SECONDS = 15 * 60
 
 
 def password_rules_hint():
@@ -190,56 +181,33 @@ class SignupForm(ContactFieldsMixin, forms.Form):
 # --- Sign in ---------------------------------------------------------------------------------
 
 
-def normalise_identifier(value):
-    """What a sign-in identifier is counted as: a mobile number's 11 digits, else lower case."""
-    value = (value or "").strip()
-    return mobile_or_none(value) or value.lower()
+class LockoutMixin:
+    """Sign-in through the lockout (lockout.py): the citizen page and the admin alike."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username and password:
+            lockout = Lockout(self.request, username)
+            wait = lockout.retry_after()
+            # While locked, the password is not even checked, so guessing on is pointless.
+            if wait:
+                raise ValidationError(locked_message(wait), code="throttled")
+            self.user_cache = authenticate(self.request, username=username, password=password)
+            if self.user_cache is None:
+                lockout.failed()
+                raise self.get_invalid_login_error()
+            lockout.succeeded()
+            # After the lockout: a citizen with the right password at the admin is no guess.
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
 
-def _throttle_key(kind, value):
-    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-    return f"login-failures:{kind}:{digest}"
+class StaffLoginForm(LockoutMixin, AdminAuthenticationForm):
+    """The admin's sign-in form (/admin/login/), under the same lockout as citizens."""
 
 
-def _throttle_cache():
-    # Failures must be counted across all web processes: the shared cache when there is one
-    # (the per-process page cache would give each gunicorn worker its own five tries).
-    return caches["shared"] if "shared" in settings.CACHES else caches["default"]
-
-
-class LoginThrottle:
-    """Counts failed sign-ins per identifier and per client IP, each in a window of
-    LOGIN_LOCK_SECONDS from its first failure. The failure that reaches a limit restarts the
-    window, so the refusal lasts the full LOGIN_LOCK_SECONDS. Stored as (count, started) with
-    plain get/set: cache backends differ on whether incr() keeps a key's expiry."""
-
-    def __init__(self, identifier, ip):
-        self.cache = _throttle_cache()
-        self.limits = {_throttle_key("id", normalise_identifier(identifier)): LOGIN_FAILURE_LIMIT}
-        if ip:
-            self.limits[_throttle_key("ip", ip)] = LOGIN_IP_FAILURE_LIMIT
-
-    def _entries(self, now):
-        entries = self.cache.get_many(list(self.limits))
-        return {key: entry for key, entry in entries.items() if now - entry[1] < LOGIN_LOCK_SECONDS}
-
-    def is_locked(self):
-        entries = self._entries(time.time())
-        return any(entries[key][0] >= limit for key, limit in self.limits.items() if key in entries)
-
-    def record_failure(self):
-        now = time.time()
-        entries = self._entries(now)
-        for key, limit in self.limits.items():
-            count, started = entries.get(key, (0, now))
-            count += 1
-            self.cache.set(key, (count, now if count >= limit else started), LOGIN_LOCK_SECONDS)
-
-    def clear_identifier(self):
-        self.cache.delete(next(iter(self.limits)))
-
-
-class LoginForm(auth_forms.AuthenticationForm):
+class LoginForm(LockoutMixin, auth_forms.AuthenticationForm):
     """Sign in with an email address, a mobile number or (for staff) a username."""
 
     username = forms.CharField(
@@ -258,10 +226,6 @@ class LoginForm(auth_forms.AuthenticationForm):
             "The email or mobile number and password do not match an account. Check them and try again."
         ),
         "inactive": _("This account has been closed. Call the citizen hotline 12345 for help."),
-        "throttled": _(
-            "There have been too many failed attempts to sign in. Wait 15 minutes and try again, "
-            "or reset your password."
-        ),
         "username_required": _("Enter your email address or mobile number"),
         "password_required": _("Enter your password"),
     }
@@ -273,22 +237,6 @@ class LoginForm(auth_forms.AuthenticationForm):
         self.fields["username"].widget.attrs["maxlength"] = 254
         self.fields["username"].error_messages["required"] = self.error_messages["username_required"]
         self.fields["password"].error_messages["required"] = self.error_messages["password_required"]
-
-    def clean(self):
-        username = self.cleaned_data.get("username")
-        password = self.cleaned_data.get("password")
-        if username and password:
-            throttle = LoginThrottle(username, client_ip(self.request))
-            # While locked, the password is not even checked, so guessing on is pointless.
-            if throttle.is_locked():
-                raise ValidationError(self.error_messages["throttled"], code="throttled")
-            self.user_cache = authenticate(self.request, username=username, password=password)
-            if self.user_cache is None:
-                throttle.record_failure()
-                raise ValidationError(self.error_messages["invalid_login"], code="invalid_login")
-            self.confirm_login_allowed(self.user_cache)
-            throttle.clear_identifier()
-        return self.cleaned_data
 
 
 # --- Profile ---------------------------------------------------------------------------------

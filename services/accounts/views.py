@@ -1,13 +1,14 @@
-from django.contrib import messages
-from django.contrib.auth import get_user_model, login, logout
+from django.contrib import admin, messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -18,16 +19,19 @@ from .forms import (
     ProfileForm,
     SetPasswordForm,
     SignupForm,
+    StaffLoginForm,
     reset_link_days,
 )
+
+
+def _is_safe(request, url):
+    return url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure())
 
 
 def _safe_next(request):
     """The `next` URL of the request if it stays on this site, else an empty string."""
     url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return url
-    return ""
+    return url if _is_safe(request, url) else ""
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -128,3 +132,23 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
 
 
 password_change = PasswordChangeView.as_view()
+
+
+@never_cache
+@sensitive_post_parameters("password")
+def admin_login(request):
+    """The admin's own sign-in page, with the sign-in lockout (StaffLoginForm) and a `next`
+    that stays on this site: an off-site one becomes /admin/ (Django's LoginView would fall
+    back to LOGIN_REDIRECT_URL, the citizen profile)."""
+    home = reverse("admin:index")
+    if request.method == "GET" and not _is_safe(request, request.GET.get(REDIRECT_FIELD_NAME, home)):
+        # Not even echoed in the form's action: start again from a clean address.
+        return redirect(f"{request.path}?{urlencode({REDIRECT_FIELD_NAME: home})}")
+    if not _is_safe(request, request.POST.get(REDIRECT_FIELD_NAME, home)):
+        request.POST = request.POST.copy()
+        request.POST[REDIRECT_FIELD_NAME] = home
+    if not _is_safe(request, request.GET.get(REDIRECT_FIELD_NAME, home)):
+        request.GET = request.GET.copy()
+        request.GET[REDIRECT_FIELD_NAME] = home
+    admin.site.login_form = StaffLoginForm
+    return admin.site.login(request)

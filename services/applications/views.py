@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -87,10 +90,51 @@ def _new_draft(request, service):
     return redirect(flow.url(APPLICANT))
 
 
+class AlreadySubmitted(Exception):
+    """A page of the apply flow was asked for an application that is no longer a draft."""
+
+    def __init__(self, app):
+        super().__init__(app.reference)
+        self.app = app
+
+
+def flow_page(view):
+    """A page of the apply flow. Reached by Back or a bookmark after the application was sent,
+    it says so (with the reference and where to go next) instead of "Page not found" - for the
+    applicant only: the access module still gives anyone else a 404."""
+
+    @wraps(view)
+    def wrapper(request, public_id, *args, **kwargs):
+        try:
+            return view(request, public_id, *args, **kwargs)
+        except AlreadySubmitted as done:
+            return _submitted_page(request, done.app)
+
+    return wrapper
+
+
+def _submitted_page(request, app):
+    posted = request.method == "POST"
+    return render(
+        request,
+        "applications/submitted.html",
+        {
+            "app": app,
+            "not_saved": posted,
+            "withdraw_url": reverse("applications:withdraw", args=[app.reference]),
+            "crumbs": _crumbs(app, _("Submitted")),
+        },
+        status=409 if posted else 200,
+    )
+
+
 def _flow_for(request, public_id, app=None):
     """The requester's draft and its flow; a draft whose form changed keeps matching answers.
-    `app`, when given, is the draft already looked up through the access module."""
-    app = app if app is not None and app.status == Status.DRAFT else access.draft_for_applicant(request, public_id)
+    `app`, when given, is the application already looked up through the access module. Raises
+    AlreadySubmitted for the applicant's own application once it is no longer a draft."""
+    app = app if app is not None else access.application_for_applicant(request, public_id)
+    if app.status != Status.DRAFT:
+        raise AlreadySubmitted(app)
     flow = Flow(app, draft=True)
     current = flow.definition.version
     if app.form_version != current:
@@ -110,16 +154,14 @@ def _flow_for(request, public_id, app=None):
 
 
 @never_cache
+@flow_page
 def resume(request, public_id):
-    try:
-        app, flow = _flow_for(request, public_id)
-    except Http404:
-        app = access.application_for_applicant(request, public_id)
-        return redirect("applications:detail", app.reference)
+    _app, flow = _flow_for(request, public_id)
     return redirect(flow.resume_url())
 
 
 @never_cache
+@flow_page
 def applicant(request, public_id):
     app, flow = _flow_for(request, public_id)
     guest = app.owner_id is None
@@ -183,6 +225,7 @@ def resume_link(request, token):
 
 
 @never_cache
+@flow_page
 def question_page(request, public_id, number):
     app, flow = _flow_for(request, public_id)
     page = flow.page(number)
@@ -246,6 +289,7 @@ def _save_page_files(request, app, page, form):
 
 
 @never_cache
+@flow_page
 def materials(request, public_id):
     """One upload per material; every missing or invalid file is reported at once."""
     app, flow = _flow_for(request, public_id)
@@ -289,6 +333,7 @@ def materials(request, public_id):
 
 
 @never_cache
+@flow_page
 def check(request, public_id):
     app, flow = _flow_for(request, public_id)
     return render(
@@ -310,10 +355,14 @@ def check(request, public_id):
 
 
 @never_cache
-@require_POST
+@flow_page
 def submit(request, public_id):
     """The declaration and the final submission. A repeated POST (double click, refresh, resend)
-    finds the application already submitted and shows the same confirmation."""
+    finds the application already submitted and shows the same confirmation. Reached by GET
+    (Back, a bookmark): the check page, or the page saying it was submitted."""
+    if request.method != "POST":
+        app, flow = _flow_for(request, public_id)
+        return redirect(flow.url(CHECK))
     app = access.application_for_applicant(request, public_id, with_service=False)
     form = DeclarationForm(request.POST)
     if form.is_valid() and form.cleaned_data["idempotency_key"] != app.public_id:
@@ -391,14 +440,33 @@ def withdraw(request, reference):
 
 
 @never_cache
-@require_POST
+@flow_page
 def discard(request, public_id):
-    app = access.draft_for_applicant(request, public_id)
-    for attachment in app.attachments.all():
+    """Deleting a draft asks first: GET says what will go (answers, files), only POST deletes."""
+    app, flow = _flow_for(request, public_id)
+    files = list(app.attachments.all())
+    answered = len([key for key, value in app.answers.items() if not key.startswith("_") and value not in ("", [])])
+    if request.method != "POST":
+        return render(
+            request,
+            "applications/delete.html",
+            {"app": app, "answers": answered, "files": files, "crumbs": _crumbs(app, _("Delete this draft"))},
+        )
+    for attachment in files:
         attachment.file.delete(save=False)
     app.delete()
-    messages.success(request, _("The draft has been deleted."))
+    messages.success(request, _deleted_message(app.service.name, answered, len(files)))
     return redirect("applications:mine" if request.user.is_authenticated else "catalogue:home")
+
+
+def _deleted_message(service, answers, files):
+    answers_text = ngettext("%(count)d answer", "%(count)d answers", answers) % {"count": answers}
+    files_text = ngettext("%(count)d uploaded file", "%(count)d uploaded files", files) % {"count": files}
+    return _("Your draft application for %(service)s has been deleted, with %(answers)s and %(files)s.") % {
+        "service": service,
+        "answers": answers_text,
+        "files": files_text,
+    }
 
 
 @never_cache

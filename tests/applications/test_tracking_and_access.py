@@ -2,10 +2,12 @@
 
 import pytest
 from django.core import mail
+from django.utils.html import escape
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from services.applications import lifecycle
 from services.applications.models import Application, Attachment, Status
+from services.applications.references import make_reference
 from tests.makers import PDF_BYTES, make_department, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -101,11 +103,107 @@ def test_drafts_cannot_be_tracked(client, service, citizen):
         service=service,
         department=service.department,
         owner=citizen,
-        reference="HP26XXXXXXXXX",
+        reference=make_reference(),  # well-formed, so it is the draft that is refused
         tracking_code="ABCDEFGH",
     )
     response = client.post("/en/track/", {"reference": draft.reference, "tracking_code": "ABCDEFGH"})
     assert response.status_code == 400
+    assert "No application matches" in response.content.decode()
+
+
+# --- a mistyped reference is told at once, and never counts as a guess ----------------------------
+
+NOT_VALID = "This reference number is not valid: check it against your receipt."
+NOT_VALID_ZH = "申请编号无效，请与回执或确认邮件上的编号核对。"
+
+
+def mistyped(reference):
+    """Malformed versions of a real reference: wrong length, a bad character, a wrong check
+    character, two neighbours swapped, not ours at all."""
+    last = "0" if reference[-1] != "0" else "1"
+    swapped = reference[:5] + reference[6] + reference[5] + reference[7:]
+    return [
+        reference[:-1],
+        reference + "7",
+        reference[:6] + "!" + reference[7:],
+        reference[:-1] + last,
+        swapped,
+        "ZZ" + reference[2:],
+        "12345",
+    ]
+
+
+def test_a_malformed_reference_is_not_valid_at_once_as_a_field_error(client, service, citizen):
+    app = submitted(service, citizen)
+    for reference in mistyped(app.reference):
+        if reference == app.reference:
+            continue
+        response = client.post("/en/track/", {"reference": reference, "tracking_code": app.tracking_code})
+        body = response.content.decode()
+        assert response.status_code == 400, reference
+        assert body.count(NOT_VALID) == 2, reference  # in the error summary and at the field
+        assert 'aria-invalid="true"' in body and 'href="#id_reference"' in body
+        assert "No application matches" not in body
+        assert "Residence permit" not in body
+        assert escape(reference) in body  # what was typed is kept to correct it
+        assert f'value="{app.tracking_code}"' in body
+
+
+def test_the_not_valid_message_in_chinese(client):
+    body = client.post("/zh-hans/track/", {"reference": "HP26K7M2X9QDA", "tracking_code": "ABCD1234"})
+    assert NOT_VALID_ZH in body.content.decode()
+
+
+def test_many_mistyped_references_never_lock(client, service, citizen, settings):
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 3
+    app = submitted(service, citizen)
+    for _ in range(4):
+        for reference in mistyped(app.reference):
+            assert client.post("/en/track/", {"reference": reference, "tracking_code": "GUESS000"}).status_code == 400
+    response = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code})
+    assert response.status_code == 200 and "Residence permit" in response.content.decode()
+
+
+def test_well_formed_references_with_a_wrong_code_lock(client, service, citizen, settings):
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 3
+    app = submitted(service, citizen)
+    unknown = make_reference()  # well-formed but nobody's: a guess like any other
+    for reference in (app.reference, unknown, app.reference):
+        response = client.post("/en/track/", {"reference": reference, "tracking_code": "GUESS000"})
+        assert response.status_code == 400 and NOT_VALID not in response.content.decode()
+    response = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code})
+    assert response.status_code == 429
+
+
+# --- bounded inputs ----------------------------------------------------------------------------------
+
+
+def test_a_one_megabyte_reference_is_not_echoed_back(client, service, citizen, settings):
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 1
+    app = submitted(service, citizen)
+    huge = "HP26" + "A" * 1_000_000
+    response = client.post("/en/track/", {"reference": huge, "tracking_code": "B" * 1_000_000})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert len(response.content) < 60_000
+    assert NOT_VALID in body
+    assert 'value="HP26AAAAAAAAAAAA' in body and "A" * 100 not in body and "B" * 100 not in body
+    # not a guess: the right code still works
+    response = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code})
+    assert response.status_code == 200
+
+
+def test_a_huge_tracking_code_is_cut_down_too(client, service, citizen):
+    app = submitted(service, citizen)
+    response = client.post("/en/track/", {"reference": app.reference, "tracking_code": "9" * 1_000_000})
+    assert response.status_code == 400 and len(response.content) < 60_000
+    assert "9" * 100 not in response.content.decode()
+
+
+def test_the_tracking_inputs_say_how_long_they_may_be(client):
+    body = client.get("/en/track/").content.decode()
+    assert body.count('maxlength="40"') == 2
+    assert 'autocomplete="off"' in body and 'spellcheck="false"' in body
 
 
 def test_my_applications_lists_every_channel_and_drafts(client, service, citizen, other, django_assert_max_num_queries):
@@ -213,6 +311,7 @@ def test_huge_post_is_refused_cleanly(client, service, settings):
 
 def test_rate_limit_counts_each_visitor_behind_the_load_balancer_separately(client, service, citizen, settings):
     settings.TRACKING_ATTEMPTS_PER_HOUR = 2
+    settings.TRUSTED_PROXY_COUNT = 1  # X-Forwarded-For is believed only with a proxy in front
     app = submitted(service, citizen)
     wrong = {"reference": app.reference, "tracking_code": "GUESS000"}
     for _ in range(2):
