@@ -42,23 +42,72 @@ def test_interface_text_follows_the_language(client, service):
 
 
 def test_elder_mode_is_switched_on_remembered_and_switched_off(client, service):
-    response = client.get("/prefs/elder/", {"on": "1", "next": "/en/services/permit/"})
+    response = client.post("/prefs/elder/", {"on": "1", "next": "/en/services/permit/"})
     assert response.status_code == 302 and response["Location"] == "/en/services/permit/"
     assert response.cookies["elder"].value == "1" and response.cookies["elder"]["max-age"] >= 86400 * 365
     body = client.get("/en/services/permit/").content.decode()
     assert '<body class="elder"' in body and "Standard view" in body
-    client.get("/prefs/elder/", {"on": "0", "next": "/en/"})
+    client.post("/prefs/elder/", {"on": "0", "next": "/en/"})
     assert '<body class="elder"' not in client.get("/en/").content.decode()
 
 
-def test_elder_toggle_link_returns_to_the_current_page(client, service):
-    body = client.get("/en/services/permit/").content.decode()
-    assert 'href="/prefs/elder/?on=1&amp;next=%2Fen%2Fservices%2Fpermit%2F"' in body
+def test_a_get_of_the_elder_switch_never_changes_the_mode(client, service):
+    response = client.get("/prefs/elder/", {"on": "1", "next": "/en/services/permit/"})
+    assert response.status_code == 200 and "elder" not in response.cookies
+    body = response.content.decode()
+    assert '<html lang="en">' in body  # the language of the page it came from
+    assert "Elder mode" in body and '<form method="post" action="/prefs/elder/"' in body
+    assert '<input type="hidden" name="next" value="/en/services/permit/">' in body
+    assert '<body class="elder"' not in client.get("/en/").content.decode()
+
+
+def test_elder_toggle_is_a_post_form_returning_to_the_current_page(client, service):
+    body = client.get("/en/services/permit/?x=1").content.decode()
+    form = body[body.index('<form method="post" action="/prefs/elder/"') :]
+    form = form[: form.index("</form>")]
+    assert '<input type="hidden" name="next" value="/en/services/permit/?x=1">' in form
+    assert '<input type="hidden" name="on" value="1">' in form
+    assert 'id="elder-toggle"' in form and 'type="submit"' in form
+    # No CSRF token in the anonymous chrome: the page is cached and served to everyone.
+    assert "csrfmiddlewaretoken" not in form
+    assert 'href="/prefs/elder/' not in body
+
+
+def test_the_elder_switch_works_from_a_cached_page_with_csrf_checks_on(service):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get("/en/services/permit/")
+    response = client.post("/prefs/elder/", {"on": "1", "next": "/en/services/permit/"})
+    assert response.status_code == 302 and response.cookies["elder"].value == "1"
+
+
+def test_a_cross_site_post_cannot_switch_elder_mode(client):
+    response = client.post("/prefs/elder/", {"on": "1"}, headers={"Origin": "https://evil.example"})
+    assert response.status_code == 403 and "elder" not in response.cookies
+    response = client.post("/prefs/elder/", {"on": "1"}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 403 and "elder" not in response.cookies
+    same = client.post("/prefs/elder/", {"on": "1"}, headers={"Origin": "http://testserver"})
+    assert same.status_code == 302
 
 
 def test_elder_toggle_refuses_to_redirect_offsite(client):
-    response = client.get("/prefs/elder/", {"on": "1", "next": "https://evil.example/"})
+    response = client.post("/prefs/elder/", {"on": "1", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+    page = client.get("/prefs/elder/", {"next": "https://evil.example/"}).content.decode()
+    assert "evil.example" not in page
+
+
+def test_favicon_is_served_with_a_long_cache(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    assert "max-age=604800" in response["Cache-Control"]
+
+
+def test_pages_link_the_icon(client, service):
+    assert '<link rel="icon" href="/static/favicon.ico"' in client.get("/en/").content.decode()
 
 
 def test_404_page_is_in_the_users_language(client):

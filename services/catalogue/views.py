@@ -9,7 +9,7 @@ from services.offline.models import ServiceCentre
 
 from .cache import cache_public_page
 from .forms import CatalogueFilterForm
-from .models import Audience, Channel, Department, LifeEvent, Service
+from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service
 
 PAGE_SIZE = 20
 
@@ -60,6 +60,12 @@ def home(request):
 def service_list(request):
     form = CatalogueFilterForm(request.GET)
     values, ignored = form.filters()
+    if len(request.GET.get("q", "").strip()) > MAX_QUERY_LENGTH:
+        # The box says maxlength, but a link or an edited address can carry more: say so.
+        ignored.append(
+            _("Your search was too long, so only the first %(n)s characters were used. Shorten your search.")
+            % {"n": MAX_QUERY_LENGTH}
+        )
     qs = form.apply(Service.objects.published(), values)
     if values.get("q"):
         # Services whose name contains the whole query come first.

@@ -146,7 +146,7 @@ def test_malformed_page_numbers_give_a_valid_page(client, catalogue, page):
 
 
 def test_overlong_query_is_cut_not_rejected(client, catalogue):
-    response = client.get(URL, {"q": "marriage " + "x" * 5000})
+    response = client.get(URL, {"q": "marriage " + "x" * 500})
     assert response.status_code == 200
     assert len(response.context["query"]) == MAX_QUERY_LENGTH
 

@@ -44,7 +44,7 @@ def test_home_search_guide_journey(tab, lang, term, elder):
     tab.goto(f"/{lang}/")
     assert html_lang(tab).lower().startswith(lang[:2])
     if elder:
-        page.locator("a#elder-toggle").click()
+        page.locator("#elder-toggle").click()
         tab.wait_for_path(rf"/{lang}/$")  # the toggle redirects back to the page it was clicked on
     check_elder(tab, "home")
     tab.check(f"home {lang} {mode}")
@@ -87,7 +87,7 @@ def test_home_search_guide_journey(tab, lang, term, elder):
 
     # Elder mode switches off again from any page.
     if elder:
-        page.locator("a#elder-toggle").click()
+        page.locator("#elder-toggle").click()
         tab.page.wait_for_load_state("load")
         assert_not_elder(tab, "after switching elder mode off")
 
