@@ -1,6 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .references import (
+    is_valid_reference,
+    is_well_formed_tracking_code,
+    normalise_reference,
+    normalise_tracking_code,
+)
 from .validators import normalise_mobile, validate_mainland_mobile
 
 RELATIONS = [
@@ -94,19 +100,56 @@ class DeclarationForm(forms.Form):
     )
 
 
+# Generous for a reference or code typed with spaces or dashes; anything longer is cut to this
+# before it is checked or shown again, so a page never echoes back what a client made huge.
+TRACK_INPUT_MAX = 40
+_TRACK_ATTRS = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+
+
 class TrackForm(forms.Form):
+    """Reference and tracking code. A reference that cannot be one (wrong length, a character
+    not used in references, a wrong check character) or a code of the wrong shape is refused
+    here, at once: it can match nothing, so it is a typing mistake, not a guess, and the view
+    counts towards its limit only a well-formed pair that matched no application."""
+
     reference = forms.CharField(
         label=_("Reference number"),
-        max_length=40,
-        help_text=_("For example HP26K7M2X9QDA. It is in your email."),
+        max_length=TRACK_INPUT_MAX,
+        help_text=_("For example HP26K7M2X9QDS. It is in your confirmation email or on your counter receipt."),
         error_messages={"required": _("Enter the reference number.")},
+        widget=forms.TextInput(attrs=_TRACK_ATTRS),
     )
     tracking_code = forms.CharField(
         label=_("Tracking code"),
-        max_length=40,
+        max_length=TRACK_INPUT_MAX,
         help_text=_("8 letters and numbers, given with the reference."),
         error_messages={"required": _("Enter the tracking code.")},
+        widget=forms.TextInput(attrs=_TRACK_ATTRS),
     )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for name in ("reference", "tracking_code"):
+                if name in data:
+                    data[name] = data[name][:TRACK_INPUT_MAX]
+        super().__init__(data, *args, **kwargs)
+
+    def clean_reference(self):
+        value = self.cleaned_data["reference"]
+        if not is_valid_reference(value):
+            raise forms.ValidationError(
+                _("This reference number is not valid: check it against your receipt."), code="not_valid"
+            )
+        return normalise_reference(value)
+
+    def clean_tracking_code(self):
+        value = self.cleaned_data["tracking_code"]
+        if not is_well_formed_tracking_code(value):
+            raise forms.ValidationError(
+                _("A tracking code is 8 letters and numbers: check it against your receipt."), code="not_valid"
+            )
+        return normalise_tracking_code(value)
 
 
 class WithdrawForm(forms.Form):

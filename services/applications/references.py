@@ -1,6 +1,6 @@
 """Public reference numbers and tracking codes.
 
-A reference looks like HP26K7M2X9QDA: "HP" (Haipu), the two-digit year, eight random
+A reference looks like HP26K7M2X9QDS: "HP" (Haipu), the two-digit year, eight random
 characters from Crockford's base-32 alphabet (no I, L, O or U, so nothing is misread), and a
 Luhn mod 32 check character that catches every single mistyped character and every swap of
 two neighbours (see make_reference). 13 characters in all (the column allows 16). Citizens may type it in lower
@@ -64,3 +64,10 @@ def make_tracking_code():
 
 def normalise_tracking_code(text):
     return "".join((text or "").split()).replace("-", "").upper().translate(_SUBSTITUTIONS)[: TRACKING_LENGTH * 2]
+
+
+def is_well_formed_tracking_code(text):
+    """Could `text` be a tracking code (as typed, forgiven like a reference)? Says nothing about
+    whether it is anyone's."""
+    value = normalise_tracking_code(text)
+    return len(value) == TRACKING_LENGTH and all(c in _VALUE for c in value)

@@ -55,3 +55,17 @@ def test_tracking_codes_are_random_base32():
     assert len(codes) == 1000
     assert all(len(c) == 8 and set(c) <= set(ALPHABET) and not set(c) & set("ILOU") for c in codes)
     assert set(string.digits) & set("".join(codes))
+
+
+def test_the_readme_example_is_a_valid_reference():
+    assert is_valid_reference("HP26K7M2X9QDS")
+
+
+@pytest.mark.parametrize("text", ["ABCDEFGH", "abcd-efgh", "o1l1 ui23", " 2345 6789 "])
+def test_tracking_codes_as_typed_are_well_formed(text):
+    assert references.is_well_formed_tracking_code(text)
+
+
+@pytest.mark.parametrize("text", ["", "ABCDEFG", "ABCDEFGHJ", "ABCD!234", "测试测试测试测试", "x" * 1000])
+def test_tracking_codes_of_the_wrong_shape_are_not(text):
+    assert not references.is_well_formed_tracking_code(text)

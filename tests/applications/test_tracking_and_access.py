@@ -2,8 +2,8 @@
 
 import pytest
 from django.core import mail
-from django.utils.html import escape
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 
 from services.applications import lifecycle
 from services.applications.models import Application, Attachment, Status
@@ -147,6 +147,19 @@ def test_a_malformed_reference_is_not_valid_at_once_as_a_field_error(client, ser
         assert "Residence permit" not in body
         assert escape(reference) in body  # what was typed is kept to correct it
         assert f'value="{app.tracking_code}"' in body
+
+
+def test_a_tracking_code_of_the_wrong_shape_is_told_at_once_and_never_locks(client, service, citizen, settings):
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 2
+    app = submitted(service, citizen)
+    for code in ["ABC", "ABCDEFGHJ", "ABCD!234", "测试测试测试测试"] * 2:
+        response = client.post("/en/track/", {"reference": app.reference, "tracking_code": code})
+        body = response.content.decode()
+        assert response.status_code == 400
+        assert "A tracking code is 8 letters and numbers: check it against your receipt." in body
+        assert f'value="{app.reference}"' in body
+    response = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code})
+    assert response.status_code == 200
 
 
 def test_the_not_valid_message_in_chinese(client):
