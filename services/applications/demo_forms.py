@@ -2591,7 +2591,7 @@ def demo_form_definitions(today=None):
                     ("不动产权证书号", "Title certificate number"),
                     (
                         "例如：海浦（2021）嘉禾区不动产权第 0012345 号。",
-                        "For example 海浦（2021）嘉禾区不动产权第 0012345 号.",
+                        'For example "海浦（2021）嘉禾区不动产权第 0012345 号".',
                     ),
                     max_length=60,
                     example="海浦（2021）嘉禾区不动产权第 0012345 号",

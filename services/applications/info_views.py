@@ -10,7 +10,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.cache import never_cache
 
 from . import access, lifecycle
@@ -72,7 +72,8 @@ class AnswerForm(forms.Form):
             try:
                 self.kinds[n] = check_upload(uploaded, FILE_TYPES)
             except ValidationError as error:
-                self.add_error(f"file-{n}", f"{self.items[n - 1]}: {error.messages[0]}")
+                label = pgettext("punctuation", "%(label)s: %(value)s")  # "：" in Chinese
+                self.add_error(f"file-{n}", label % {"label": self.items[n - 1], "value": error.messages[0]})
         return data
 
 

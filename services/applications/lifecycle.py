@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from .models import Application, ApplicationEvent, InfoRequest, Status
 from .references import make_reference, make_tracking_code
@@ -111,6 +112,16 @@ def allowed_actions(user, application):
     return [TRANSITIONS[name] for name in STAFF_ACTIONS if application.status in TRANSITIONS[name].sources]
 
 
+def check_allowed(application, name, actor):
+    """Raise TransitionError (with its message for the user) unless `actor` may take the step
+    `name` now: the staff pages ask before showing a step's form, not only when it is sent.
+    Someone who may not process the case at all is told so first, whatever its status."""
+    transition = TRANSITIONS[name]
+    if transition.by == STAFF and not may_process(actor, application):
+        raise TransitionError(_("You may not process applications of this department."))
+    _check(application, transition, actor, None)
+
+
 def _check(app, transition, actor, expected_version):
     if expected_version is not None and app.version != expected_version:
         raise TransitionError(
@@ -135,8 +146,9 @@ def _check(app, transition, actor, expected_version):
         raise TransitionError(_("Only the applicant may do this."))
 
 
-def _apply(application, name, actor, *, note="", internal_note="", expected_version=None, change=None):
-    """Run one transition atomically; `change(app, now)` sets what is specific to it."""
+def _apply(application, name, actor, *, note="", internal_note="", expected_version=None, change=None, event=None):
+    """Run one transition atomically; `change(app, now)` sets what is specific to it, and may
+    fill `event` (a dict) with more fields of the step's event."""
     transition = TRANSITIONS[name]
     with transaction.atomic():
         app = Application.objects.select_for_update().get(pk=application.pk)
@@ -151,7 +163,7 @@ def _apply(application, name, actor, *, note="", internal_note="", expected_vers
         app.priority = queue_priority(app)
         app.version += 1
         app.save(update_fields=[name for name, value in _values(app).items() if before[name] != value] + ["updated_at"])
-        event = ApplicationEvent.objects.create(
+        step = ApplicationEvent.objects.create(
             application=app,
             actor=actor if actor and actor.is_authenticated else None,
             from_status=source,
@@ -159,10 +171,11 @@ def _apply(application, name, actor, *, note="", internal_note="", expected_vers
             note=note.strip(),
             internal_note=internal_note.strip(),
             visible_to_citizen=True,
+            **(event or {}),
         )
         from .notifications import queue_event_email
 
-        transaction.on_commit(lambda: queue_event_email(event.pk), robust=True)
+        transaction.on_commit(lambda: queue_event_email(step.pk), robust=True)
     return app
 
 
@@ -233,11 +246,15 @@ def request_info(application, actor, items, note="", internal_note="", expected_
     if not items:
         raise TransitionError(_("List at least one thing the applicant must provide."))
 
+    event = {}
+
     def change(app, now):
         app.resume_status = app.status
         app.paused_at = now
         app.due_on = None
-        InfoRequest.objects.create(application=app, items=items, note=note.strip(), requested_by=actor)
+        event["info_request"] = InfoRequest.objects.create(
+            application=app, items=items, note=note.strip(), requested_by=actor
+        )
 
     listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
     message = f"{note.strip()}\n\n{listed}".strip()
@@ -249,12 +266,16 @@ def request_info(application, actor, items, note="", internal_note="", expected_
         internal_note=internal_note,
         expected_version=expected_version,
         change=change,
+        event=event,
     )
 
 
 def answer_info(application, actor, answer):
     """The applicant's one answer to the open request; the application returns where it was
-    and its deadline moves by the working days spent waiting."""
+    and its deadline moves by the working days spent waiting. The answer is kept on the request
+    (the step's event points to it), never in a note: an internal note is the department's
+    own, and the event's note is shown on the tracking page, which carries no personal data."""
+    event = {}
 
     def change(app, now):
         request = app.info_requests.filter(answered_at__isnull=True).first()
@@ -262,6 +283,7 @@ def answer_info(application, actor, answer):
             raise TransitionError(_("There is no open request for more information on this application."))
         request.answer, request.answered_at = answer, now
         request.save(update_fields=["answer", "answered_at"])
+        event["info_request"] = request
         back = app.resume_status
         if back == Status.SUBMITTED:
             app.acceptance_due = extend_by_pause(app.acceptance_due, app.paused_at, now)
@@ -272,7 +294,7 @@ def answer_info(application, actor, answer):
         app.paused_at, app.resume_status = None, ""
         return back
 
-    app = _apply(application, "answer_info", actor, internal_note=answer, change=change)
+    app = _apply(application, "answer_info", actor, change=change, event=event)
     if app.assignee_id:
         from .notifications import queue_staff_answer_email
 
@@ -391,7 +413,8 @@ def check_material(application, actor, material, result, note=""):
             application,
             actor,
             ApplicationEvent.Kind.MATERIAL_CHECK,
-            f"{material.name}: {check.get_result_display()} {note}".strip(),
+            pgettext("punctuation", "%(label)s: %(value)s")
+            % {"label": material.name, "value": f"{check.get_result_display()} {note}".strip()},
         )
     return check
 
@@ -409,5 +432,7 @@ def correct_answer(application, actor, key, value, reason):
         app.answers = {**app.answers, key: value}
         app.version += 1
         app.save(update_fields=["answers", "version", "updated_at"])
-        _staff_event(app, actor, ApplicationEvent.Kind.CORRECTION, f"{key}: {old!r} → {value!r}. {reason.strip()}")
+        change = pgettext("punctuation", "%(label)s: %(value)s") % {"label": key, "value": f"{old!r} → {value!r}"}
+        note = change + pgettext("punctuation", ". ") + reason.strip()
+        _staff_event(app, actor, ApplicationEvent.Kind.CORRECTION, note)
     return app

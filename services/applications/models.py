@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from services.catalogue.i18n import bilingual, is_english, translated
 from services.catalogue.models import Channel
@@ -160,7 +161,7 @@ class FormField(models.Model):
         constraints = [models.UniqueConstraint(fields=["page", "key"], name="formfield_unique_key_per_page")]
 
     def __str__(self):
-        return f"{self.key} ({self.get_kind_display()})"
+        return pgettext("punctuation", "%(text)s (%(note)s)") % {"text": self.key, "note": self.get_kind_display()}
 
     def options(self):
         """[(key, label in the active language)] from the `choices` lines."""
@@ -369,6 +370,18 @@ class ApplicationEvent(models.Model):
     note = models.TextField(_("message to the applicant"), blank=True)
     internal_note = models.TextField(_("internal note"), blank=True, help_text=_("Seen by staff only."))
     visible_to_citizen = models.BooleanField(_("shown to the citizen"), default=True)
+    info_request = models.ForeignKey(
+        "InfoRequest",
+        verbose_name=_("request for information"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_(
+            "The request this step made or answered. The applicant's answer is kept on the request, "
+            "never in a note: notes are the department's words (to the applicant, or internal)."
+        ),
+    )
 
     class Meta:
         ordering = ["at", "pk"]
@@ -386,8 +399,11 @@ class ApplicationEvent(models.Model):
 
 
 def _upload_to(instance, filename):
-    # Generated name: nothing of the uploader's file name reaches the file system.
-    return f"applications/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}"
+    # Generated name: nothing of the uploader's file name reaches the file system. `filename`
+    # is ours (uploads.download_name), so only its checked extension is kept.
+    suffix = filename.rsplit(".", 1)[-1] if "." in filename else ""
+    extension = f".{suffix}" if suffix in {"pdf", "jpg", "png"} else ""
+    return f"applications/{uuid.uuid4().hex[:2]}/{uuid.uuid4().hex}{extension}"
 
 
 class Attachment(models.Model):
@@ -427,6 +443,13 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("applications:attachment", args=[self.application.public_id, self.pk])
+
+    @property
+    def download_name(self):
+        """The name it is stored and served under, from its checked type and what it answers."""
+        from .uploads import download_name
+
+        return download_name(self)
 
 
 class CalendarDay(models.Model):
@@ -512,7 +535,10 @@ class MaterialCheck(models.Model):
         constraints = [models.UniqueConstraint(fields=["application", "material"], name="one_check_per_material")]
 
     def __str__(self):
-        return f"{self.material}: {self.get_result_display()}"
+        return pgettext("punctuation", "%(label)s: %(value)s") % {
+            "label": self.material,
+            "value": self.get_result_display(),
+        }
 
 
 class AccessLog(models.Model):
@@ -522,6 +548,7 @@ class AccessLog(models.Model):
         VIEW = "view", _("Viewed the application")
         DOWNLOAD = "download", _("Downloaded a file")
         EXPORT = "export", _("Exported the queue")
+        SEARCH = "search", _("Searched the queue")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(

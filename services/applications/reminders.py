@@ -25,7 +25,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django_tasks import task
 
 from services.accounts.models import User
@@ -227,8 +227,9 @@ def render(data):
     for title, cases, total, queue in _sections(data):
         if not total:
             continue
-        text += ["", f"{title} ({total})"]
-        html.append(format_html("<h2>{} ({})</h2>", title, total))
+        heading = pgettext("punctuation", "%(text)s (%(note)s)") % {"text": title, "note": total}
+        text += ["", heading]
+        html.append(format_html("<h2>{}</h2>", heading))
         lines = []
         for c in cases:
             mark = f" [{c['unassigned']}]" if c["unassigned"] else ""

@@ -11,19 +11,19 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from services.accounts.models import User
 
-from . import access, lifecycle
+from . import access, lifecycle, uploads
 from .flow import Flow
 from .models import AccessLog, Application, MaterialCheck, Status
 from .workdays import add_working_days, today
@@ -145,18 +145,66 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Tell once: list every missing item now."),
     )
+    # No default: the officer says how the result went out (a preselected "Issued" would be
+    # recorded for results that were collected).
     outcome = forms.ChoiceField(
         label=_("How the result was handed over"),
         required=False,
-        choices=[("issued", _("Issued (sent, or as an e-certificate).")), ("collected", _("Collected in person."))],
+        choices=[
+            ("", _("Choose how")),
+            ("issued", _("Issued (sent, or as an e-certificate).")),
+            ("collected", _("Collected in person.")),
+        ],
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+
+    def clean(self):
+        data = super().clean()
+        transition = lifecycle.TRANSITIONS.get(self.action)
+        if transition and transition.note_required and not (data.get("note") or "").strip():
+            self.add_error("note", _("Give the applicant the reason."))
+        if self.action == "complete" and not data.get("outcome"):
+            self.add_error("outcome", _("Choose how the result was handed over."))
+        if self.action == "request_info" and not (data.get("items") or "").strip():
+            self.add_error("items", _("List at least one thing the applicant must provide."))
+        return data
+
 
 class CorrectionForm(forms.Form):
-    key = forms.ChoiceField(label=_("Answer to correct"))
+    key = forms.ChoiceField(
+        label=_("Answer to correct"), error_messages={"required": _("Choose the answer to correct.")}
+    )
     value = forms.CharField(label=_("Corrected answer"), max_length=500)
     reason = forms.CharField(label=_("Why"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def _labelled(label, text):
+    """'HP26...: message', with the colon of the admin's language (full-width in Chinese)."""
+    return pgettext("punctuation", "%(label)s: %(value)s") % {"label": label, "value": text}
+
+
+def _masked(term):
+    """A search term as the access log keeps it: enough for an auditor to tell whose record was
+    looked for (with the application, when one matched), not the whole name or number."""
+    return " ".join(word[:1] + "*" * (len(word) - 1) for word in term.split())
+
+
+def _search_kind(term):
+    """(what was searched for, how the access log shows it) for the queue's search box."""
+    from .references import normalise_reference
+    from .validators import normalise_mobile
+
+    reference = normalise_reference(term)
+    mobile = normalise_mobile(term)
+    if reference.startswith("HP") and len(reference) >= 12:
+        return "reference", reference
+    if mobile.isdigit() and len(mobile) == 11:
+        return "mobile", f"{mobile[:3]}****{mobile[-4:]}"
+    return "name", _masked(term)
 
 
 @admin.register(Application)
@@ -186,13 +234,29 @@ class ApplicationAdmin(admin.ModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        reference = normalise_reference(term)
-        mobile = normalise_mobile(term)
-        if reference.startswith("HP") and len(reference) >= 12:
-            return queryset.filter(reference=reference), False
-        if mobile.isdigit() and len(mobile) == 11:
-            return queryset.filter(contact_phone=mobile), False
+        kind, shown = _search_kind(term)
+        request.queue_search = (kind, shown)  # logged by changelist_view, with the number found
+        if kind == "reference":
+            return queryset.filter(reference=normalise_reference(term)), False
+        if kind == "mobile":
+            return queryset.filter(contact_phone=normalise_mobile(term)), False
         return queryset.filter(applicant_name=term), False
+
+    def _log_search(self, request, changelist):
+        kind, shown = request.queue_search
+        found = changelist.result_count
+        labels = {"reference": _("reference number"), "mobile": _("mobile number"), "name": _("name")}
+        detail = ngettext("%(kind)s %(term)s: %(n)d result", "%(kind)s %(term)s: %(n)d results", found) % {
+            "kind": labels[kind],
+            "term": shown,
+            "n": found,
+        }
+        AccessLog.objects.create(
+            user=request.user,
+            action=AccessLog.Action.SEARCH,
+            application=changelist.result_list[0] if found == 1 else None,
+            detail=detail[:300],
+        )
 
     @admin.display(description=_("service"), ordering="service__name_zh")
     def service_name(self, obj):
@@ -227,7 +291,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 lifecycle.assign(app, request.user, request.user)
                 done += 1
             except lifecycle.TransitionError as error:
-                self.message_user(request, f"{app.reference}: {error.message}", messages.WARNING)
+                self.message_user(request, _labelled(app.reference, error.message), messages.WARNING)
         self.message_user(request, gettext("%(n)d applications assigned to you.") % {"n": done})
 
     @admin.action(description=_("Accept the selected applications"), permissions=["process"])
@@ -239,7 +303,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 self.log_change(request, app, gettext("Accepted"))
                 done += 1
             except lifecycle.TransitionError as error:
-                self.message_user(request, f"{app.reference}: {error.message}", messages.WARNING)
+                self.message_user(request, _labelled(app.reference, error.message), messages.WARNING)
         self.message_user(request, gettext("%(n)d applications accepted.") % {"n": done})
 
     def has_process_permission(self, request):
@@ -262,6 +326,11 @@ class ApplicationAdmin(admin.ModelAdmin):
         if not str(object_id).isdigit():
             raise Http404
         app = access.application_for_staff(request, int(object_id))
+        return self._case_page(request, app)
+
+    def _case_page(self, request, app, check_error=None):
+        """The application page; `check_error` (material id, message, note typed) re-shows a
+        material check that was sent without a result, with what was typed."""
         AccessLog.objects.create(user=request.user, action=AccessLog.Action.VIEW, application=app)
         flow = Flow(app)
         checks = {c.material_id: c for c in app.material_checks.select_related("checked_by")}
@@ -274,7 +343,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             "summary": flow.summary(),
             "material_rows": [(m, files, ecert, checks.get(m.pk)) for m, files, ecert in flow.material_rows()],
             "other_files": [a for a in app.attachments.all() if a.field_key.startswith("info-")],
-            "events": app.events.select_related("actor"),
+            "events": app.events.select_related("actor", "info_request"),
             "info_requests": app.info_requests.all(),
             "actions": lifecycle.allowed_actions(request.user, app),
             "may_process": lifecycle.may_process(request.user, app),
@@ -282,18 +351,32 @@ class ApplicationAdmin(admin.ModelAdmin):
             "check_results": MaterialCheck.Result.choices,
             "colleagues": colleagues.only("pk", "username", "first_name", "last_name"),
             "overdue": app.due_on is not None and app.due_on < today(),
+            "check_error": check_error,
         }
-        return TemplateResponse(request, "admin/applications/application/process.html", context)
+        status = 400 if check_error else 200
+        return TemplateResponse(request, "admin/applications/application/process.html", context, status=status)
 
     def _back(self, app):
         return redirect("admin:applications_application_change", app.pk)
+
+    def _refuse(self, request, app, message):
+        """A step this user may not take is refused before its form is shown, not only when sent."""
+        self.message_user(request, message, messages.ERROR)
+        return self._back(app)
 
     def transition_view(self, request, pk, action):
         app = access.application_for_staff(request, pk)
         transition = lifecycle.TRANSITIONS.get(action)
         if transition is None or transition.by != lifecycle.STAFF:
             raise Http404
-        form = TransitionForm(request.POST or None, initial={"version": app.version})
+        try:
+            # A sent form is checked in full by the lifecycle (a stale version is told as such);
+            # its form is not shown to someone who may not take the step now.
+            if request.method != "POST" or not lifecycle.may_process(request.user, app):
+                lifecycle.check_allowed(app, action, request.user)
+        except lifecycle.TransitionError as error:
+            return self._refuse(request, app, error.message)
+        form = TransitionForm(request.POST or None, initial={"version": app.version}, action=action)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
@@ -312,7 +395,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             "transition": transition,
             "opts": self.model._meta,
         }
-        return TemplateResponse(request, "admin/applications/application/transition.html", context)
+        status = 400 if form.errors else 200
+        return TemplateResponse(request, "admin/applications/application/transition.html", context, status=status)
 
     def _run(self, request, app, action, data):
         args = {"note": data["note"], "internal_note": data["internal_note"], "expected_version": data["version"]}
@@ -343,13 +427,24 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def check_view(self, request, pk):
         app = access.application_for_staff(request, pk)
-        material = app.service.materials.filter(pk=request.POST.get("material") or 0).first()
-        result = request.POST.get("result")
-        if request.method != "POST" or material is None or result not in MaterialCheck.Result.values:
-            self.message_user(request, gettext("Choose a material and a result."), messages.ERROR)
+        if request.method != "POST":
             return self._back(app)
+        if not lifecycle.may_check_materials(request.user, app):
+            return self._refuse(request, app, gettext("You may not check materials of this department."))
+        material_id = request.POST.get("material", "")
+        material = app.service.materials.filter(pk=material_id).first() if material_id.isdigit() else None
+        if material is None:
+            return self._refuse(request, app, gettext("That material is not one of this service's."))
+        result = request.POST.get("result", "")
+        note = request.POST.get("note", "")[:300]
+        if result not in MaterialCheck.Result.values:
+            # No default result: a check is recorded only when someone chose what they saw.
+            message = gettext("Choose the result of the check of “%(material)s”.") % {"material": material.name}
+            return self._case_page(
+                request, app, check_error={"material": material.pk, "message": message, "note": note}
+            )
         try:
-            lifecycle.check_material(app, request.user, material, result, request.POST.get("note", "")[:300])
+            lifecycle.check_material(app, request.user, material, result, note)
             self.log_change(request, app, gettext("Material checked"))
         except lifecycle.TransitionError as error:
             self.message_user(request, error.message, messages.ERROR)
@@ -358,8 +453,9 @@ class ApplicationAdmin(admin.ModelAdmin):
     def correct_view(self, request, pk):
         app = access.application_for_staff(request, pk)
         if not lifecycle.may_process(request.user, app):
-            raise Http404
-        keys = [(f.key, f"{f.label} ({f.key})") for p in Flow(app).pages for f in p.fields.all()]
+            return self._refuse(request, app, gettext("You may not process applications of this department."))
+        keys = [("", gettext("Choose an answer"))]
+        keys += [(f.key, f"{f.label} ({f.key})") for p in Flow(app).pages for f in p.fields.all()]
         form = CorrectionForm(request.POST or None)
         form.fields["key"].choices = keys
         if request.method == "POST" and form.is_valid():
@@ -379,18 +475,18 @@ class ApplicationAdmin(admin.ModelAdmin):
             "form": form,
             "opts": self.model._meta,
         }
-        return TemplateResponse(request, "admin/applications/application/correct.html", context)
+        status = 400 if form.errors else 200
+        return TemplateResponse(request, "admin/applications/application/correct.html", context, status=status)
 
     def download_view(self, request, pk, attachment_id):
         item = access.attachment_for_staff(request, pk, attachment_id)
         AccessLog.objects.create(
-            user=request.user, action=AccessLog.Action.DOWNLOAD, application_id=pk, detail=item.original_name[:300]
+            user=request.user,
+            action=AccessLog.Action.DOWNLOAD,
+            application_id=pk,
+            detail=f"{item.download_name} ({item.original_name})"[:300],
         )
-        response = FileResponse(
-            item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return uploads.serve(item)  # checked type, our own name, attachment, nosniff
 
     # --- export ------------------------------------------------------------------------
     def export_view(self, request):
@@ -409,9 +505,10 @@ class ApplicationAdmin(admin.ModelAdmin):
             "due_on",
             "assignee__username",
         )
-        AccessLog.objects.create(
-            user=request.user, action=AccessLog.Action.EXPORT, detail=request.GET.urlencode()[:300]
-        )
+        params = request.GET.copy()
+        if params.get("q", "").strip():  # the search as the access log keeps it (see _search_kind)
+            params["q"] = _search_kind(params["q"].strip())[1]
+        AccessLog.objects.create(user=request.user, action=AccessLog.Action.EXPORT, detail=params.urlencode()[:300])
         header = [
             "reference",
             "service_zh",
@@ -442,7 +539,11 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra = {"export_url": reverse("admin:applications_application_export") + "?" + request.GET.urlencode()}
-        return super().changelist_view(request, {**(extra_context or {}), **extra})
+        response = super().changelist_view(request, {**(extra_context or {}), **extra})
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None and getattr(request, "queue_search", None):
+            self._log_search(request, changelist)  # who searched for whom, and when
+        return response
 
 
 def _csv_value(value):
