@@ -41,5 +41,8 @@ def minute(value):
 
 @register.filter
 def iso(value):
-    """The ISO 8601 form for a <time datetime> attribute (the `date:"c"`)."""
+    """The ISO 8601 form for a <time datetime> attribute, to the second: HTML allows at most three
+    digits of a fraction of a second, and `date:"c"` gives six."""
+    if isinstance(value, datetime.datetime):
+        value = value.replace(microsecond=0)
     return _formatted(value, None)
