@@ -1,18 +1,27 @@
-"""The password reset email, sent through the Django tasks API.
+"""The password reset email and the sign-up messages, sent through the Django tasks API.
 
 The reset page only queues a task with the address typed, whether or not it belongs to an
 account: the page does the same work either way (nothing in its timing shows who has an
 account) and never waits for the mail server. The task finds the accounts, makes each link at
 send time (no token is ever stored in the queue) and writes the email in the language the page
-was asked in.
+was asked in. Sign-up works the same way (send_signup_messages, below).
 """
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
-from portal.emails import send_templated_email
+from portal.emails import absolute_url, send_templated_email
+from services.lib.sms import send_sms
 
 
 @task()
@@ -41,3 +50,69 @@ def send_password_reset(email, language, domain, protocol, expiry_days):
         )
         sent += 1
     return sent  # a count: the task's result says nothing about the address
+
+
+# --- Sign-up ---------------------------------------------------------------------------------
+
+SIGNUP_SALT = "accounts.signup"
+
+
+def signup_token(pending):
+    return signing.dumps(pending.pk, salt=SIGNUP_SALT, compress=True)
+
+
+def pending_for_token(token):
+    """The PendingSignup a link names, or None if the link is forged, expired or used."""
+    from .models import PendingSignup
+
+    try:
+        pk = signing.loads(token, salt=SIGNUP_SALT, max_age=settings.PASSWORD_RESET_TIMEOUT)
+    except signing.BadSignature:
+        return None
+    return PendingSignup.objects.filter(pk=pk).first()
+
+
+@task()
+def send_signup_messages(pending_id, language):
+    """Every sign-up queues this with its PendingSignup, account or not (the page cannot be
+    told apart). Here, each contact given gets one message: a link to finish the sign-up if no
+    account uses it yet, else a note to the account's owner that somebody (perhaps they) tried
+    to make a second account with it, and how to sign in or reset the password instead."""
+    from .models import PendingSignup
+
+    cutoff = timezone.now() - timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+    PendingSignup.objects.filter(created__lt=cutoff).delete()  # expired links
+    pending = PendingSignup.objects.filter(pk=pending_id).first()
+    if pending is None:
+        return 0
+    User = get_user_model()
+    with translation.override(language):
+        link = absolute_url(reverse("accounts:signup-confirm", args=[signup_token(pending)]))
+        login = absolute_url(reverse("accounts:login"))
+        reset = absolute_url(reverse("accounts:password-reset"))
+    context = {"name": pending.full_name, "link": link, "login": login, "reset": reset, "expiry_days": _days()}
+    sent = 0
+    if pending.email:
+        taken = User.objects.filter(email__iexact=pending.email).exists()
+        kind = "account_exists" if taken else "signup"
+        send_templated_email(
+            [pending.email],
+            context,
+            language,
+            subject=f"accounts/email/{kind}_subject.txt",
+            text=f"accounts/email/{kind}.txt",
+            html=f"accounts/email/{kind}.html",
+        )
+        sent += 1
+    if pending.phone:
+        taken = User.objects.filter(phone=pending.phone).exists()
+        kind = "account_exists" if taken else "signup"
+        with translation.override(language):
+            text = render_to_string(f"accounts/sms/{kind}.txt", context).strip()
+        send_sms(pending.phone, text)
+        sent += 1
+    return sent  # a count: the task's result says nothing about the address
+
+
+def _days():
+    return max(1, round(settings.PASSWORD_RESET_TIMEOUT / 86400))

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.hashers import make_password
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
@@ -22,6 +23,7 @@ from services.applications.validators import normalise_mobile, validate_mainland
 from services.catalogue.models import District
 
 from .lockout import Lockout, locked_message
+from .models import PendingSignup
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +86,21 @@ MSG_EMAIL_TAKEN = _("An account already uses this email address – sign in or r
 MSG_PHONE_TAKEN = _("An account already uses this mobile number – sign in instead")
 
 
-class ContactFieldsMixin:
-    """Email and mobile: at least one, each unique across accounts (email case-insensitively)."""
+class RequireContactMixin:
+    """Email and mobile: at least one."""
+
+    def _require_a_contact(self):
+        data = self.cleaned_data
+        # Only complain when neither field has an error of its own: a mistyped email is not missing.
+        has_own_error = "email" in self.errors or "phone" in self.errors
+        if not data.get("email") and not data.get("phone") and not has_own_error:
+            self.add_error("email", ValidationError(MSG_CONTACT_MISSING, code="contact_missing"))
+
+
+class ContactFieldsMixin(RequireContactMixin):
+    """Email and mobile: at least one, each unique across accounts (email case-insensitively).
+    For a signed-in citizen's own profile only: the sign-up page never says whether an address
+    is taken (it tells the address's owner instead)."""
 
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data.get("email") or "")
@@ -103,15 +118,12 @@ class ContactFieldsMixin:
         instance = getattr(self, "instance", None)
         return instance.pk if instance is not None else None
 
-    def _require_a_contact(self):
-        data = self.cleaned_data
-        # Only complain when neither field has an error of its own: a mistyped email is not missing.
-        has_own_error = "email" in self.errors or "phone" in self.errors
-        if not data.get("email") and not data.get("phone") and not has_own_error:
-            self.add_error("email", ValidationError(MSG_CONTACT_MISSING, code="contact_missing"))
 
+class SignupForm(RequireContactMixin, forms.Form):
+    """Checks what was typed, never whether an account already uses it: save() keeps a
+    PendingSignup either way and emails.send_signup_messages tells the two cases apart, in a
+    message to the address itself."""
 
-class SignupForm(ContactFieldsMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
         required=False,
@@ -167,15 +179,33 @@ class SignupForm(ContactFieldsMixin, forms.Form):
         data = self.cleaned_data
         return User(email=data.get("email", ""), phone=data.get("phone", ""), first_name=data.get("full_name", ""))
 
-    def save(self):
-        # The username is internal: citizens sign in with their email or mobile number. Staff
-        # accounts made in the admin keep the usernames they are given.
-        user = self._unsaved_user()
-        user.username = "u" + secrets.token_hex(8)
-        user.set_password(self.cleaned_data["password1"])
-        user.save()
-        password_validation.password_changed(self.cleaned_data["password1"], user)
-        return user
+    def clean_email(self):
+        return User.objects.normalize_email(self.cleaned_data.get("email") or "")
+
+    def save(self, next_url=""):
+        """The sign-up, waiting for its link; the password kept only as its hash."""
+        data = self.cleaned_data
+        return PendingSignup.objects.create(
+            email=data["email"],
+            phone=data["phone"],
+            full_name=data["full_name"],
+            password=make_password(data["password1"]),
+            next_url=next_url[:500],
+        )
+
+
+def create_account(pending):
+    """The account a followed sign-up link makes, with each contact no other account has taken
+    meanwhile (None if both are). The username is internal: citizens sign in with their email
+    or mobile number; staff accounts made in the admin keep the usernames they are given."""
+    email = pending.email if pending.email and not _email_taken(pending.email) else ""
+    phone = pending.phone if pending.phone and not _phone_taken(pending.phone) else ""
+    if not email and not phone:
+        return None
+    user = User(username="u" + secrets.token_hex(8), email=email, phone=phone, first_name=pending.full_name)
+    user.password = pending.password
+    user.save()
+    return user
 
 
 # --- Sign in ---------------------------------------------------------------------------------
@@ -271,7 +301,7 @@ class ProfileForm(ContactFieldsMixin, forms.ModelForm):
         labels = {"first_name": _("Full name"), "address_street": _("Street address")}
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "address_street": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address_street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -59,3 +59,24 @@ class User(AbstractUser):
 
     def sees_all_departments(self):
         return self.is_superuser
+
+
+class PendingSignup(models.Model):
+    """A sign-up waiting for its link to be followed. The sign-up page makes one for every
+    request, whether or not the email or mobile number already has an account, so the page does
+    the same work either way; the task that sends the messages tells the two apart (emails.py).
+    The password is kept only as its hash; the row goes when the link is used or expires."""
+
+    email = models.EmailField(_("email address"), blank=True)
+    phone = models.CharField(_("mobile number"), max_length=20, blank=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    password = models.CharField(_("password"), max_length=128)
+    next_url = models.CharField(max_length=500, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("sign-up waiting for confirmation")
+        verbose_name_plural = _("sign-ups waiting for confirmation")
+
+    def __str__(self):
+        return self.full_name

@@ -1,17 +1,25 @@
+import logging
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from portal.clientip import client_ip
+from services.lib.throttle import Rule, Throttle, minutes
+
+from .emails import pending_for_token, send_signup_messages
 from .forms import (
     LoginForm,
     PasswordChangeForm,
@@ -20,8 +28,11 @@ from .forms import (
     SetPasswordForm,
     SignupForm,
     StaffLoginForm,
+    create_account,
     reset_link_days,
 )
+
+log = logging.getLogger(__name__)
 
 
 def _is_safe(request, url):
@@ -34,17 +45,76 @@ def _safe_next(request):
     return url if _is_safe(request, url) else ""
 
 
+def _signup_throttle(request):
+    """SIGNUPS_PER_HOUR sign-ups from one address: each one sends a message to an address
+    typed by whoever asks, so without a limit the page would be a way to flood someone."""
+    return Throttle(Rule("signup", settings.SIGNUPS_PER_HOUR, 3600), client_ip(request))
+
+
+@never_cache
 @sensitive_post_parameters("password1", "password2")
 def signup(request):
+    """The same answer whether or not an account uses the email or mobile number: a page that
+    says to follow the link sent there. The queued task sends the owner of an existing account
+    a note instead (emails.send_signup_messages)."""
     next_url = _safe_next(request)
     form = SignupForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user)
+        throttle = _signup_throttle(request)
+        wait = throttle.retry_after()
+        if wait:
+            form.add_error(None, _signup_refusal(wait))
+            status = 429
+        else:
+            throttle.hit()
+            pending = form.save(next_url=next_url)
+            try:
+                send_signup_messages.enqueue(pending.pk, get_language())
+            except Exception:  # like the reset page: the answer must not depend on the queue
+                log.exception("Could not queue the sign-up messages")
+            return redirect("accounts:signup-sent")
+    context = {"form": form, "next": next_url, "crumbs": [(_("Create an account"), None)]}
+    return render(request, "accounts/signup.html", context, status=status)
+
+
+def _signup_refusal(wait):
+    count = minutes(wait)
+    return ngettext(
+        "Too many accounts have been asked for from this connection. What you typed is kept: try again in "
+        "%(minutes)d minute.",
+        "Too many accounts have been asked for from this connection. What you typed is kept: try again in "
+        "%(minutes)d minutes.",
+        count,
+    ) % {"minutes": count}
+
+
+@never_cache
+def signup_sent(request):
+    context = {"crumbs": [(_("Check your email or phone"), None)], "days": reset_link_days()}
+    return render(request, "accounts/signup_sent.html", context)
+
+
+@never_cache
+def signup_confirm(request, token):
+    """The link sent to a new email or mobile number. Opening it shows a button (mail scanners
+    open links too); pressing it makes the account and signs in."""
+    pending = pending_for_token(token)
+    crumbs = [(_("Create an account"), None)]
+    if pending is None:
+        return render(request, "accounts/signup_confirm.html", {"pending": None, "crumbs": crumbs}, status=404)
+    if request.method == "POST":
+        with transaction.atomic():
+            user = create_account(pending)
+            next_url = pending.next_url if _is_safe(request, pending.next_url) else ""
+            pending.delete()
+        if user is None:
+            messages.info(request, _("An account already uses these details. Sign in, or reset your password."))
+            return redirect("accounts:login")
+        login(request, user, backend="services.accounts.backends.EmailOrMobileBackend")
         messages.success(request, _("Your account has been created and you are signed in."))
         return redirect(next_url or "accounts:profile")
-    context = {"form": form, "next": next_url, "crumbs": [(_("Create an account"), None)]}
-    return render(request, "accounts/signup.html", context)
+    return render(request, "accounts/signup_confirm.html", {"pending": pending, "crumbs": crumbs})
 
 
 @require_POST
@@ -55,11 +125,13 @@ def logout_view(request):
     return redirect("catalogue:home")
 
 
+@never_cache
 @login_required
 def profile(request):
     return render(request, "accounts/profile.html", {"crumbs": [(_("Your account"), None)]})
 
 
+@never_cache
 @login_required
 @sensitive_post_parameters("id_number")
 def profile_edit(request):
@@ -75,7 +147,10 @@ def profile_edit(request):
 
 
 # Django's own views, with our forms, templates and URL names. Their crumbs are lazy, so they
-# are translated into the language of each request.
+# are translated into the language of each request. Every page of signing in, signing up,
+# resetting and changing a password is sent with Cache-Control: no-store (never_cache): a
+# shared computer's browser must not keep them (LoginView and PasswordResetConfirmView already
+# do; the others are wrapped here).
 
 login_view = auth_views.LoginView.as_view(
     authentication_form=LoginForm,
@@ -83,14 +158,43 @@ login_view = auth_views.LoginView.as_view(
     extra_context={"crumbs": [(gettext_lazy("Sign in"), None)]},
 )
 
-password_reset = auth_views.PasswordResetView.as_view(
-    form_class=PasswordResetForm,
-    template_name="registration/password_reset_form.html",
-    subject_template_name="registration/password_reset_subject.txt",
-    email_template_name="registration/password_reset_email.txt",
-    html_email_template_name="registration/password_reset_email.html",
-    success_url=reverse_lazy("accounts:password-reset-done"),
-    extra_context={"crumbs": [(gettext_lazy("Reset your password"), None)]},
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """PASSWORD_RESETS_PER_HOUR requests from one address, counted for any address typed
+    (account or not, so the limit says nothing about who has an account): each sends an email
+    to an address typed by whoever asks."""
+
+    def form_valid(self, form):
+        throttle = Throttle(Rule("password-reset", settings.PASSWORD_RESETS_PER_HOUR, 3600), client_ip(self.request))
+        wait = throttle.retry_after()
+        if wait:
+            count = minutes(wait)
+            form.add_error(
+                None,
+                ngettext(
+                    "Too many password resets have been asked for from this connection. Try again in "
+                    "%(minutes)d minute.",
+                    "Too many password resets have been asked for from this connection. Try again in "
+                    "%(minutes)d minutes.",
+                    count,
+                )
+                % {"minutes": count},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        throttle.hit()
+        return super().form_valid(form)
+
+
+password_reset = never_cache(
+    PasswordResetView.as_view(
+        form_class=PasswordResetForm,
+        template_name="registration/password_reset_form.html",
+        subject_template_name="registration/password_reset_subject.txt",
+        email_template_name="registration/password_reset_email.txt",
+        html_email_template_name="registration/password_reset_email.html",
+        success_url=reverse_lazy("accounts:password-reset-done"),
+        extra_context={"crumbs": [(gettext_lazy("Reset your password"), None)]},
+    )
 )
 
 
@@ -102,7 +206,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
         return super().get_context_data(crumbs=crumbs, password_reset_days=reset_link_days(), **kwargs)
 
 
-password_reset_done = PasswordResetDoneView.as_view()
+password_reset_done = never_cache(PasswordResetDoneView.as_view())
 
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     form_class=SetPasswordForm,
@@ -111,9 +215,11 @@ password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
     extra_context={"crumbs": [(gettext_lazy("Create a new password"), None)]},
 )
 
-password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
-    template_name="registration/password_reset_complete.html",
-    extra_context={"crumbs": [(gettext_lazy("Password changed"), None)]},
+password_reset_complete = never_cache(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="registration/password_reset_complete.html",
+        extra_context={"crumbs": [(gettext_lazy("Password changed"), None)]},
+    )
 )
 
 
@@ -131,7 +237,7 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
     }
 
 
-password_change = PasswordChangeView.as_view()
+password_change = never_cache(PasswordChangeView.as_view())
 
 
 @never_cache

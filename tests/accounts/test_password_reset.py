@@ -144,3 +144,39 @@ def test_a_failing_mail_server_still_says_the_email_is_on_its_way(client, monkey
     response = request_link(client, "alice@example.com")
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == "/en/account/password-reset/sent/"
+
+
+def test_every_step_of_the_reset_is_not_stored(client):
+    make_citizen()
+    assert "no-store" in client.get(URL)["Cache-Control"]
+    response = client.post(URL, {"email": "alice@example.com"})
+    assert "no-store" in response["Cache-Control"]
+    assert "no-store" in client.get("/en/account/password-reset/sent/")["Cache-Control"]
+    link = client.get(link_path(mail.outbox[0]))
+    assert "no-store" in link["Cache-Control"]
+    form = client.get(link.url)
+    assert "no-store" in form["Cache-Control"]
+    assert "no-store" in client.get("/en/account/reset/done/")["Cache-Control"]
+
+
+def test_sign_in_and_account_pages_are_not_stored(client):
+    from . import sign_in
+
+    assert "no-store" in client.get("/en/account/login/")["Cache-Control"]
+    sign_in(client, make_citizen())
+    for path in ["/en/account/profile/", "/en/account/profile/edit/", "/en/account/password/"]:
+        assert "no-store" in client.get(path)["Cache-Control"], path
+
+
+def test_reset_requests_from_one_address_are_limited_for_any_address_typed(client, settings):
+    settings.PASSWORD_RESETS_PER_HOUR = 2
+    make_citizen()
+    request_link(client, "alice@example.com")
+    request_link(client, "nobody@example.com")
+    response = client.post(URL, {"email": "alice@example.com"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Too many password resets have been asked for from this connection" in html
+    assert 'value="alice@example.com"' in html
+    assert len(mail.outbox) == 1
+    assert client.post(URL, {"email": "alice@example.com"}, REMOTE_ADDR="198.51.100.4").status_code == 302

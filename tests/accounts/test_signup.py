@@ -1,5 +1,11 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
+
+from services.accounts.models import PendingSignup
+from services.lib import sms
 
 from . import PASSWORD, fast_passwords, make_citizen  # noqa: F401 (fast_passwords is an autouse fixture)
 
@@ -9,9 +15,18 @@ User = get_user_model()
 
 
 def post(client, **overrides):
+    meta = {key: overrides.pop(key) for key in list(overrides) if key.isupper()}
     data = {"email": "", "phone": "", "full_name": "Li Na", "password1": PASSWORD, "password2": PASSWORD}
     data.update(overrides)
-    return client.post(URL, data)
+    return client.post(URL, data, **meta)
+
+
+@pytest.fixture(autouse=True)
+def text_messages(settings):
+    settings.SMS_BACKEND = "locmem"
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()
 
 
 def test_the_page_has_one_h1_labels_and_autocomplete(client):
@@ -29,9 +44,24 @@ def test_the_page_has_one_h1_labels_and_autocomplete(client):
     assert "error-summary" not in html
 
 
-def test_it_signs_up_with_an_email_and_signs_in(client):
+def confirm_link(text):
+    return re.search(r"https?://[^/\s]+(/en/account/signup/confirm/[^/\s]+/)", text).group(1)
+
+
+def finish(client, path):
+    """Open the link, then press the button."""
+    assert client.get(path).status_code == 200
+    return client.post(path)
+
+
+def test_it_sends_a_link_and_the_account_is_made_when_it_is_followed(client):
     response = post(client, email="Li.Na@Example.COM")
     assert response.status_code == 302
+    assert response.url == "/en/account/signup/sent/"
+    assert not User.objects.exists()  # nothing yet: the address must be shown to be theirs
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["Li.Na@example.com"]
+    assert "Finish creating your Haipu City Services account" in mail.outbox[0].subject
+    response = finish(client, confirm_link(mail.outbox[0].body))
     assert response.url == "/en/account/profile/"
     user = User.objects.get(first_name="Li Na")
     assert user.email == "Li.Na@example.com"  # the domain is lower-cased, the local part kept
@@ -39,22 +69,168 @@ def test_it_signs_up_with_an_email_and_signs_in(client):
     assert user.username.startswith("u")
     assert user.check_password(PASSWORD)
     assert client.get("/en/account/profile/").status_code == 200  # signed in
+    assert not PendingSignup.objects.exists()
 
 
-def test_it_signs_up_with_a_mobile_number_in_any_spelling(client):
-    response = post(client, phone="+86 139-1234-5678")
-    assert response.status_code == 302
+def test_it_signs_up_with_a_mobile_number_in_any_spelling_by_text_message(client):
+    post(client, phone="+86 139-1234-5678")
+    [(number, text)] = sms.outbox
+    assert number == "13912345678"
+    finish(client, confirm_link(text))
     assert User.objects.get().phone == "13912345678"
 
 
+def test_opening_the_link_alone_makes_no_account(client):
+    """Mail scanners open links: only the button makes the account."""
+    post(client, email="a@example.com")
+    client.get(confirm_link(mail.outbox[0].body))
+    assert not User.objects.exists()
+
+
+def test_the_link_works_once(client):
+    post(client, email="a@example.com")
+    path = confirm_link(mail.outbox[0].body)
+    finish(client, path)
+    client.logout()
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()
+    assert User.objects.count() == 1
+
+
+def test_a_forged_or_expired_link_is_explained(client, settings):
+    assert "This link does not work" in client.get("/en/account/signup/confirm/forged/").content.decode()
+    assert client.post("/en/account/signup/confirm/forged/").status_code == 404
+    post(client, email="a@example.com")
+    settings.PASSWORD_RESET_TIMEOUT = -1
+    assert client.get(confirm_link(mail.outbox[0].body)).status_code == 404
+
+
 def test_it_redirects_to_a_safe_next(client):
-    response = post(client, email="a@example.com", next="/en/services/")
-    assert response.url == "/en/services/"
+    post(client, email="a@example.com", next="/en/services/")
+    assert finish(client, confirm_link(mail.outbox[0].body)).url == "/en/services/"
 
 
 def test_it_ignores_a_next_on_another_site(client):
-    response = post(client, email="a@example.com", next="https://evil.example/")
-    assert response.url == "/en/account/profile/"
+    post(client, email="a@example.com", next="https://evil.example/")
+    assert finish(client, confirm_link(mail.outbox[0].body)).url == "/en/account/profile/"
+
+
+def test_a_known_and_an_unknown_email_get_the_same_page(client):
+    make_citizen(email="taken@example.com")
+    known = post(client, email="TAKEN@example.com")
+    unknown = post(client, email="new@example.com")
+    assert known.status_code == unknown.status_code == 302
+    assert known.url == unknown.url
+    assert client.get(known.url).content == client.get(unknown.url).content
+    assert User.objects.count() == 1
+
+
+def test_the_owner_of_a_known_email_gets_a_note_not_a_link(client):
+    make_citizen(email="taken@example.com")
+    post(client, email="TAKEN@example.com")
+    [note] = mail.outbox
+    assert note.to == ["TAKEN@example.com"]
+    assert "You already have a Haipu City Services account" in note.subject
+    assert "/en/account/login/" in note.body and "/en/account/password-reset/" in note.body
+    assert "/signup/confirm/" not in note.body
+    assert User.objects.count() == 1
+
+
+def test_the_owner_of_a_known_mobile_gets_a_note_by_text_message(client):
+    make_citizen(phone="13812345678")
+    known = post(client, phone="138 1234 5678")
+    unknown = post(client, phone="13900000001")
+    assert known.url == unknown.url
+    (owner, note), (_, link) = sms.outbox
+    assert owner == "13812345678" and "already has one" in note and "/signup/confirm/" not in note
+    assert "/signup/confirm/" in link
+
+
+def test_the_page_does_the_same_work_for_a_known_and_an_unknown_address(client, settings):
+    """One pending sign-up and one queued task either way; the task tells them apart."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    make_citizen(email="taken@example.com")
+    post(client, email="taken@example.com")
+    post(client, email="new@example.com")
+    known, unknown = default_task_backend.results
+    assert known.task.name == unknown.task.name == "send_signup_messages"
+    assert PendingSignup.objects.count() == 2
+    assert mail.outbox == []
+    assert not any("@" in str(arg) for arg in known.args)  # the queue holds an id, not the address
+
+
+def test_a_queue_that_fails_still_shows_the_same_page(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("queue down")
+
+    monkeypatch.setattr("django_tasks.base.Task.enqueue", broken)
+    response = post(client, email="a@example.com")
+    assert response.url == "/en/account/signup/sent/"
+
+
+def test_a_contact_taken_before_the_link_is_followed_is_left_out(client):
+    post(client, email="a@example.com", phone="13900000002")
+    make_citizen(email="other@example.com", phone="13900000002", username="other")
+    finish(client, confirm_link(mail.outbox[0].body))
+    user = User.objects.get(email="a@example.com")
+    assert user.phone == ""
+
+
+def test_a_link_whose_details_were_all_taken_meanwhile_sends_to_sign_in(client):
+    post(client, email="a@example.com")
+    make_citizen(email="a@example.com", phone="", username="other")
+    response = finish(client, confirm_link(mail.outbox[0].body))
+    assert response.url == "/en/account/login/"
+    assert User.objects.count() == 1
+
+
+def test_sign_ups_from_one_address_are_limited_and_nothing_typed_is_lost(client, settings):
+    settings.SIGNUPS_PER_HOUR = 2
+    for n in range(2):
+        assert post(client, email=f"a{n}@example.com").status_code == 302
+    response = post(client, email="kept@example.com", full_name="Zhao Lei")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Too many accounts have been asked for from this connection" in html
+    assert "try again in 60 minutes" in html
+    assert 'value="kept@example.com"' in html and 'value="Zhao Lei"' in html
+    assert PASSWORD not in html
+    assert len(mail.outbox) == 2
+    assert post(client, email="b@example.com", REMOTE_ADDR="198.51.100.3").status_code == 302
+
+
+def test_the_sign_up_limit_ends(client, settings, clock):
+    settings.SIGNUPS_PER_HOUR = 1
+    post(client, email="a@example.com")
+    assert post(client, email="b@example.com").status_code == 429
+    clock.advance(3600)
+    assert post(client, email="b@example.com").status_code == 302
+
+
+def test_the_sign_up_pages_are_not_stored(client):
+    assert "no-store" in client.get(URL)["Cache-Control"]
+    assert "no-store" in post(client, email="")["Cache-Control"]
+    assert "no-store" in client.get("/en/account/signup/sent/")["Cache-Control"]
+    assert "no-store" in client.get("/en/account/signup/confirm/x/")["Cache-Control"]
+
+
+def test_the_messages_are_in_the_language_of_the_page(client):
+    client.post(
+        "/zh-hans/account/signup/",
+        {
+            "email": "a@example.com",
+            "phone": "13900000003",
+            "full_name": "李娜",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    assert "/zh-hans/account/signup/confirm/" in mail.outbox[0].body
+    assert "完成" in mail.outbox[0].subject
+    assert "海浦" in sms.outbox[0][1]
 
 
 def test_email_or_mobile_is_required(client):
@@ -65,21 +241,6 @@ def test_email_or_mobile_is_required(client):
     assert "Enter an email address or a mobile number" in html
     assert 'href="#id_email"' in html
     assert not User.objects.exists()
-
-
-def test_a_taken_email_in_another_case_is_refused(client):
-    make_citizen(email="taken@example.com")
-    response = post(client, email="TAKEN@example.com")
-    assert response.status_code == 200
-    assert "An account already uses this email address" in response.content.decode()
-    assert User.objects.count() == 1
-
-
-def test_a_taken_mobile_is_refused(client):
-    make_citizen(phone="13812345678")
-    response = post(client, phone="138 1234 5678")
-    assert "An account already uses this mobile number" in response.content.decode()
-    assert User.objects.count() == 1
 
 
 def test_a_wrong_mobile_gets_a_specific_message(client):
