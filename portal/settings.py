@@ -231,6 +231,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@example.gov.cn")
+# Text messages (sign-up links to a mobile number): "file" writes them under SMS_FILE_PATH like
+# the emails; set a dotted path to a function send(number, text) for the SMS gateway.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "file")
+SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", DATA_DIR / "sms")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks -----------------------------------------------------------------------
