@@ -22,10 +22,12 @@ DEMO_FILES = [
 ]
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-# Chinese punctuation and full-width forms count as Chinese on the left: "（69 字节）." is wrong too.
-CHINESE = HAN + "\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026"
+# What ends a stretch of Chinese: a Han character, Chinese punctuation or a full-width form
+# ("（69 字节）." is wrong too), or a closing quote after a Han character (English text has
+# closing quotes of its own: “six months”, is fine).
+CHINESE = rf"(?:[{HAN}\u3000-\u303f\uff00-\uffef]|[{HAN}][\u201d\u2019])"
 HALF_WIDTH = re.compile(
-    rf"[{CHINESE}][ \t]*[,.:;?!)]"  # after Chinese: 居民身份证: / 原件. / 字节)
+    rf"{CHINESE}[ \t]*[,.:;?!)]"  # after Chinese: 居民身份证: / 原件. / 字节)
     rf"|[(][ \t]*[{HAN}]"  # an opening bracket before Chinese: (字节
     rf"|[(][^()\n]*[{HAN}][^()\n]*[)]"  # brackets around Chinese: (69 字节)
     rf"|(?<![\d.])[,:;?!)][ \t]*[{HAN}]"  # before Chinese: 10 MB, 请 / ...): 居
@@ -56,6 +58,7 @@ def half_width(text):
         "不能为空!",
         "材料;证明",
         "办件 %(ref)s: 已受理",
+        "请填写“居住地址”.",
     ],
 )
 def test_the_checker_finds_half_width_punctuation_next_to_chinese(wrong):
@@ -75,6 +78,7 @@ def test_the_checker_finds_half_width_punctuation_next_to_chinese(wrong):
         "PDF, JPG or PNG",
         "1. 居民身份证\n2. 户口簿",
         "版本 1.2 已发布",
+        "Give the date on the card, for example “valid for six months”, as written.",
     ],
 )
 def test_the_checker_leaves_latin_digits_and_placeholders_alone(right):
@@ -139,6 +143,7 @@ def page_text(body):
     """What a reader sees or hears: text outside tags, scripts and styles, plus the labels in
     attributes that a screen reader or a tooltip says."""
     body = re.sub(r"(?is)<(script|style|template)\b.*?</\1>", "", body)
+    body = re.sub(r'(?is)<nav[^>]*id="nav-sidebar".*?</nav>', "", body)  # Django's own admin menu
     body = re.sub(r"(?s)<!--.*?-->", "", body)
     said = "\n".join(ATTRIBUTES.findall(body))
     # Block tags end a line; inline tags join their text ("<a>链接</a>." reads "链接.").
@@ -300,5 +305,25 @@ def test_the_main_chinese_pages_use_full_width_punctuation(client, demo, setting
     for mine in Application.objects.filter(owner__username="citizen").exclude(reference=""):
         pages.get(f"/zh-hans/applications/{mine.reference}/")
     assert pages.seen >= 40
+    wrong = [f"{url}: {found!r}" for found, url in pages.wrong.items()]
+    assert not wrong, f"{len(wrong)} texts with half-width punctuation next to Chinese:\n" + "\n".join(wrong)
+
+
+def test_the_officers_chinese_pages_use_full_width_punctuation(client, demo):
+    """The case pages in the admin, for an officer whose language is Chinese: materials with
+    their checks, files with their sizes, requests for information with their answers."""
+    from django.contrib.auth import get_user_model
+
+    from services.applications.models import Application
+
+    client.force_login(get_user_model().objects.get(username="officer-psb"))
+    client.cookies["django_language"] = "zh-hans"
+    pages = Pages(client)
+    pages.get("/admin/")
+    pages.get("/admin/applications/application/")
+    cases = Application.objects.filter(department__slug="psb").exclude(reference="").order_by("pk")
+    for app in cases:
+        pages.get(f"/admin/applications/application/{app.pk}/change/")
+    assert pages.seen >= 10
     wrong = [f"{url}: {found!r}" for found, url in pages.wrong.items()]
     assert not wrong, f"{len(wrong)} texts with half-width punctuation next to Chinese:\n" + "\n".join(wrong)
