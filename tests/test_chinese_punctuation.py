@@ -327,3 +327,34 @@ def test_the_officers_chinese_pages_use_full_width_punctuation(client, demo):
     assert pages.seen >= 10
     wrong = [f"{url}: {found!r}" for found, url in pages.wrong.items()]
     assert not wrong, f"{len(wrong)} texts with half-width punctuation next to Chinese:\n" + "\n".join(wrong)
+
+
+def test_the_chinese_emails_use_full_width_punctuation(client, demo, settings, django_capture_on_commit_callbacks):
+    """The guest's resume link, the confirmation and the status updates of a Chinese application."""
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+
+    from services.applications import lifecycle
+    from services.applications.models import Application
+    from services.catalogue.models import Service
+
+    settings.UPLOAD_MAX_MB = 1
+    officer = get_user_model().objects.get(username="officer-psb")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        app = apply_as_guest(Pages(client), Service.objects.get(slug="residence-permit"))
+    for step in (
+        lambda app: lifecycle.accept(app, officer),
+        lambda app: lifecycle.request_info(app, officer, ["租赁合同复印件", "身份证背面照片"], note="请一次补齐。"),
+        lambda app: lifecycle.withdraw(app, None, note="情况有变，暂不需要办理了。"),
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            app = step(Application.objects.get(pk=app.pk))
+    assert len(mail.outbox) >= 4 and all("海浦" in m.body or "申请" in m.body for m in mail.outbox)
+    wrong = [
+        (message.subject, found)
+        for message in mail.outbox
+        for text in [message.subject, message.body, *(visible(body) for body, _type in message.alternatives)]
+        for found in half_width(page_text(text) if "<" in text else text)
+    ]
+    assert not wrong, wrong
