@@ -15,6 +15,24 @@ LANGUAGES = [("zh-hans", "居住证"), ("en", "residence permit")]
 OTHER = {"zh-hans": "en", "en": "zh-hans"}
 
 
+@pytest.fixture(autouse=True)
+def no_policy_violations(tab):
+    """No page of these journeys (home, search results, live search with htmx, guides, directories,
+    the 404 page, elder mode) breaks its Content-Security-Policy or Permissions-Policy: Chromium
+    reports every refusal on the console ("Refused to apply inline style ...", "Refused to
+    evaluate ...") and an unknown Permissions-Policy feature too."""
+    seen = []
+
+    def on_console(message):
+        text = message.text
+        if "Content Security Policy" in text or text.startswith("Refused to") or "Permissions-Policy" in text:
+            seen.append(f"{tab.page.url}: {text}")
+
+    tab.page.on("console", on_console)
+    yield
+    assert not seen, "policy violations:\n" + "\n".join(seen)
+
+
 def html_lang(tab):
     return tab.page.locator("html").get_attribute("lang")
 
