@@ -245,7 +245,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     def _log_search(self, request, changelist):
         kind, shown = request.queue_search
         found = changelist.result_count
-        labels = {"reference": _("reference number"), "mobile": _("mobile number"), "name": _("name")}
+        labels = {"reference": _("reference number"), "mobile": _("mobile number"), "name": _("applicant's name")}
         detail = ngettext("%(kind)s %(term)s: %(n)d result", "%(kind)s %(term)s: %(n)d results", found) % {
             "kind": labels[kind],
             "term": shown,
