@@ -44,15 +44,15 @@ def q(
     required=True,
     example=None,
     condition=None,
-    when=None,
     choices=(),
     material=None,
     **limits,
 ):
     """One question. `label` and `hint` are (Chinese, English) pairs; `choices` a list of
-    (key, Chinese, English); `condition` a (key, value) pair and `when` the words that say so
-    (put before the hint: a question shown only for some answers of its own page is on the
-    page from the start, so the citizen reads when to answer it); `material` the English name
+    (key, Chinese, English); `condition` a (key, value) pair. The hint never repeats the
+    condition: the form engine says "Answer only if your answer to … is …" for a condition on
+    the same page, and a question whose condition is on an earlier page is shown only when it
+    holds. `material` the English name
     of one of the service's materials (for uploads); `example` a demo answer, or a callable of
     today's date for dates that must move with the calendar."""
     unknown = set(limits) - set(LIMITS)
@@ -62,7 +62,7 @@ def q(
         "kind": kind,
         "key": key,
         "label": label,
-        "hint": with_when(hint or ("", ""), when),
+        "hint": hint or ("", ""),
         "required": required,
         "example": example,
         "condition": condition or ("", ""),
@@ -72,16 +72,9 @@ def q(
     }
 
 
-def with_when(hint, when):
-    if not when:
-        return hint
-    return (when[0] + hint[0], " ".join(filter(None, [when[1], hint[1]])))
-
-
-def vary(field, when=None, **changes):
+def vary(field, **changes):
     """A shared question with some attributes changed for one form."""
-    changed = {**field, **changes}
-    return {**changed, "hint": with_when(changed["hint"], when)}
+    return {**field, **changes}
 
 
 def page(title, *fields, intro=None):
@@ -204,7 +197,6 @@ HUKOU_PROVINCE = q(
     ("户籍所在省（自治区、直辖市）", "Province of your household registration"),
     ("例如：安徽省。", "For example: Anhui."),
     condition=("hukou_in_haipu", "no"),
-    when=("仅在户籍不在本市时填写。", "Only if the hukou is not in Haipu."),
     max_length=30,
     example="安徽省",
 )
@@ -383,7 +375,6 @@ def demo_form_definitions(today=None):
                     ("工作单位名称", "Employer's name"),
                     ("与劳动合同或社保记录一致。", "As on your contract or social insurance record."),
                     condition=("basis", "work"),
-                    when=("仅在上一题选择“就业”时填写。", "Only if you work in Haipu."),
                     max_length=100,
                     example="海浦云帆信息科技有限公司",
                 ),
@@ -415,7 +406,6 @@ def demo_form_definitions(today=None):
                     ("新的居住地址", "Your new address"),
                     ("搬家后须先办理居住登记。", "Register your new address with the community first."),
                     condition=("same_address", "no"),
-                    when=("仅在搬了家时填写。", "Only if you have moved."),
                     example={"district": "minxi", "street": "龙吴路 1500 弄 12 号 301 室"},
                 ),
             ),
@@ -463,7 +453,6 @@ def demo_form_definitions(today=None):
                     ("产权人姓名", "Name of the home's owner"),
                     ("须提供产权人书面同意。", "The owner's written consent is needed."),
                     condition=("owns_new_home", "no"),
-                    when=("仅在您不是产权人时填写。", "Only if you do not own the home."),
                     max_length=50,
                     example="张建华",
                 ),
@@ -572,7 +561,6 @@ def demo_form_definitions(today=None):
                     "purpose_other",
                     ("请说明用途", "Tell us what it is for"),
                     condition=("purpose", "other"),
-                    when=("仅在用途选择“其他”时填写。", "Only if you chose 'Something else'."),
                     max_length=100,
                     example="出租车从业资格",
                 ),
@@ -586,7 +574,6 @@ def demo_form_definitions(today=None):
                         "Both sides of the permit. Skip this if it is in your e-certificate wallet.",
                     ),
                     condition=("hukou_in_haipu", "no"),
-                    when=("仅在户籍不在本市时填写。", "Only if the hukou is not in Haipu."),
                     required=False,
                     material="Haipu residence permit",
                     max_file_mb=5,
@@ -616,7 +603,6 @@ def demo_form_definitions(today=None):
                     "company_name",
                     ("单位名称", "Name of the business"),
                     condition=("owner_type", "company"),
-                    when=("仅在所有人为单位时填写。", "Only if a business owns the vehicle."),
                     max_length=100,
                     example="海浦云帆信息科技有限公司",
                 ),
@@ -701,7 +687,6 @@ def demo_form_definitions(today=None):
                     "reported_to_police",
                     ("已向公安机关报案吗？", "Have you reported the theft to the police?"),
                     condition=("how_lost", "stolen"),
-                    when=("仅在驾驶证被盗时回答。", "Only if your licence was stolen."),
                     example="yes",
                 ),
                 q(DATE, "lost_on", ("发现遗失的日期", "When did you notice?"), date_rule=PAST, example=days(-3)),
@@ -884,7 +869,6 @@ def demo_form_definitions(today=None):
                     "other_property_details",
                     ("请说明其他住房的情况", "Tell us about the other homes"),
                     condition=("other_property", "yes"),
-                    when=("仅在有其他住房时填写。", "Only if your household owns another home."),
                     max_length=500,
                     example="老家宅基地房一处，无出租收入。",
                 ),
@@ -1051,7 +1035,6 @@ def demo_form_definitions(today=None):
                     ("不填则寄往居住地址。", "Leave blank to use your home address."),
                     required=False,
                     condition=("delivery", "post"),
-                    when=("仅在选择邮寄时填写。", "Only for delivery by post."),
                     example=HOME,
                 ),
                 vary(
@@ -1085,7 +1068,6 @@ def demo_form_definitions(today=None):
                     ("原卡已挂失吗？", "Have you already suspended the lost card?"),
                     ("未挂失的可拨打 12333 立即挂失。", "If not, call 12333 to suspend it now."),
                     condition=("reason", "lost"),
-                    when=("仅在卡片遗失时回答。", "Only if the card was lost."),
                     example="yes",
                 ),
                 DELIVERY_CHOICE,
@@ -1250,7 +1232,6 @@ def demo_form_definitions(today=None):
                     "company_name",
                     ("单位名称", "Name of the business"),
                     condition=("certificate_for", "company"),
-                    when=("仅在开具单位参保证明时填写。", "Only for a business's certificate."),
                     max_length=100,
                     example="海浦云帆信息科技有限公司",
                 ),
@@ -1486,7 +1467,6 @@ def demo_form_definitions(today=None):
                         "With a registered tenancy you can withdraw the actual rent: upload the agreement.",
                     ),
                     condition=("rent_type", "registered"),
-                    when=("仅限已登记备案的租赁。", "Only for a registered tenancy."),
                     required=False,
                     material="Tenancy agreement",
                 ),
@@ -1539,7 +1519,6 @@ def demo_form_definitions(today=None):
                     "spouse_id",
                     ("配偶身份证件号码", "Your husband's or wife's identity document number"),
                     condition=("married", "yes"),
-                    when=("仅在已婚时填写。", "Only if you are married."),
                     example=ID_LI_NA,
                 ),
                 BANK_ACCOUNT,
@@ -1657,7 +1636,6 @@ def demo_form_definitions(today=None):
                 vary(
                     BANK_ACCOUNT,
                     condition=("payment", "bank"),
-                    when=("仅在选择银行代扣时填写。", "Only for direct debit."),
                     label=("代扣银行卡号", "Card number for the direct debit"),
                 ),
             ),
@@ -1949,7 +1927,6 @@ def demo_form_definitions(today=None):
                     "permit_years",
                     ("父母持海浦居住证的年数", "Years a parent has held a Haipu residence permit"),
                     condition=("hukou_in_haipu", "no"),
-                    when=("仅在户籍不在本市时填写。", "Only if the hukou is not in Haipu."),
                     min_value=0,
                     max_value=50,
                     example="4",
@@ -2217,7 +2194,6 @@ def demo_form_definitions(today=None):
                     "platforms",
                     ("网络平台名称", "Which platforms"),
                     condition=("online_sales", "yes"),
-                    when=("仅在通过网络销售时填写。", "Only if you will sell online."),
                     max_length=100,
                     example="美团、饿了么",
                 ),
@@ -2247,7 +2223,6 @@ def demo_form_definitions(today=None):
                     "new_legal_rep_id",
                     ("新任法定代表人身份证件号码", "New legal representative's identity document number"),
                     condition=("changes", "legal_rep"),
-                    when=("仅在变更法定代表人时填写。", "Only if the legal representative changes."),
                     example=ID_ZHOU_MIN,
                 ),
                 q(
@@ -2294,7 +2269,6 @@ def demo_form_definitions(today=None):
                     "liquidator",
                     ("清算组负责人", "Head of the liquidation group"),
                     condition=("simplified", "no"),
-                    when=("仅在不适用简易注销时填写。", "Only if you are not using simplified deregistration."),
                     max_length=50,
                     example="王强",
                 ),
@@ -2449,14 +2423,12 @@ def demo_form_definitions(today=None):
                         "For example receipts for serious illness or a continuing education certificate.",
                     ),
                     condition=("new_evidence", "yes"),
-                    when=("仅在有新凭证时上传。", "Only if you have new evidence."),
                     material="Evidence for special deductions",
                 ),
                 vary(
                     BANK_ACCOUNT,
                     label=("退税银行卡号", "Card number for the refund"),
                     condition=("result", "refund"),
-                    when=("仅在申请退税时填写。", "Only if you are claiming a refund."),
                 ),
             ),
         ],
@@ -2500,7 +2472,6 @@ def demo_form_definitions(today=None):
                     "company_name",
                     ("单位名称", "Name of the business"),
                     condition=("taxpayer_type", "company"),
-                    when=("仅在为单位开具时填写。", "Only for a business's certificate."),
                     max_length=100,
                     example="海浦云帆信息科技有限公司",
                 ),
@@ -2625,7 +2596,6 @@ def demo_form_definitions(today=None):
                     "property_address",
                     ("房屋坐落", "Address of the property"),
                     condition=("scope", "one"),
-                    when=("仅在查询指定房屋时填写。", "Only to search one property."),
                     example={"district": "jiahe", "street": "博乐路 77 弄 2 号 601 室"},
                 ),
                 q(CHOICE, "purpose", ("查询用途", "What it is for"), choices=PURPOSES, example="school"),
@@ -2762,7 +2732,6 @@ def demo_form_definitions(today=None):
                     ("持海浦居住证的年数", "Years you have held a Haipu residence permit"),
                     ("须满 2 年。", "At least 2 years."),
                     condition=("hukou_in_haipu", "no"),
-                    when=("仅在户籍不在本市时填写。", "Only if the hukou is not in Haipu."),
                     min_value=0,
                     max_value=50,
                     example="3",
@@ -2885,7 +2854,6 @@ def demo_form_definitions(today=None):
                     "goods_classes",
                     ("危险货物类别", "Classes of dangerous goods"),
                     condition=("dangerous_goods", "yes"),
-                    when=("仅在运输危险货物时选择。", "Only if you will carry dangerous goods."),
                     choices=[
                         ("2", "第 2 类 气体", "Class 2: gases"),
                         ("3", "第 3 类 易燃液体", "Class 3: flammable liquids"),
@@ -2929,7 +2897,6 @@ def demo_form_definitions(today=None):
                         "Skip this if it is in your e-certificate wallet.",
                     ),
                     condition=("hukou_in_haipu", "no"),
-                    when=("仅在户籍不在本市时填写。", "Only if the hukou is not in Haipu."),
                     required=False,
                     material="Haipu residence permit",
                 ),

@@ -162,8 +162,10 @@ def test_conditional_questions_depend_on_an_earlier_question_of_the_same_service
                     values = ["yes", "no"] if trigger.kind == FieldKind.YESNO else [k for k, _ in trigger.options()]
                     assert field.condition_value in values, (service.slug, field.key, field.condition_value)
                     if trigger.page_id == page.pk:
-                        # Shown from the start (no JavaScript needed): the hint says when to answer.
-                        assert field.hint_en.startswith("Only") and field.hint_zh.startswith("仅"), field.key
+                        # Shown from the start (no JavaScript needed): the form engine says when to
+                        # answer ("Answer only if …"); the hint itself must not say it again.
+                        assert formengine.condition_hint(field, list(page.fields.all())), field.key
+                        assert not field.hint_en.startswith("Only") and not field.hint_zh.startswith("仅"), field.key
                 asked[field.key] = field
     assert conditional >= 3
 
