@@ -106,3 +106,26 @@ def test_the_applicants_answer_is_not_on_the_tracking_page(client, answered):
         "/en/track/", {"reference": answered.reference, "tracking_code": answered.tracking_code}
     ).content.decode()
     assert ANSWER not in body
+
+
+def test_the_migration_takes_earlier_answers_out_of_the_internal_notes(world):
+    """Answers recorded before the fix sit in the answer step's internal note: migration 0009
+    links the steps to their request and empties those notes (other internal notes stay)."""
+    import importlib
+
+    from django.apps import apps
+
+    from services.applications.models import ApplicationEvent
+
+    migration = importlib.import_module("services.applications.migrations.0009_event_info_request_and_search_log")
+    app = lifecycle.request_info(make_submitted(world["permit"]), world["officer"], ["A photo"], internal_note=INTERNAL)
+    app = lifecycle.answer_info(app, None, ANSWER)
+    ApplicationEvent.objects.filter(application=app).update(info_request=None)
+    ApplicationEvent.objects.filter(application=app, from_status="info_requested").update(internal_note=ANSWER)
+
+    migration.link_requests_and_move_answers(apps, None)
+
+    request = app.info_requests.get()
+    asked, answered = app.events.filter(info_request=request).order_by("at", "pk")
+    assert (asked.to_status, asked.internal_note) == ("info_requested", INTERNAL)
+    assert (answered.from_status, answered.internal_note) == ("info_requested", "")

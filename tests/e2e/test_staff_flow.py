@@ -19,14 +19,20 @@ import re
 import pytest
 from django.utils import translation
 
-from tests.e2e.conftest import AXE_OPTIONS, SCREENSHOTS, WIDE, Tab, describe_violations
+from tests.e2e.conftest import AXE_OPTIONS, NARROW, SCREENSHOTS, WIDE, Tab, describe_violations
 from tests.e2e.test_apply_flow import english_sentences, submit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]  # the marker restores the staff groups
 
 SERVICE = "property-records-inquiry"
 PASSWORD = "pw-123456-long"  # tests/makers.py make_staff
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# Real, whole files: uploads are checked by parsing them (a PDF with pages; an image that decodes).
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\nxref\n0 4\n0000000000 65535 f \n"
+    b"0000000009 00000 n \n0000000053 00000 n \n0000000103 00000 n \ntrailer<</Size 4/Root 1 0 R>>\n"
+    b"startxref\n167\n%%EOF\n"
+)
 ADMIN_AXE_REPORT = []  # what axe finds on the whole of each admin page, for the record
 OWN_VIOLATIONS = []  # what it finds in our templates' regions, and anything unexpected: failed at the end
 # Violations axe may find in Django's stock admin markup (rule id, CSS selector of where) without
@@ -63,6 +69,27 @@ def check_admin_page(officer, label, own):
     if ours:  # collected, so that one run reports every page of the flow
         OWN_VIOLATIONS.append(f"{label} ({', '.join(own)}):\n{describe_violations(ours, 4)}")
     assert not officer.problems, f"{label}: " + "; ".join(officer.problems)
+
+
+def check_admin_reflow(officer, label):
+    """WCAG 1.4.10 on our own admin pages: no sideways scroll at 320 CSS px (the case page and
+    the correct-answer page were 391 and 409 px wide); wide tables scroll in their own box."""
+    page = officer.page
+    original = page.viewport_size
+    try:
+        page.set_viewport_size(NARROW)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        offenders = page.evaluate(
+            """(limit) => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > limit + 0.5 && !e.closest('.table-scroll'))
+                .slice(0, 8).map(e => e.outerHTML.slice(0, 160))""",
+            NARROW["width"],
+        )
+        if width > NARROW["width"]:
+            officer.screenshot(f"{label}-overflow")
+        assert width <= NARROW["width"], f"{label}: sideways scroll at 320px ({width}px):\n" + "\n".join(offenders)
+    finally:
+        page.set_viewport_size(original)
 
 
 @pytest.fixture(autouse=True)
@@ -162,12 +189,14 @@ def test_officer_processes_and_citizen_follows(tab, officer_tab, submitted, tmp_
     # --- The officer signs in and finds the application in the queue ----------------------------
     officer.goto("/admin/login/")
     check_admin_page(officer, "admin login", ["#content form"])
+    assert officer.page.locator("h1").count() == 1, "the sign-in page has no h1"
     officer.page.locator("input[name=username]").fill(officer_user.username)
     officer.page.locator("input[name=password]").fill(PASSWORD)
     submit(officer, "/admin/$", "#content input[type=submit]")
     check_admin_page(officer, "admin index", ["#content"])
 
     officer.goto("/admin/applications/application/")
+    assert officer.page.get_by_label("Search the queue").count() == 1, "the queue's search box has no label"
     row = officer.page.locator("#result_list tbody tr", has_text=app.reference)
     assert row.count() == 1, "the application is not in the officer's queue"
     check_admin_page(officer, "queue", [".object-tools", "#result_list"])
@@ -223,6 +252,11 @@ def test_officer_processes_and_citizen_follows(tab, officer_tab, submitted, tmp_
     # --- The officer sees the answer and the file ----------------------------------------------------
     officer.goto(change_url)
     check_admin_page(officer, "application page with the answer", ["#content .case"])
+    check_admin_reflow(officer, "application page with the answer")
+    history = officer.page.locator("#content table.history")
+    answer_row = history.locator("tbody tr", has_text="HT-2025-0412")
+    assert answer_row.count() == 1 and "HT-2025-0412" not in answer_row.locator("td.internal").inner_text()
+    assert any("产权信息待核实" in text for text in history.locator("td.internal").all_inner_texts())
     requests = officer.page.locator("#content .info-request")
     assert requests.count() == 1
     assert "HT-2025-0412" in requests.first.inner_text()
@@ -232,6 +266,12 @@ def test_officer_processes_and_citizen_follows(tab, officer_tab, submitted, tmp_
     download = officer.page.request.get(officer.base + file_link.get_attribute("href"))
     assert download.status == 200 and download.body() == PDF
     assert download.headers["content-disposition"].startswith("attachment")
+
+    # --- The correct-answer page fits a narrow screen too ---------------------------------------------
+    officer.goto(base + "correct/")
+    check_admin_page(officer, "correct an answer", ["#content form"])
+    check_admin_reflow(officer, "correct an answer")
+    officer.goto(change_url)
 
     # --- Review, approve, complete -----------------------------------------------------------------
     act("start_review", Status.IN_REVIEW)
