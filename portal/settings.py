@@ -114,6 +114,8 @@ TEMPLATES = [
         },
     },
 ]
+# Forms never echo back more of an input than its maxlength (portal/forms.py).
+FORM_RENDERER = "portal.forms.BoundedRenderer"
 if not DEBUG:
     # Cached loader; template_partials wraps whichever loaders are configured.
     TEMPLATES[0]["APP_DIRS"] = False
