@@ -28,6 +28,7 @@ from .validators import ID_DOCUMENT_TYPES, normalise_mobile, validate_id_documen
 from .workdays import today
 
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
+_PLAIN_TEXT_KINDS = {FieldKind.TEXT, FieldKind.EMAIL, FieldKind.MOBILE}
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%d/%m/%Y"]
 PROFILE_KEYS = {
     "full_name": lambda u: u.get_full_name(),
@@ -60,11 +61,48 @@ def condition_met(field, answers):
     return value is not None and str(value) == field.condition_value
 
 
+# Profile keys that "Who is applying" asks, with the applicant's attribute that answers them.
+# Asked there, they are not asked again on a question page (see given_on_applicant_page).
+APPLICANT_PAGE_KEYS = {
+    "full_name": "applicant_name",
+    "applicant_name": "applicant_name",
+    "phone": "contact_phone",
+    "mobile": "contact_phone",
+    "email": "contact_email",
+}
+GIVEN_KEY = "_given"  # in the answers: the keys answered on the "Who is applying" page
+
+
 def visible_fields(page, answers):
     """Fields of the page to ask: conditions on earlier pages' answers are applied here; a
-    condition on a question of the same page is applied when the page is validated."""
+    condition on a question of the same page is applied when the page is validated. A question
+    already answered on the "Who is applying" page is not asked again."""
     same_page = {f.key for f in page.fields.all()}
-    return [f for f in page.fields.all() if f.condition_key in same_page or condition_met(f, answers)]
+    given = set(answers.get(GIVEN_KEY, ()))
+    return [
+        f
+        for f in page.fields.all()
+        if f.key not in given and (f.condition_key in same_page or condition_met(f, answers))
+    ]
+
+
+def given_on_applicant_page(pages, answers, application):
+    """The answers with what "Who is applying" gave for the profile keys the form asks (the
+    applicant's name; the mobile and email for updates only when applying for oneself: a helper
+    gives their own, and the form's questions are about the applicant), marked so that no later
+    page asks them again. A key no longer given there is asked again, with its answer kept."""
+    kinds = {f.key: f.kind for p in pages for f in p.fields.all()}
+    own = {"applicant_name"} if application.on_behalf else {"applicant_name", "contact_phone", "contact_email"}
+    result = {k: v for k, v in answers.items() if k != GIVEN_KEY}
+    given = []
+    for key, attribute in APPLICANT_PAGE_KEYS.items():
+        value = getattr(application, attribute, "")
+        if key in kinds and attribute in own and value and kinds[key] in _PLAIN_TEXT_KINDS:
+            result[key] = value
+            given.append(key)
+    if given:
+        result[GIVEN_KEY] = given
+    return result
 
 
 def _date_field(field):
@@ -307,7 +345,7 @@ class AddressField(CompositeField):
             choices=[("", _("Choose a district"))] + [(d.slug, d.name) for d in definitions.districts()],
             error_messages={"invalid_choice": _("Choose a district from the list: %(label)s") % {"label": question}},
         )
-        street = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
+        street = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "address-line1"}))
         super().__init__(
             [("__district", _("District"), district), ("__street", _("Street, number, building and flat"), street)],
             question=question,

@@ -136,9 +136,9 @@ def _flow_for(request, public_id, app=None):
     flow = Flow(app, draft=True)
     current = flow.definition.version
     if app.form_version != current:
-        app.answers = formengine.keep_matching_answers(flow.pages, app.answers) | (
-            {ECERT_KEY: app.answers[ECERT_KEY]} if ECERT_KEY in app.answers else {}
-        )
+        app.answers = formengine.keep_matching_answers(flow.pages, app.answers) | {
+            key: app.answers[key] for key in (ECERT_KEY, formengine.GIVEN_KEY) if key in app.answers
+        }
         app.form_version = current
         app.save(update_fields=["answers", "form_version", "updated_at"])
         messages.warning(
@@ -182,6 +182,7 @@ def applicant(request, public_id):
         )
         app.helper_relation = data["helper_relation"] if app.on_behalf else ""
         app.contact_phone, app.contact_email = data["contact_phone"], data["contact_email"] or app.contact_email
+        app.answers = formengine.given_on_applicant_page(flow.pages, app.answers, app)  # asked once
         app.save()
         if first_email:
             _email_resume_link(request, app)
@@ -233,7 +234,8 @@ def question_page(request, public_id, number):
         form = formengine.page_form(page, app.answers, data=request.POST, files=request.FILES)
         file_errors = _save_page_files(request, app, page, form)
         if form.is_valid() and not file_errors:
-            keys = {f.key for f in page.fields.all() if f.kind != FieldKind.FILE}
+            given = set(app.answers.get(formengine.GIVEN_KEY, ()))  # kept: from "Who is applying"
+            keys = {f.key for f in page.fields.all() if f.kind != FieldKind.FILE and f.key not in given}
             kept = {k: v for k, v in app.answers.items() if k not in keys}
             app.answers = formengine.prune_hidden_answers(flow.pages, kept | form.answers())
             app.save(update_fields=["answers", "updated_at"])
