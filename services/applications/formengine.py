@@ -19,7 +19,7 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 
 from . import definitions
@@ -207,7 +207,13 @@ def _django_fields(field):
     if kind == FieldKind.FILE:
         # Not required to the form: a file given earlier counts, which views._save_page_files
         # checks. Marked so that the page does not call a required upload "(optional)".
-        upload = forms.FileField(required=False, label=label, help_text=hint)
+        spec = field.accepted_file_types or (field.material.accepted_file_types if field.material_id else "")
+        upload = forms.FileField(
+            required=False,
+            label=label,
+            help_text=hint,
+            widget=forms.ClearableFileInput(attrs={"accept": accept_attribute(spec)}),
+        )
         upload.conditionally_required = required
         return {field.key: upload}
     raise ValueError(f"unknown field kind {kind}")
@@ -395,6 +401,26 @@ class IdentityDocumentField(CompositeField):
 
     def compress(self, cleaned):
         return {"type": cleaned["__type"], "number": cleaned[""]}
+
+
+def accept_attribute(spec):
+    """The file picker's `accept` for an upload of these types ("jpg,png"): what the upload
+    takes and nothing else, so that a photo upload does not offer PDF files."""
+    from .uploads import CONTENT_TYPES, accepted_types
+
+    kinds = accepted_types(spec)
+    extensions = [ext for kind in kinds for ext in ([".jpg", ".jpeg"] if kind == "jpg" else [f".{kind}"])]
+    return ",".join(extensions + [CONTENT_TYPES[kind] for kind in kinds])
+
+
+def file_types_text(spec):
+    """ "PDF, JPG or PNG" for an upload of these types, in the active language."""
+    from .uploads import LABELS, accepted_types
+
+    names = [LABELS[kind] for kind in accepted_types(spec)]
+    if len(names) == 1:
+        return names[0]
+    return _("%(list)s or %(last)s") % {"list": pgettext("list separator", ", ").join(names[:-1]), "last": names[-1]}
 
 
 class PageForm(forms.Form):

@@ -159,3 +159,21 @@ class WithdrawForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class MaterialsForm(forms.Form):
+    """The documents page: one upload per material. The view checks each file (and the
+    e-certificates) and adds what is wrong here, so that the page shows the same error summary
+    as every other page, each message linking to its file input (ids `material-<pk>`)."""
+
+    def __init__(self, materials, *args, **kwargs):
+        from .flow import material_key
+        from .formengine import accept_attribute
+
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        for material in materials:
+            accept = accept_attribute(material.accepted_file_types)
+            self.fields[material_key(material)] = forms.FileField(
+                required=False, label=material.name, widget=forms.FileInput(attrs={"accept": accept})
+            )

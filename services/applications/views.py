@@ -21,7 +21,7 @@ from services.lib.throttle import Rule, Throttle
 
 from . import access, formengine, lifecycle, limits, uploads
 from .flow import APPLICANT, CHECK, ECERT_KEY, MATERIALS, Flow, material_key, save_upload
-from .forms import ApplicantForm, DeclarationForm, TrackForm, WithdrawForm
+from .forms import ApplicantForm, DeclarationForm, MaterialsForm, TrackForm, WithdrawForm
 from .models import Application, FieldKind, Status
 from .notifications import send_resume_link
 from .uploads import check_upload
@@ -324,12 +324,26 @@ def materials(request, public_id):
             "app": app,
             "rows": flow.material_rows(),
             "errors": errors,
+            "form": _materials_form(request, flow, errors),
+            "accepts": {m.pk: formengine.accept_attribute(m.accepted_file_types) for m in flow.materials},
+            "file_types": {m.pk: formengine.file_types_text(m.accepted_file_types) for m in flow.materials},
             "back_url": flow.back_url(MATERIALS),
             "max_mb": settings.UPLOAD_MAX_MB,
             "crumbs": _crumbs(app, _("Documents")),
         },
         status=400 if errors else 200,
     )
+
+
+def _materials_form(request, flow, errors):
+    """The documents page's problems as a form, for the error summary every page shares."""
+    form = MaterialsForm(flow.materials, request.POST if request.method == "POST" else None)
+    if errors:
+        form.is_valid()
+        for material in flow.materials:
+            if material.pk in errors:
+                form.add_error(material_key(material), errors[material.pk])
+    return form
 
 
 @never_cache
