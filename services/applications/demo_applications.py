@@ -38,7 +38,7 @@ from .demo_forms import (
 )
 from .flow import ECERT_KEY, Flow, material_key, save_upload
 from .models import Application, ApplicationEvent, Attachment, FieldKind, FormField, InfoRequest, MaterialCheck, Status
-from .uploads import CONTENT_TYPES, accepted_types
+from .uploads import CONTENT_TYPES, CheckedFile, accepted_types
 from .workdays import _Calendar
 
 DEMO_USERNAME = "citizen"
@@ -127,7 +127,12 @@ def _provide_documents(app, user):
             continue
         kind, content = _demo_file(material)
         save_upload(
-            app, material_key(material), ContentFile(content, name=_file_name(material, kind)), kind, user, material
+            app,
+            material_key(material),
+            ContentFile(content, name=_file_name(material, kind)),
+            CheckedFile(kind, content),
+            user,
+            material,
         )
     app.answers = {**app.answers, ECERT_KEY: ecert}
 

@@ -139,8 +139,11 @@ def material_key(material):
     return f"material-{material.pk}"
 
 
-def save_upload(application, key, uploaded, kind, user, material=None):
-    from .uploads import CONTENT_TYPES
+def save_upload(application, key, uploaded, checked, user, material=None):
+    """Store a file that uploads.check_upload accepted: its checked (for images re-encoded)
+    bytes, under a name made from its type and what it answers; the uploader's name is kept
+    only as text to show."""
+    from django.core.files.base import ContentFile
 
     for old in Attachment.objects.filter(application=application, field_key=key):
         old.file.delete(save=False)
@@ -149,11 +152,17 @@ def save_upload(application, key, uploaded, kind, user, material=None):
         application=application,
         field_key=key,
         material=material,
-        original_name=uploaded.name[:200],
-        content_type=CONTENT_TYPES[kind],
-        size=uploaded.size,
+        original_name=_display_name(uploaded.name),
+        content_type=checked.content_type,
+        size=checked.size,
         uploaded_by=user if user.is_authenticated else None,
     )
-    attachment.file.save("upload", uploaded, save=False)
+    attachment.file.save(attachment.download_name, ContentFile(checked.content), save=False)
     attachment.save()
     return attachment
+
+
+def _display_name(name):
+    """The uploader's file name as plain text: no folders, no control characters."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return "".join(ch for ch in name if ch.isprintable())[:200] or "-"

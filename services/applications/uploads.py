@@ -1,18 +1,49 @@
-"""Checking uploaded files: size, and type from the content (never the name)."""
+"""Checking uploaded files: size, then the whole file. A PDF must parse with pypdf (every page
+readable, not encrypted, no scripts or embedded files); an image must decode fully with Pillow
+and is re-encoded, upright and without metadata (GPS position, camera), so that nothing rides
+behind a valid header. The uploader's file name is never trusted: files are stored and served
+under a name made from their checked type and the material or question they answer."""
+
+import io
+import struct
+import warnings
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-# Leading bytes of each accepted kind of file.
+# Leading bytes of each accepted kind of file: only a first guess, confirmed by parsing.
 SIGNATURES = {
     "pdf": (b"%PDF-",),
     "jpg": (b"\xff\xd8\xff",),
     "png": (b"\x89PNG\r\n\x1a\n",),
 }
 CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+KINDS_BY_CONTENT_TYPE = {value: key for key, value in CONTENT_TYPES.items()}
 LABELS = {"pdf": "PDF", "jpg": "JPG", "png": "PNG"}
 ALIASES = {"jpeg": "jpg"}
+PIL_FORMATS = {"jpg": "JPEG", "png": "PNG"}
+# Catalogue entries of a PDF that run code or carry other files.
+PDF_ACTIVE_KEYS = ("/JavaScript", "/JS", "/EmbeddedFiles", "/Launch", "/XFA", "/RichMedia")
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """What check_upload found: the kind, and the bytes to store (re-encoded for images)."""
+
+    kind: str
+    content: bytes
+
+    @property
+    def content_type(self):
+        return CONTENT_TYPES[self.kind]
+
+    @property
+    def size(self):
+        return len(self.content)
 
 
 def accepted_types(spec):
@@ -25,9 +56,7 @@ def accepted_types(spec):
     return kinds or ["pdf", "jpg", "png"]
 
 
-def sniff(uploaded):
-    head = uploaded.read(16)
-    uploaded.seek(0)
+def sniff(head):
     for kind, signatures in SIGNATURES.items():
         if any(head.startswith(sig) for sig in signatures):
             return kind
@@ -35,7 +64,7 @@ def sniff(uploaded):
 
 
 def check_upload(uploaded, spec, max_mb=None):
-    """Return the detected kind, or raise ValidationError saying exactly what is wrong."""
+    """Return a CheckedFile, or raise ValidationError saying exactly what is wrong."""
     max_mb = min(max_mb or settings.UPLOAD_MAX_MB, settings.UPLOAD_MAX_MB)
     allowed = accepted_types(spec)
     from services.catalogue.i18n import is_english
@@ -49,10 +78,172 @@ def check_upload(uploaded, spec, max_mb=None):
             % {"max": max_mb, "size": uploaded.size / 1024 / 1024},
             code="too_big",
         )
-    kind = sniff(uploaded)
+    uploaded.seek(0)
+    data = uploaded.read()
+    uploaded.seek(0)
+    kind = sniff(data[:16])
     if kind not in allowed:
         raise ValidationError(
             _("The selected file must be a %(types)s file. Its contents show it is not.") % {"types": names},
             code="type",
         )
-    return kind
+    if kind == "pdf":
+        return CheckedFile("pdf", _check_pdf(data))
+    return CheckedFile(kind, _reencode_image(data, kind))
+
+
+# --- PDF -------------------------------------------------------------------------------------
+def _not_a_pdf(reason=None):
+    return ValidationError(reason or _("This file is not a valid PDF: it could not be read."), code="pdf")
+
+
+def _check_pdf(data):
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                raise ValidationError(
+                    _("This PDF is protected by a password or encrypted. Upload a copy without a password."),
+                    code="encrypted",
+                )
+            pages = reader.pages
+            if len(pages) == 0:
+                raise _not_a_pdf(_("This file is not a valid PDF: it has no pages."))
+            for page in pages:
+                page.mediabox  # noqa: B018 - reading each page is the check
+                page.get_contents()
+            if _pdf_is_active(reader, data):
+                raise ValidationError(
+                    _(
+                        "This PDF contains scripts or embedded files, which are not accepted. Save or print it "
+                        "as a new PDF and upload that."
+                    ),
+                    code="active",
+                )
+    except ValidationError:
+        raise
+    except (PyPdfError, ValueError, TypeError, KeyError, AttributeError, IndexError, OSError, RecursionError) as e:
+        raise _not_a_pdf() from e
+    return data
+
+
+def _pdf_is_active(reader, data):
+    """Scripts, launch actions or embedded files, in the catalogue or anywhere in the bytes."""
+    root = reader.trailer.get("/Root")
+    root = root.get_object() if root is not None else {}
+    names = root.get("/Names")
+    names = names.get_object() if names is not None else {}
+    if any(key in names for key in ("/JavaScript", "/EmbeddedFiles")):
+        return True
+    if "/OpenAction" in root or "/AA" in root:
+        action = root.get("/OpenAction")
+        action = action.get_object() if action is not None else None
+        if root.get("/AA") is not None or (hasattr(action, "get") and action.get("/S") in ("/JavaScript", "/Launch")):
+            return True
+    if "/AcroForm" in root and "/XFA" in root["/AcroForm"].get_object():
+        return True
+    return any(key.encode() + suffix in data for key in PDF_ACTIVE_KEYS for suffix in (b" ", b"(", b"<", b"/"))
+
+
+# --- images ----------------------------------------------------------------------------------
+def _damaged():
+    return ValidationError(_("This image is damaged or incomplete: it could not be read."), code="image")
+
+
+def _reencode_image(data, kind):
+    from PIL import Image, ImageOps
+
+    limit = settings.UPLOAD_MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=[PIL_FORMATS[kind]])
+            width, height = image.size
+            if width * height > limit:
+                raise _too_many_pixels(width, height, limit)
+            image.load()
+            image = ImageOps.exif_transpose(image)
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise _too_many_pixels(*_declared_size(data), limit) from e
+    except (OSError, SyntaxError, ValueError, TypeError, IndexError, struct.error, EOFError) as e:
+        raise _damaged() from e
+    out = io.BytesIO()
+    if kind == "jpg":
+        image = image.convert("L" if image.mode in ("1", "L") else "RGB")
+        image.save(out, "JPEG", quality=90, optimize=True)
+    else:
+        if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
+            image = image.convert("RGBA")
+        image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def _declared_size(data):
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+        try:
+            return Image.open(io.BytesIO(data)).size
+        except Exception:  # noqa: BLE001 - only used to word the message
+            return (0, 0)
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
+
+
+def _too_many_pixels(width, height, limit):
+    return ValidationError(
+        _(
+            "This file is too large: the image has %(pixels)s pixels (%(width)s × %(height)s); the limit is "
+            "%(limit)s pixels. Send a smaller photo or scan."
+        )
+        % {
+            "pixels": number_format(width * height, force_grouping=True),
+            "width": width,
+            "height": height,
+            "limit": number_format(limit, force_grouping=True),
+        },
+        code="pixels",
+    )
+
+
+# --- names -----------------------------------------------------------------------------------
+def kind_of(content_type):
+    """The kind of a stored file from its recorded type; None for anything else."""
+    return KINDS_BY_CONTENT_TYPE.get(content_type)
+
+
+def download_name(attachment):
+    """'household-register.pdf': the material's English name (or the question's key) and the
+    checked type. Rows stored before the check keep working: an unknown type is '.bin'."""
+    material = attachment.material if attachment.material_id else None
+    stem = slugify(material.name_en if material else "") or slugify(attachment.field_key) or "document"
+    return f"{stem[:60]}.{kind_of(attachment.content_type) or 'bin'}"
+
+
+def response_headers(response):
+    """Headers every served upload carries, whoever downloads it."""
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def serve(attachment):
+    from django.http import FileResponse
+
+    kind = kind_of(attachment.content_type)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=download_name(attachment),
+        content_type=CONTENT_TYPES[kind] if kind else "application/octet-stream",
+    )
+    return response_headers(response)

@@ -171,10 +171,19 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     # --- Question page 1: a wrong ID number first --------------------------------------------------
     assert page.locator(".back-link").get_attribute("href") == app_base + "applicant/"
     check("question page 1")
+    # Asked once (issue 8, point 4): the name and mobile given on "Who is applying" are not
+    # asked again, and the two pages do not share a heading.
+    assert page.locator("input[name=full_name], input[name=phone]").count() == 0, "name or mobile asked twice"
+    assert page.locator("h1").inner_text().strip() != in_language(lang, translation.gettext, "Who is applying")
+    # The identity document is one question: a fieldset with the question as legend, a label
+    # for each of its two inputs (issue 8, point 1).
+    id_fieldset = page.locator("fieldset:has(input[name=id_number])")
+    assert id_fieldset.count() == 1, "the identity document question is not a fieldset"
+    assert id_fieldset.locator("legend").inner_text().strip()
+    for part in ("id_number__type", "id_number"):
+        assert id_fieldset.locator(f'label[for="id_{part}"]').count() == 1, f"no label for {part}"
     assert page.locator("select[name=id_number__type]").input_value() == "resident_id"
-    page.locator("input[name=full_name]").fill("张伟")
     page.locator("input[name=id_number]").fill(WRONG_ID)
-    page.locator("input[name=phone]").fill("13800138000")
     submit(tab, re.escape(app_base) + "page/1/$")
     assert_error_summary_focused(tab, "question page 1, wrong ID")
     message = validation_message(lang, validate_id_document, "resident_id", WRONG_ID)
@@ -183,8 +192,6 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     assert page.locator("#id_id_number").get_attribute("aria-invalid") == "true"
     # Everything typed is kept, the wrong value too, so it can be corrected rather than retyped.
     assert page.locator("input[name=id_number]").input_value() == WRONG_ID
-    assert page.locator("input[name=full_name]").input_value() == "张伟"
-    assert page.locator("input[name=phone]").input_value() == "13800138000"
     check("question page 1, wrong ID (error)")
 
     # Once in elder mode: the toggle returns to the same page, large text, still no violations.
@@ -197,8 +204,6 @@ def test_apply_online_then_track(tab, lang, tmp_path):
         assert "elder" not in body_classes(tab), "elder mode did not switch off"
         # A GET after the failed POST shows the stored answers, so the ID is typed again.
 
-    page.locator("input[name=full_name]").fill("张伟")
-    page.locator("input[name=phone]").fill("13800138000")
     page.locator("input[name=id_number]").fill(VALID_ID)
     submit(tab, re.escape(app_base) + "page/2/$")
 
@@ -211,10 +216,19 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     purposes.nth(0).check()
     submit(tab, re.escape(app_base) + "page/2/$")  # the address is required once "one property" is chosen
     assert_error_summary_focused(tab, "question page 2, no address")
-    assert {href for href, _text in summary_links(tab)} == {
-        "#id_property_address__district",
-        "#id_property_address__street",
-    }
+    # One question, one message: linked to its first input, shown once inside its fieldset
+    # whose legend is the question (issue 8, point 1).
+    links = summary_links(tab)
+    assert [href for href, _text in links] == ["#id_property_address__district"], links
+    address = page.locator("fieldset:has(select[name=property_address__district])")
+    question = address.locator("legend").inner_text().strip()
+    assert question and question in links[0][1], (question, links)
+    assert address.locator(".error-message").count() == 1
+    assert address.locator("#id_property_address_helptext").count() == 1, "the question's hint is not shown"
+    assert "id_property_address_error" in (address.get_attribute("aria-describedby") or "")
+    for part in ("district", "street"):
+        assert address.locator(f'label[for="id_property_address__{part}"]').count() == 1
+    page.locator(links[0][0]).focus()  # the link leads to the district list
     assert page.locator("input[name=scope][value=one]").is_checked(), "the choice made was lost"
     assert purposes.nth(0).is_checked(), "the choice made was lost"
     check("question page 2, no address (error)")
@@ -234,7 +248,12 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     type_message = validation_message(
         lang, check_upload, SimpleUploadedFile("id-card-scan.pdf", NOT_A_PDF), id_card.accepted_file_types
     )
-    expected = f"{in_language(lang, lambda: id_card.name)}: {type_message}"
+    expected = in_language(
+        lang,
+        lambda: (
+            translation.pgettext("punctuation", "%(label)s: %(value)s") % {"label": id_card.name, "value": type_message}
+        ),
+    )
     assert summary_links(tab) == [(f"#material-{id_card.pk}", expected)], summary_links(tab)
     assert page.locator(f"#material-{id_card.pk}-error").inner_text().strip().endswith(expected)
     assert not draft.attachments.exists(), "a refused file was stored"
@@ -252,6 +271,10 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     main = page.locator("main")
     for text in ["张伟", VALID_ID, "13800138000", "citizen@example.com", "博乐路 77 弄 2 号 601 室", "id-card.pdf"]:
         assert text in main.inner_text(), f"check page does not show {text!r}"
+    # Given once, shown once (issue 8, point 4): no two sections with the same title.
+    assert main.inner_text().count("13800138000") == 1
+    titles = [t.strip() for t in main.locator("h2").all_inner_texts()]
+    assert len(titles) == len(set(titles)), titles
     changes = page.locator("main dd.change a")
     assert changes.count() >= 8, f"only {changes.count()} Change links"
     for n in range(changes.count()):  # each Change link names what it changes, for screen readers
@@ -268,6 +291,15 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     # The browser keeps the link's #purpose through the form post and the redirect.
     submit(tab, re.escape(app_base) + "check/(#purpose)?$")
     assert new_purpose in main.inner_text(), "the changed answer is not on the check page"
+
+    # Deleting the draft asks first, on a page of its own; "No" keeps it (issue 8, point 3).
+    page.locator(f'main a[href="{app_base}delete/"]').click()
+    tab.wait_for_path(re.escape(app_base) + "delete/$")
+    check("delete, confirm")
+    assert page.locator(f'main form[method=post][action="{app_base}delete/"] button[type=submit]').count() == 1
+    page.locator(f'main a[href="{app_base}check/"]').click()
+    tab.wait_for_path(re.escape(app_base) + "check/$")
+    assert Application.objects.filter(pk=draft.pk).exists()
 
     # The declaration not ticked: an error, the answers still there.
     submit(tab, re.escape(app_base) + "submit/$")
@@ -293,6 +325,20 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     tracking_code = codes.nth(1).inner_text().strip()
     assert tracking_code == draft.tracking_code
     assert draft.acceptance_due.strftime("%Y-%m-%d") in main.inner_text()
+
+    # Back after submitting, or a bookmark to a page of the flow: not "Page not found" but a
+    # page that says so, with the reference and the way on (issue 8, point 2).
+    # (Chromium's Back to the page a POST answered asks to resend it; the pages are opened
+    # directly, as a bookmark or the history list does.)
+    submitted_title = in_language(lang, translation.gettext, "This application has been submitted")
+    for path in ["check/", "submit/", "applicant/", "page/1/", "documents/", "delete/"]:
+        tab.goto(app_base + path)
+        assert page.locator("h1").inner_text().strip() == submitted_title, (path, page.url)
+        assert reference in main.inner_text()
+        assert page.locator(f'main a[href="/{lang}/applications/{reference}/submitted/"]').count() == 1
+        assert page.locator(f'main a[href="/{lang}/applications/{reference}/"]').count() == 1
+    check("submitted, back")
+    tab.goto(f"/{lang}/applications/{reference}/submitted/")
 
     # --- Track it: empty first, then a wrong code, then both right --------------------------------
     page.locator(f'main a[href="/{lang}/track/"]').click()
