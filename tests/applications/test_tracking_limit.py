@@ -7,7 +7,8 @@ import pytest
 import services.lib.throttle as throttle
 
 pytestmark = pytest.mark.django_db
-WRONG = {"reference": "HP26K7M2X9QDA", "tracking_code": "GUESS000"}
+# A well-formed reference (its check character is right) with a wrong code: a guess that counts.
+WRONG = {"reference": "HP26K7M2X9QDS", "tracking_code": "GUESS000"}
 
 
 @pytest.fixture
