@@ -269,7 +269,15 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     # --- Check your answers, with Change links ---------------------------------------------------
     check("check answers")
     main = page.locator("main")
-    for text in ["张伟", VALID_ID, "13800138000", "citizen@example.com", "博乐路 77 弄 2 号 601 室", "id-card.pdf"]:
+    applicant_name = "张伟" if lang == "zh-hans" else "Zhang Wei"
+    for text in [
+        applicant_name,
+        VALID_ID,
+        "13800138000",
+        "citizen@example.com",
+        "博乐路 77 弄 2 号 601 室",
+        "id-card.pdf",
+    ]:
         assert text in main.inner_text(), f"check page does not show {text!r}"
     # Given once, shown once (issue 8, point 4): no two sections with the same title.
     assert main.inner_text().count("13800138000") == 1
