@@ -37,9 +37,11 @@ $(VNU_JAR):
 
 vnu: $(VNU_JAR)
 
+# data/ holds the database, uploads, saved emails and this key: its owner only (0700; files 0600).
 data/secret_key:
-	@mkdir -p data
-	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@mkdir -p -m 700 data
+	@chmod 700 data
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	@chmod 600 $@
 
 run: venv data/secret_key
