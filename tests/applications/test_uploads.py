@@ -182,6 +182,7 @@ def test_an_upload_named_html_is_stored_and_served_under_its_material_and_type(c
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="household-register.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
 
 
 def test_a_photo_is_served_re_encoded_as_jpg_whatever_its_name(client, draft):
