@@ -73,3 +73,21 @@ def test_my_applications_date_column_is_not_a_status_word(client, world, citizen
     body = client.get("/zh-hans/applications/").content.decode()
     headers = re.findall(r'<th scope="col">(.*?)</th>', body)
     assert "提交日期" in headers and "已提交" not in headers
+
+
+def test_a_submitted_applications_flow_page_says_when_it_was_submitted(client, world, citizen):
+    app = make_submitted(world["service"], citizen)
+    client.force_login(citizen)
+    body = client.get(f"/zh-hans/apply/{app.public_id}/check/").content.decode()
+    rows = summary_rows(body)
+    assert "提交时间" in [label for label, _value in rows]
+    assert not labels_differ_from_values(rows)
+
+
+def test_the_officers_case_page_says_when_it_was_submitted(client, world, citizen):
+    app = make_submitted(world["service"], citizen)
+    client.force_login(world["officer"])
+    body = client.get(f"/admin/applications/application/{app.pk}/change/", headers={"accept-language": "zh-hans"})
+    text = re.sub(r"<[^>]+>", "", body.content.decode())
+    assert "提交时间" in text
+    assert not re.search(r"已提交\s*·.*·\s*已提交", text)
