@@ -159,6 +159,12 @@ def django_fields(field, same_page_condition=False):
     }
     for form_field in built.values():
         form_field.error_messages["required"] = message
+        if choose:
+            # Django's own message repeats the value sent, whatever its size; this one names the
+            # question. (%% kept as % when Django formats the message with the value.)
+            form_field.error_messages["invalid_choice"] = (
+                _("Choose one of the answers listed: %(label)s") % {"label": field.label}
+            ).replace("%", "%%")
         if same_page_condition:
             # Checked in PageForm.clean() when the condition holds; the page says when.
             form_field.required = False
