@@ -68,9 +68,7 @@ def test_someone_applying_for_a_parent_is_asked_the_parents_mobile(client, servi
 
 
 def test_a_signed_in_citizen_is_not_asked_twice_either(client, service, django_user_model):  # noqa: F811
-    user = django_user_model.objects.create_user(
-        "wei", password="pw-123456-long", first_name="Wei", last_name="Zhang"
-    )
+    user = django_user_model.objects.create_user("wei", password="pw-123456-long", first_name="Wei", last_name="Zhang")
     client.force_login(user)
     app = start(client, service)
     answer_applicant(client, app, contact_email="")
