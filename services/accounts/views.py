@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -8,7 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import Resolver404, resolve, reverse, reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -152,7 +154,35 @@ def profile_edit(request):
 # shared computer's browser must not keep them (LoginView and PasswordResetConfirmView already
 # do; the others are wrapped here).
 
-login_view = auth_views.LoginView.as_view(
+
+class LoginView(auth_views.LoginView):
+    """A citizen already signed in (a sign-in link in an email, a bookmark, Back) is sent on to
+    a safe `next`, or to the profile, instead of being asked to sign in again. A `next` that is
+    itself a sign-in page goes to the profile, so no chain of them can loop."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            next_url = self.get_redirect_url()  # "" unless it stays on this site
+            if next_url and _is_sign_in_page(next_url):
+                next_url = ""
+            return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _is_sign_in_page(url):
+    """Whether `url` is a sign-in page in any language (i18n URLs resolve only in their own)."""
+    path = urlsplit(url).path
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                if resolve(path).view_name in ("accounts:login", "admin:login"):
+                    return True
+            except Resolver404:
+                continue
+    return False
+
+
+login_view = LoginView.as_view(
     authentication_form=LoginForm,
     template_name="registration/login.html",
     extra_context={"crumbs": [(gettext_lazy("Sign in"), None)]},

@@ -5,8 +5,10 @@ only through lifecycle.answer_info."""
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -114,7 +116,15 @@ def _not_open(request, app):
 
 @never_cache
 def answer_request(request, reference):
-    app = access.application_for_answer(request, reference)
+    try:
+        app = access.application_for_answer(request, reference)
+    except Http404:
+        if request.user.is_authenticated:
+            raise
+        # Not signed in, and not a guest's application this browser made or tracked: every
+        # reference alike (an account holder's, another guest's, one that does not exist) goes
+        # to sign in and back here (the request email's link), so nothing shows which exist.
+        return redirect_to_login(request.get_full_path())
     info_request = _open_request(app) if app.status == Status.INFO_REQUESTED else None
     if info_request is None:
         return _not_open(request, app)

@@ -3,6 +3,7 @@ one go; the application returns where it was and its deadline moves by the time 
 
 import datetime
 import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,10 @@ def pdf(name="contract.pdf"):
 
 def url(app):
     return f"/en/applications/{app.reference}/answer/"
+
+
+def login_url(app):
+    return f"/en/account/login/?next=/en/applications/{app.reference}/answer/"
 
 
 def test_detail_and_tracking_pages_show_every_item_with_an_answer_link(client, service, citizen, officer):
@@ -237,7 +242,7 @@ def test_another_citizen_gets_404(client, service, citizen, other, officer):
     assert client.get(url(app)).status_code == 404
     assert client.post(url(app), {"answer": "not mine"}).status_code == 404
     client.logout()
-    assert client.get(url(app)).status_code == 404
+    assert client.get(url(app)).status_code == 302  # to sign in: see test_a_visitor_not_signed_in_...
     assert Application.objects.get(pk=app.pk).status == Status.INFO_REQUESTED
 
 
@@ -295,13 +300,13 @@ def test_a_guest_answers_from_the_browser_that_tracked_it(client, service, offic
     from django.test import Client
 
     app = asked(submitted(service, None), officer)
-    assert client.get(url(app)).status_code == 404
+    assert client.get(url(app)).url == login_url(app)  # not tracked yet: like every other reference
     body = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code}).content.decode()
     assert f'href="{url(app)}"' in body and "Sign in to answer" not in body
 
     stranger = Client()
-    assert stranger.get(url(app)).status_code == 404
-    assert stranger.post(url(app), {"answer": "not mine"}).status_code == 404
+    assert stranger.get(url(app)).url == login_url(app)
+    assert stranger.post(url(app), {"answer": "not mine"}).url == login_url(app)
 
     response = client.post(
         url(app), {"request_id": app.info_requests.get().pk, "answer": "From a guest", "file-1": pdf()}
@@ -320,7 +325,7 @@ def test_a_guest_answers_from_the_browser_that_tracked_it(client, service, offic
 def test_a_failed_tracking_lookup_remembers_nothing(client, service, officer):
     app = asked(submitted(service, None), officer)
     client.post("/en/track/", {"reference": app.reference, "tracking_code": "WRONG123"})
-    assert client.get(url(app)).status_code == 404
+    assert client.get(url(app)).url == login_url(app)
 
 
 def test_answer_before_acceptance_returns_to_submitted_and_moves_acceptance_due(client, service, citizen, officer):
@@ -344,3 +349,42 @@ def test_answer_page_in_chinese(client, service, citizen, officer):
     client.force_login(citizen)
     response = client.get(f"/zh-hans/applications/{app.reference}/answer/")
     assert response.status_code == 200 and ITEMS[0] in response.content.decode()
+
+
+def test_a_visitor_not_signed_in_is_sent_to_sign_in_and_then_answers(client, service, citizen, officer):
+    """The request email's link for an account holder: sign in, then straight to the answer page."""
+    app = asked(submitted(service, citizen), officer)
+    response = client.get(url(app))
+    assert response.status_code == 302 and response.url == login_url(app)
+    signed_in = client.post(
+        "/en/account/login/",
+        {"username": "zhang@example.com", "password": "pw-123456-long", "next": url(app)},
+    )
+    assert signed_in.status_code == 302 and signed_in.url == url(app)
+    assert client.get(url(app)).status_code == 200
+
+
+def test_the_emails_sign_in_link_goes_straight_to_the_answer_page_when_already_signed_in(
+    client, service, citizen, officer
+):
+    app = asked(submitted(service, citizen), officer)
+    link = re.search(r"https?://[^/\s]+(/en/account/login/\?next=\S+)", mail.outbox[-1].body).group(1)
+    client.force_login(citizen)
+    response = client.get(link, follow=True)
+    assert response.redirect_chain == [(url(app), 302)]
+    assert "<h1>Answer the request for more information</h1>" in response.content.decode()
+
+
+def test_a_visitor_not_signed_in_cannot_tell_which_references_exist(client, service, citizen, officer):
+    """An owned application, a guest's, a submitted one with nothing asked and a reference that
+    does not exist all get the same answer: the sign-in page."""
+    owned = asked(submitted(service, citizen), officer)
+    guests = asked(submitted(service, None), officer)
+    quiet = submitted(service, citizen)
+    answers = set()
+    for reference in (owned.reference, guests.reference, quiet.reference, "HP26K7M2X9QDS", "nonsense"):
+        for method in (client.get, client.post):
+            response = method(f"/en/applications/{reference}/answer/")
+            assert response.status_code == 302
+            answers.add(response.url.replace(reference, "REF"))
+    assert answers == {"/en/account/login/?next=/en/applications/REF/answer/"}
