@@ -1,8 +1,12 @@
 """Every page type is valid HTML by the Nu HTML checker (vnu, the W3C validator's engine).
 
 The pages are rendered with the Django test client from the demo city - both languages, elder
-mode, signed in and out, the apply flow, tracking, the account pages and the error pages - written
-to files, and checked in one run of the checker (its JVM is slow to start). The checker is the
+mode, signed in and out, the apply flow (deleting a draft, a submitted application's flow page),
+tracking (a field error too), answering a request, the account pages (sign-up sent and confirmed,
+password change and reset), the error pages (the CSRF 403 in both languages, 500) and the officers'
+admin pages - written to files, and checked in one run of the checker (its JVM is slow to start).
+Every page template under templates/ must be rendered by one of these pages, so a new page cannot
+be left out. The checker is the
 `vnu-jar` npm package, pinned, installed into .venv/vnu by `make vnu` (which `make test` runs);
 VNU_JAR points elsewhere. Without Java or the jar the test is skipped with the reason (a failure
 under CI=true: tests/conftest.py skip_or_fail)."""
@@ -15,9 +19,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.core import signing
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 
+from portal.views import server_error
+from services.accounts.emails import signup_token
+from services.accounts.models import PendingSignup
 from services.applications.models import Application, Status
 from services.catalogue.models import Department, LifeEvent, Service
 from services.offline.models import ServiceCentre
@@ -59,6 +67,11 @@ def pages(tmp_path):
     elder = Client()
     elder.cookies["elder"] = "1"
     apply = f"/en/apply/{draft.public_id}"
+    asked = Application.objects.filter(status=Status.INFO_REQUESTED).first()  # answered by whoever tracked it
+    asker = Client()
+    found = asker.post("/en/track/", {"reference": asked.reference, "tracking_code": asked.tracking_code})
+    assert found.status_code == 200
+    pending = PendingSignup.objects.create(email="new@example.com", full_name="Wang Fang", password="!")
     wanted = [
         ("home-zh", guest, "/zh-hans/", 200),
         ("home-en", guest, "/en/", 200),
@@ -82,6 +95,10 @@ def pages(tmp_path):
         ("apply-question", citizen, f"{apply}/page/1/", 200),
         ("apply-documents", citizen, f"{apply}/documents/", 200),
         ("apply-check", citizen, f"{apply}/check/", 200),
+        ("apply-delete", citizen, f"{apply}/delete/", 200),
+        ("apply-delete-zh", citizen, f"/zh-hans/apply/{draft.public_id}/delete/", 200),
+        ("apply-submitted", citizen, f"/en/apply/{submitted.public_id}/check/", 200),
+        ("answer", asker, f"/zh-hans/applications/{asked.reference}/answer/", 200),
         ("confirmation", citizen, f"/en/applications/{submitted.reference}/submitted/", 200),
         ("application", citizen, f"/zh-hans/applications/{submitted.reference}/", 200),
         ("my-applications", citizen, "/en/applications/", 200),
@@ -89,6 +106,9 @@ def pages(tmp_path):
         ("track", guest, "/en/track/", 200),
         ("sign-in", guest, "/en/account/login/", 200),
         ("sign-up", guest, "/zh-hans/account/signup/", 200),
+        ("sign-up-sent", guest, "/zh-hans/account/signup/sent/", 200),
+        ("sign-up-confirm", guest, f"/en/account/signup/confirm/{signup_token(pending)}/", 200),
+        ("sign-up-confirm-expired", guest, "/zh-hans/account/signup/confirm/no-such-link/", 404),
         ("reset", guest, "/en/account/password-reset/", 200),
         ("profile", citizen, "/en/account/profile/", 200),
         ("profile-edit", citizen, "/zh-hans/account/profile/edit/", 200),
@@ -105,23 +125,127 @@ def pages(tmp_path):
     yield "sign-in-errors", guest.post("/en/account/login/", {"username": "nobody@example.com", "password": "x"})
     yield "sign-up-errors", guest.post("/en/account/signup/", {})
     yield "track-errors", guest.post("/zh-hans/track/", {"reference": "HP00000000000", "tracking_code": "x"})
+    # A reference that cannot be one: a field error at once, in both languages.
+    posted = [
+        ("track-field-error", guest, "/en/track/", {"reference": "HP12", "tracking_code": "ABCD2345"}, 400),
+        ("track-field-error-zh", guest, "/zh-hans/track/", {"reference": "x" * 60, "tracking_code": ""}, 400),
+        ("apply-submitted-resent", citizen, f"/en/apply/{submitted.public_id}/check/", {}, 409),
+        ("answer-errors", asker, f"/en/applications/{asked.reference}/answer/", {"answer": ""}, 400),
+    ]
+    for name, client, url, data, status in posted:
+        response = client.post(url, data)
+        assert response.status_code == status, (name, url, response.status_code)
+        yield name, response
     tracked = guest.post("/en/track/", {"reference": submitted.reference, "tracking_code": submitted.tracking_code})
     assert tracked.status_code == 200
     yield "track-result", tracked
     csrf = Client(enforce_csrf_checks=True).post("/en/track/", {})
     assert csrf.status_code == 403
     yield "403-csrf", csrf
+    stale = Client(enforce_csrf_checks=True)
+    stale.cookies["csrftoken"] = "a" * 32  # a cookie, but not the form's token: an expired form
+    csrf_zh = stale.post("/zh-hans/account/login/", {"csrfmiddlewaretoken": "b" * 32})
+    assert csrf_zh.status_code == 403
+    yield "403-csrf-zh", csrf_zh
+    yield from account_pages()
+    yield from admin_pages()
     with override_settings(MAX_REQUEST_MB=0):
         yield "413", guest.post("/en/track/", {"reference": "x"})
     yield "400", guest.get("/en/services/", {"page": "1"}, headers={"Host": "bad host"})
+
+
+def account_pages():
+    """Changing and resetting a password (a working link and a used one), and a guest's expired
+    link to continue a draft."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from services.accounts.models import User
+    from services.applications.views import RESUME_SALT
+
+    user = User.objects.get(email="citizen@example.com")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    guest = Client()
+    with override_settings(GUEST_RESUME_DAYS=-1):  # every link has expired
+        expired = signing.dumps(str(Application.objects.first().public_id), salt=RESUME_SALT)
+        wanted = [
+            ("password-change", citizen_client(), "/en/account/password/", 200),
+            ("reset-sent", guest, "/zh-hans/account/password-reset/sent/", 200),
+            ("reset-used-link", guest, f"/en/account/reset/{uid}/not-a-token/", 200),
+            ("reset-done", guest, "/en/account/reset/done/", 200),
+            ("resume-expired", guest, f"/zh-hans/apply/continue/{expired}/", 410),
+        ]
+        for name, client, url, status in wanted:
+            response = client.get(url)
+            assert response.status_code == status, (name, url, response.status_code)
+            yield name, response
+    user.refresh_from_db()  # signed in above: a token made before that would be stale
+    token = default_token_generator.make_token(user)
+    new_password = guest.get(f"/zh-hans/account/reset/{uid}/{token}/", follow=True)
+    assert new_password.status_code == 200 and "new_password1" in new_password.text
+    yield "reset-new-password", new_password
+
+
+# Templates that are not pages of their own: layouts every page extends, parts, and the email
+# bodies (templates/**/email/, the reset email), which mail programs read, not browsers.
+NOT_PAGES = {"base.html", "shell.html", "admin/base_site.html", "admin/search_form.html"}
+
+
+def page_templates():
+    """Every page template under templates/: each must be among the pages checked, so that a new
+    page (sign-up sent, delete a draft, ...) cannot be left out of this test."""
+    root = ROOT / "templates"
+    names = {path.relative_to(root).as_posix() for path in root.rglob("*.html")}
+    return {
+        name
+        for name in names
+        if name not in NOT_PAGES
+        and not any(part.startswith("_") or part in {"includes", "email", "sms"} for part in name.split("/"))
+        and not name.endswith("_email.html")
+    }
+
+
+def admin_pages():
+    """The officers' pages in the admin: its sign-in (the one admin page anyone can open), the
+    index, the queue, a case, the correct-answer page and a next-step form, with and without
+    errors. Django's own admin markup passes the checker, so these are held to 0 errors too."""
+    from tests.makers import make_staff
+
+    guest = Client()
+    case = Application.objects.filter(status=Status.SUBMITTED).first()
+    officer = Client()
+    officer.force_login(make_staff("vnu-officer", "Case officer", case.department))
+    base = f"/admin/applications/application/{case.pk}/"
+    wanted = [
+        ("admin-sign-in", guest, "get", "/admin/login/", {}, 200),
+        ("admin-sign-in-errors", guest, "post", "/admin/login/", {"username": "x", "password": "y"}, 200),
+        ("admin-index", officer, "get", "/admin/", {}, 200),
+        ("admin-queue", officer, "get", "/admin/applications/application/", {}, 200),
+        ("admin-queue-search", officer, "get", "/admin/applications/application/", {"q": "138"}, 200),
+        ("admin-case", officer, "get", base + "change/", {}, 200),
+        ("admin-correct", officer, "get", base + "correct/", {}, 200),
+        ("admin-accept", officer, "get", base + "act/accept/", {}, 200),
+        ("admin-request-info-errors", officer, "post", base + "act/request_info/", {"version": case.version}, 400),
+    ]
+    for name, client, method, url, data, status in wanted:
+        response = getattr(client, method)(url, data)
+        assert response.status_code == status, (name, url, response.status_code)
+        yield name, response
 
 
 def test_every_page_type_is_valid_html(tmp_path):
     command = vnu_command()
     call_command("load_demo", stdout=io.StringIO())
     files = {}
-    for name, response in pages(tmp_path):
+    # The 500 page as its handler renders it, without the request's context (the database may be
+    # down); not through the test client, so its template is counted here.
+    error = server_error(RequestFactory().get("/en/"))
+    assert error.status_code == 500
+    rendered = {"500.html"}
+    for name, response in [*pages(tmp_path), ("500", error)]:
         assert "text/html" in response["Content-Type"], name
+        rendered.update(t.name for t in getattr(response, "templates", []) if t.name)
         path = tmp_path / f"{name}.html"
         path.write_bytes(response.content)
         files[path.as_uri()] = name
@@ -133,4 +257,6 @@ def test_every_page_type_is_valid_html(tmp_path):
         if m.get("type") == "error" or m.get("subType") == "fatal"
     ]
     assert len(files) >= 40
+    unchecked = sorted(page_templates() - rendered)
+    assert not unchecked, f"page templates no page of this test renders (add a page that does): {unchecked}"
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors)
