@@ -2,6 +2,8 @@
 one answer and one optional file per item, sent in one go ("tell once"). The status changes
 only through lifecycle.answer_info."""
 
+from types import SimpleNamespace
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.cache import never_cache
 
-from . import access, lifecycle
+from . import access, lifecycle, limits
 from .flow import save_upload
 from .models import Application, Status
 from .uploads import check_upload
@@ -137,7 +139,9 @@ def answer_request(request, reference):
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["request_id"] != info_request.pk:
             return _not_open(request, app)  # a stale page: that request was answered already
-        return _answer(request, app, info_request, form)
+        answered = _answer(request, app, info_request, form)
+        if answered is not None:
+            return answered
     return render(
         request,
         "applications/answer.html",
@@ -156,26 +160,62 @@ def answer_request(request, reference):
     )
 
 
+class _VolumeRefused(Exception):
+    def __init__(self, n, error):
+        super().__init__(n, error)
+        self.n, self.error = n, error
+
+
+def _check_volume(request, app, info_request, form, n, extra=0):
+    """limits.check_volume for the file of item n, as if `extra` more bytes came with it."""
+    kind = form.kinds[n]
+    try:
+        limits.check_volume(request, app, info_request.file_key(n), SimpleNamespace(size=kind.size + extra))
+    except ValidationError as error:
+        raise _VolumeRefused(n, error) from None
+
+
 def _answer(request, app, info_request, form):
     """Store the files and answer, all or nothing. A repeated POST (double click, resend) waits
-    for the first to commit, then finds nothing open and says so."""
+    for the first to commit, then finds nothing open and says so. Returns None when a file is
+    refused by the volume limits; the form then carries the error.
+
+    The files count towards the volume limits of limits.py like any other upload of the
+    application, together: before anything is stored, each is checked with the bytes of the
+    earlier files of this answer (megabytes of the application and of the address's day); in
+    the transaction each is checked again once the earlier ones are stored (number of files).
+    They are added to the address's day only once the answer is committed."""
+    chosen = [n for n in range(1, len(info_request.items) + 1) if form.cleaned_data.get(f"file-{n}")]
     saved = []
     try:
+        earlier = 0
+        for n in chosen:
+            _check_volume(request, app, info_request, form, n, extra=earlier)
+            earlier += form.kinds[n].size
         with transaction.atomic():
             current = Application.objects.select_for_update().filter(pk=app.pk).values_list("status", flat=True).get()
             still_open = _open_request(app)
             if current != Status.INFO_REQUESTED or still_open is None or still_open.pk != info_request.pk:
                 raise lifecycle.TransitionError(_("This request has already been answered."))
-            for n, _item in enumerate(info_request.items, start=1):
-                uploaded = form.cleaned_data.get(f"file-{n}")
-                if uploaded:
-                    saved.append(save_upload(app, info_request.file_key(n), uploaded, form.kinds[n], request.user))
+            for n in chosen:
+                _check_volume(request, app, info_request, form, n)
+                key = info_request.file_key(n)
+                saved.append(save_upload(app, key, form.cleaned_data[f"file-{n}"], form.kinds[n], request.user))
             lifecycle.answer_info(app, request.user, form.cleaned_data["answer"].strip())
-    except lifecycle.TransitionError as error:
+    except (lifecycle.TransitionError, _VolumeRefused) as problem:
         for attachment in saved:  # the rows were rolled back; the stored files must go too
             attachment.file.delete(save=False)
-        messages.error(request, error.message)
+        if isinstance(problem, _VolumeRefused):
+            label = pgettext("punctuation", "%(label)s: %(value)s")
+            form.add_error(
+                f"file-{problem.n}",
+                label % {"label": info_request.items[problem.n - 1], "value": problem.error.messages[0]},
+            )
+            return None
+        messages.error(request, problem.message)
         return _back_to(request, app)
+    for n in chosen:
+        limits.count_volume(request, form.kinds[n])
     messages.success(
         request,
         _("Thank you: your answer has been sent to the department. The clock on your application has restarted."),

@@ -388,3 +388,54 @@ def test_a_visitor_not_signed_in_cannot_tell_which_references_exist(client, serv
             assert response.status_code == 302
             answers.add(response.url.replace(reference, "REF"))
     assert answers == {"/en/account/login/?next=/en/applications/REF/answer/"}
+
+
+def test_answer_files_count_towards_the_applications_file_limit(client, service, citizen, officer, settings):
+    settings.UPLOAD_MAX_FILES_PER_APPLICATION = 1
+    app = asked(submitted(service, citizen), officer)
+    client.force_login(citizen)
+    response = client.post(
+        url(app),
+        {"request_id": app.info_requests.get().pk, "answer": "Both files", "file-1": pdf(), "file-2": pdf("b.pdf")},
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert f"{ITEMS[1]}: This application already holds 1 files" in body
+    assert 'href="#id_file-2"' in body and "Both files</textarea>" in body
+    app.refresh_from_db()
+    assert app.status == Status.INFO_REQUESTED and not app.info_requests.get().answered_at
+    assert not Attachment.objects.exists()  # all or nothing: the first file went too
+    assert not [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
+
+
+def test_answer_files_count_towards_the_applications_megabytes(client, service, citizen, officer, settings):
+    settings.UPLOAD_MAX_MB_PER_APPLICATION = 0
+    app = asked(submitted(service, citizen), officer)
+    client.force_login(citizen)
+    response = client.post(url(app), {"request_id": app.info_requests.get().pk, "answer": "x", "file-1": pdf()})
+    assert response.status_code == 400
+    assert "The files of one application may take 0 MB together" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
+def test_answer_files_count_towards_the_addresss_daily_volume(client, service, citizen, officer, settings):
+    from services.applications import limits
+
+    settings.UPLOAD_MAX_MB_PER_ADDRESS_PER_DAY = 1
+    app = asked(submitted(service, citizen), officer)
+    client.force_login(citizen)
+    big = SimpleUploadedFile("big.pdf", PDF_BYTES + b"0" * (700 * 1024), "application/pdf")
+    big2 = SimpleUploadedFile("big2.pdf", PDF_BYTES + b"1" * (700 * 1024), "application/pdf")
+    data = {"request_id": app.info_requests.get().pk, "answer": "x"}
+    response = client.post(url(app), {**data, "file-1": big, "file-2": big2})
+    assert response.status_code == 400  # together over the day's megabyte, though each is under it
+    assert f"{ITEMS[1]}: Too many files have been uploaded from this connection today" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+    class Request:
+        META = {"REMOTE_ADDR": "127.0.0.1"}
+
+    assert limits.address_volume(Request()) == 0  # a refused answer stored nothing and counts nothing
+    big.seek(0)
+    assert client.post(url(app), {**data, "file-1": big}).status_code == 302
+    assert limits.address_volume(Request()) == Attachment.objects.get().size
