@@ -195,6 +195,8 @@ LOGIN_ACCOUNT_LOCK_MINUTES = envint("LOGIN_ACCOUNT_LOCK_MINUTES", 5)
 # Sign-up and password reset requests per client address an hour (each sends a message).
 SIGNUPS_PER_HOUR = envint("SIGNUPS_PER_HOUR", 10)
 PASSWORD_RESETS_PER_HOUR = envint("PASSWORD_RESETS_PER_HOUR", 10)
+# Links to a new email address or mobile number one account may have sent in an hour (profile).
+CONTACT_CHANGES_PER_HOUR = envint("CONTACT_CHANGES_PER_HOUR", 5)
 
 # --- Languages and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

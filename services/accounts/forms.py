@@ -82,8 +82,12 @@ def _phone_taken(phone, exclude_pk=None):
 
 MSG_EMAIL_FORMAT = _("Enter an email address in the correct format, like name@example.com")
 MSG_CONTACT_MISSING = _("Enter an email address or a mobile number")
-MSG_EMAIL_TAKEN = _("An account already uses this email address – sign in or reset your password instead")
-MSG_PHONE_TAKEN = _("An account already uses this mobile number – sign in instead")
+MSG_KEEP_EMAIL = _(
+    "Keep your current email address until your new mobile number is confirmed: you need one of them to sign in"
+)
+MSG_KEEP_PHONE = _(
+    "Keep your current mobile number until your new email address is confirmed: you need one of them to sign in"
+)
 
 
 class RequireContactMixin:
@@ -95,28 +99,6 @@ class RequireContactMixin:
         has_own_error = "email" in self.errors or "phone" in self.errors
         if not data.get("email") and not data.get("phone") and not has_own_error:
             self.add_error("email", ValidationError(MSG_CONTACT_MISSING, code="contact_missing"))
-
-
-class ContactFieldsMixin(RequireContactMixin):
-    """Email and mobile: at least one, each unique across accounts (email case-insensitively).
-    For a signed-in citizen's own profile only: the sign-up page never says whether an address
-    is taken (it tells the address's owner instead)."""
-
-    def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data.get("email") or "")
-        if email and _email_taken(email, exclude_pk=self._own_pk()):
-            raise ValidationError(MSG_EMAIL_TAKEN, code="email_taken")
-        return email
-
-    def clean_phone(self):
-        phone = self.cleaned_data.get("phone") or ""
-        if phone and _phone_taken(phone, exclude_pk=self._own_pk()):
-            raise ValidationError(MSG_PHONE_TAKEN, code="phone_taken")
-        return phone
-
-    def _own_pk(self):
-        instance = getattr(self, "instance", None)
-        return instance.pk if instance is not None else None
 
 
 class SignupForm(RequireContactMixin, forms.Form):
@@ -194,12 +176,14 @@ class SignupForm(RequireContactMixin, forms.Form):
         )
 
 
-def create_account(pending):
-    """The account a followed sign-up link makes, with each contact no other account has taken
-    meanwhile (None if both are). The username is internal: citizens sign in with their email
-    or mobile number; staff accounts made in the admin keep the usernames they are given."""
-    email = pending.email if pending.email and not _email_taken(pending.email) else ""
-    phone = pending.phone if pending.phone and not _phone_taken(pending.phone) else ""
+def create_account(pending, contact):
+    """The account a followed sign-up link makes, with the one contact ("email" or "phone") the
+    link was sent to, unless another account has taken it meanwhile (then None). The other
+    contact given at sign-up is left out: nobody showed it is theirs, and an unchecked address
+    must never sign anyone in nor match applications. The username is internal: citizens sign
+    in with their email or mobile number; staff accounts made in the admin keep theirs."""
+    email = pending.email if contact == "email" and not _email_taken(pending.email) else ""
+    phone = pending.phone if contact == "phone" and not _phone_taken(pending.phone) else ""
     if not email and not phone:
         return None
     user = User(username="u" + secrets.token_hex(8), email=email, phone=phone, first_name=pending.full_name)
@@ -272,9 +256,15 @@ class LoginForm(LockoutMixin, auth_forms.AuthenticationForm):
 # --- Profile ---------------------------------------------------------------------------------
 
 
-class ProfileForm(ContactFieldsMixin, forms.ModelForm):
+class ProfileForm(RequireContactMixin, forms.ModelForm):
     """The citizen's own details. The ID number is never sent back to the browser: its field
-    starts empty, and leaving it empty keeps the number on file."""
+    starts empty, and leaving it empty keeps the number on file.
+
+    A new email address or mobile number is not saved here: it is confirmed first by a link
+    sent to it (contact_changes(), PendingContactChange), and whether another account uses it
+    is never checked here, so the page cannot tell anyone which addresses have accounts (the
+    task that sends the link tells the address's owner instead). Removing one, or keeping it
+    (an email in other capitals included), is saved at once."""
 
     email = forms.EmailField(
         label=_("Email address"),
@@ -306,6 +296,8 @@ class ProfileForm(ContactFieldsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # As on file: the ModelForm writes what was typed onto the instance while it validates.
+        self.current = {"email": self.instance.email, "phone": self.instance.phone}
         self.initial["id_number"] = ""
         self.fields["first_name"].required = True
         self.fields["first_name"].error_messages["required"] = _("Enter your full name")
@@ -321,10 +313,41 @@ class ProfileForm(ContactFieldsMixin, forms.ModelForm):
             return self.instance.id_number
         return validate_resident_id(value)
 
+    def clean_email(self):
+        return User.objects.normalize_email(self.cleaned_data.get("email") or "")
+
     def clean(self):
         data = super().clean()
         self._require_a_contact()
+        if not self.has_error("email") and not self.has_error("phone"):
+            self._keep_a_way_to_sign_in()
         return data
+
+    def _is_new(self, kind):
+        value, current = self.cleaned_data.get(kind) or "", self.current[kind]
+        if kind == "email":
+            value, current = value.lower(), current.lower()
+        return bool(value) and value != current
+
+    def _keep_a_way_to_sign_in(self):
+        """Removing one contact while the other is only waiting for its link would leave the
+        account with nothing to sign in with."""
+        for removed, other, message in (("email", "phone", MSG_KEEP_EMAIL), ("phone", "email", MSG_KEEP_PHONE)):
+            removing = self.current[removed] and not self.cleaned_data.get(removed)
+            if removing and self._is_new(other) and not self.current[other]:
+                self.add_error(removed, ValidationError(message, code="keep_a_contact"))
+
+    def contact_changes(self):
+        """[(kind, value)] for each new email address or mobile number, to be confirmed."""
+        return [(kind, self.cleaned_data[kind]) for kind in ("email", "phone") if self._is_new(kind)]
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        for kind, _value in self.contact_changes():
+            setattr(user, kind, self.current[kind])  # until the link sent to the new one is followed
+        if commit:
+            user.save()
+        return user
 
 
 # --- Password reset --------------------------------------------------------------------------

@@ -80,3 +80,26 @@ class PendingSignup(models.Model):
 
     def __str__(self):
         return self.full_name
+
+
+class PendingContactChange(models.Model):
+    """A new email address or mobile number a signed-in citizen asked for on the profile page,
+    waiting for the link sent to it. The profile page says the same whether or not another
+    account uses it; the task that sends the link tells the two apart (emails.py). The account
+    changes only when the link is followed, by the account that asked; the row goes then, or
+    when a newer request of the same kind replaces it, or when it expires."""
+
+    EMAIL, PHONE = "email", "phone"
+    KINDS = [(EMAIL, _("email address")), (PHONE, _("mobile number"))]
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="contact_changes")
+    kind = models.CharField(max_length=5, choices=KINDS)
+    value = models.CharField(max_length=254)
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("change of contact waiting for confirmation")
+        verbose_name_plural = _("changes of contact waiting for confirmation")
+
+    def __str__(self):
+        return self.value

@@ -1,4 +1,5 @@
 import logging
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.contrib.messages.views import SuccessMessageMixin
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse, reverse_lazy
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -21,7 +22,13 @@ from django.views.decorators.http import require_POST
 from portal.clientip import client_ip
 from services.lib.throttle import Rule, Throttle, minutes
 
-from .emails import pending_for_token, send_signup_messages
+from .emails import (
+    contact_change_for_token,
+    contact_taken,
+    pending_for_token,
+    send_contact_confirmation,
+    send_signup_messages,
+)
 from .forms import (
     LoginForm,
     PasswordChangeForm,
@@ -33,6 +40,7 @@ from .forms import (
     create_account,
     reset_link_days,
 )
+from .models import PendingContactChange
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +108,16 @@ def signup_sent(request):
 @never_cache
 def signup_confirm(request, token):
     """The link sent to a new email or mobile number. Opening it shows a button (mail scanners
-    open links too); pressing it makes the account and signs in."""
-    pending = pending_for_token(token)
+    open links too); pressing it makes the account and signs in. Each contact given got its own
+    link, and the account gets only the contact whose link this is: the other was never shown to
+    be the person's (it can be added from the profile, which sends it a link of its own)."""
+    pending, contact = pending_for_token(token)
     crumbs = [(_("Create an account"), None)]
     if pending is None:
         return render(request, "accounts/signup_confirm.html", {"pending": None, "crumbs": crumbs}, status=404)
     if request.method == "POST":
         with transaction.atomic():
-            user = create_account(pending)
+            user = create_account(pending, contact)
             next_url = pending.next_url if _is_safe(request, pending.next_url) else ""
             pending.delete()
         if user is None:
@@ -116,7 +126,8 @@ def signup_confirm(request, token):
         login(request, user, backend="services.accounts.backends.EmailOrMobileBackend")
         messages.success(request, _("Your account has been created and you are signed in."))
         return redirect(next_url or "accounts:profile")
-    return render(request, "accounts/signup_confirm.html", {"pending": pending, "crumbs": crumbs})
+    context = {"pending": pending, "contact": contact, "crumbs": crumbs}
+    return render(request, "accounts/signup_confirm.html", context)
 
 
 @require_POST
@@ -130,22 +141,105 @@ def logout_view(request):
 @never_cache
 @login_required
 def profile(request):
-    return render(request, "accounts/profile.html", {"crumbs": [(_("Your account"), None)]})
+    pending = request.user.contact_changes.filter(created__gte=_link_cutoff()).order_by("kind")
+    return render(request, "accounts/profile.html", {"crumbs": [(_("Your account"), None)], "pending": pending})
+
+
+def _link_cutoff():
+    return timezone.now() - timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+
+
+def _contact_change_throttle(user):
+    """CONTACT_CHANGES_PER_HOUR links an account may have sent to new addresses: each goes to
+    an address typed by whoever is signed in."""
+    return Throttle(Rule("contact-change", settings.CONTACT_CHANGES_PER_HOUR, 3600), user.pk)
 
 
 @never_cache
 @login_required
 @sensitive_post_parameters("id_number")
 def profile_edit(request):
+    """Details are saved at once, except a new email address or mobile number: a link is sent
+    to it and the page says so, in the same words whether or not another account uses it (the
+    queued task tells that account's owner instead, emails.send_contact_confirmation)."""
     # A fresh copy: a rejected form must not leave half-typed values on request.user.
     user = get_user_model().objects.get(pk=request.user.pk)
     form = ProfileForm(request.POST or None, instance=user)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your details have been saved."))
-        return redirect("accounts:profile")
+        changes = form.contact_changes()
+        throttle = _contact_change_throttle(user)
+        wait = throttle.retry_after() if changes else 0
+        if wait:
+            count = minutes(wait)
+            form.add_error(
+                changes[0][0],
+                ngettext(
+                    "You have asked to change your email address or mobile number too often. What you typed is "
+                    "kept: try again in %(minutes)d minute.",
+                    "You have asked to change your email address or mobile number too often. What you typed is "
+                    "kept: try again in %(minutes)d minutes.",
+                    count,
+                )
+                % {"minutes": count},
+            )
+            status = 429
+        else:
+            with transaction.atomic():
+                form.save()
+                queued = [_ask_to_confirm(user, kind, value) for kind, value in changes]
+            for change in queued:
+                throttle.hit()
+                try:
+                    send_contact_confirmation.enqueue(change.pk, get_language())
+                except Exception:  # like sign-up: the page must not depend on the queue
+                    log.exception("Could not queue a contact confirmation")
+                messages.info(
+                    request,
+                    _("We've sent a link to %(address)s to confirm it. Your account uses it once you open the link.")
+                    % {"address": change.value},
+                )
+            messages.success(request, _("Your details have been saved."))
+            return redirect("accounts:profile")
     crumbs = [(_("Your account"), reverse("accounts:profile")), (_("Change your details"), None)]
-    return render(request, "accounts/profile_edit.html", {"form": form, "crumbs": crumbs})
+    return render(request, "accounts/profile_edit.html", {"form": form, "crumbs": crumbs}, status=status)
+
+
+def _ask_to_confirm(user, kind, value):
+    """The one change of this kind waiting for its link: a newer request replaces an older one."""
+    user.contact_changes.filter(kind=kind).delete()
+    return PendingContactChange.objects.create(user=user, kind=kind, value=value)
+
+
+@never_cache
+@login_required
+def contact_confirm(request, token):
+    """The link sent to a new email address or mobile number, for the account that asked only.
+    Opening it shows a button (mail scanners open links); pressing it makes the change, unless
+    another account has taken the address meanwhile."""
+    change = contact_change_for_token(token, request.user)
+    crumbs = [(_("Your account"), reverse("accounts:profile")), (_("Confirm a new contact"), None)]
+    if change is None:
+        return render(request, "accounts/contact_confirm.html", {"change": None, "crumbs": crumbs}, status=404)
+    if request.method == "POST":
+        with transaction.atomic():
+            user = get_user_model().objects.select_for_update().get(pk=request.user.pk)
+            taken = contact_taken(change.kind, change.value, exclude_pk=user.pk)
+            if not taken:
+                setattr(user, change.kind, change.value)
+                user.save(update_fields=[change.kind])
+            change.delete()
+        if taken:
+            messages.error(
+                request,
+                _("Another account now uses %(address)s, so it was not added to yours.") % {"address": change.value},
+            )
+        elif change.kind == change.EMAIL:
+            messages.success(request, _("Your email address is now %(address)s.") % {"address": change.value})
+        else:
+            messages.success(request, _("Your mobile number is now %(address)s.") % {"address": change.value})
+        return redirect("accounts:profile")
+    return render(request, "accounts/contact_confirm.html", {"change": change, "crumbs": crumbs})
 
 
 # Django's own views, with our forms, templates and URL names. Their crumbs are lazy, so they

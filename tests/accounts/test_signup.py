@@ -287,3 +287,43 @@ def test_a_weak_password_typed_differently_twice_gets_both_messages(client):
     html = post(client, email="a@example.com", password1="123", password2="124").content.decode()
     assert "This password is too short" in html
     assert "The two passwords do not match" in html
+
+
+def test_only_the_contact_whose_link_was_followed_goes_on_the_account(client):
+    """Both were given; the email's link shows the email is theirs, not the mobile number."""
+    post(client, email="a@example.com", phone="13900000004")
+    [(number, text)] = sms.outbox
+    email_link, sms_link = confirm_link(mail.outbox[0].body), confirm_link(text)
+    assert email_link != sms_link
+    page = client.get(email_link).content.decode()
+    assert "a@example.com" in page and "13900000004" not in page
+    assert "The mobile number you also gave is not added" in page
+    finish(client, email_link)
+    user = User.objects.get()
+    assert (user.email, user.phone) == ("a@example.com", "")
+    client.logout()
+    assert client.post(sms_link).status_code == 404  # the sign-up is finished: add it from the profile
+    assert User.objects.count() == 1
+
+
+def test_the_text_messages_link_adds_the_mobile_number_only(client):
+    post(client, email="a@example.com", phone="13900000004")
+    finish(client, confirm_link(sms.outbox[0][1]))
+    user = User.objects.get()
+    assert (user.email, user.phone) == ("", "13900000004")
+
+
+def test_a_link_sent_before_links_named_their_contact(client):
+    """Links already sent when this changed: one contact is known; of two, neither is."""
+    from django.core import signing
+
+    from services.accounts.emails import SIGNUP_SALT
+
+    post(client, email="one@example.com")
+    post(client, email="two@example.com", phone="13900000005")
+    one, two = PendingSignup.objects.order_by("pk")
+    old_two = f"/en/account/signup/confirm/{signing.dumps(two.pk, salt=SIGNUP_SALT, compress=True)}/"
+    assert client.post(old_two).status_code == 404
+    old_one = f"/en/account/signup/confirm/{signing.dumps(one.pk, salt=SIGNUP_SALT, compress=True)}/"
+    assert finish(client, old_one).status_code == 302
+    assert User.objects.get().email == "one@example.com"
