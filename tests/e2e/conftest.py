@@ -103,15 +103,35 @@ def portal(live_server):
     return live_server.url
 
 
+OPEN_TABS = []  # every Tab of the running test, for no_policy_violations
+
+
+def is_policy_violation(text):
+    """A console message by which Chromium reports a refusal under the page's Content-Security-
+    Policy (older versions: "Refused to apply inline style ..."; newer ones: "Executing inline
+    script violates the following Content Security Policy directive ...") or a Permissions-Policy
+    problem (an unknown feature, a use of a denied one)."""
+    return text.startswith("Refused to") or "Content Security Policy" in text or "Permissions-Policy" in text
+
+
 class Tab:
     """A browser page plus the checks every page visited must pass."""
 
     def __init__(self, page, base_url):
         self.page = page
         self.base = base_url
-        self.problems = []  # failed static/htmx responses, JavaScript errors
+        self.problems = []  # failed static/htmx responses, JavaScript errors, policy violations
+        self.policy_violations = []
         page.on("pageerror", lambda exc: self.problems.append(f"JavaScript error: {exc}"))
         page.on("response", self._on_response)
+        page.on("console", self._on_console)
+        OPEN_TABS.append(self)
+
+    def _on_console(self, message):
+        if is_policy_violation(message.text):
+            found = f"{self.page.url}: {message.text}"
+            self.policy_violations.append(found)
+            self.problems.append(f"policy violation: {found}")
 
     def _on_response(self, response):
         if response.url.startswith(self.base) and "/static/" in response.url and response.status >= 400:
@@ -193,6 +213,18 @@ def describe_violations(violations, nodes=6):
         if len(violation["nodes"]) > nodes:
             lines.append(f"    ... and {len(violation['nodes']) - nodes} more")
     return "\n".join(lines)
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations():
+    """No page any browser test visits - public pages, htmx fragments, the officers' admin pages -
+    breaks its Content-Security-Policy or Permissions-Policy. Tab.check() (and the admin checks)
+    fail at the page; this catches the pages visited in between, in every tab of the test."""
+    OPEN_TABS.clear()
+    yield
+    seen = [found for tab in OPEN_TABS for found in tab.policy_violations]
+    OPEN_TABS.clear()
+    assert not seen, "policy violations:\n" + "\n".join(seen)
 
 
 @pytest.fixture

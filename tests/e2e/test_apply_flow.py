@@ -96,6 +96,26 @@ def submit(tab, pattern, button="main form[method=post] button[type=submit]"):
     tab.page.wait_for_load_state("load")
 
 
+def font_size(tab):
+    return tab.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+
+
+def elder_cookie(tab):
+    cookies = {c["name"]: c["value"] for c in tab.page.context.cookies()}
+    return cookies.get("elder")
+
+
+def switch_elder_mode(tab, pattern):
+    """Press the elder-mode switch in the page's header: a button that POSTs (a GET to /prefs/elder/
+    changes nothing), after which the same page comes back."""
+    toggle = tab.page.locator("#elder-toggle")
+    assert toggle.count() == 1, "no elder-mode switch on the page"
+    assert toggle.evaluate("b => b.type === 'submit' && b.form.method === 'post'"), "the switch is not a POST button"
+    with tab.page.expect_request(lambda r: "/prefs/elder/" in r.url) as sent:
+        submit(tab, pattern, "#elder-toggle")
+    assert sent.value.method == "POST"
+
+
 def files(tmp_path):
     made = {}
     for name, data in [("id-card.pdf", PDF), ("authorisation.png", PNG), ("id-card-scan.pdf", NOT_A_PDF)]:
@@ -194,15 +214,20 @@ def test_apply_online_then_track(tab, lang, tmp_path):
     assert page.locator("input[name=id_number]").input_value() == WRONG_ID
     check("question page 1, wrong ID (error)")
 
-    # Once in elder mode: the toggle returns to the same page, large text, still no violations.
-    if lang == "zh-hans":
-        submit(tab, re.escape(app_base) + "page/1/$", "#elder-toggle")  # back to the same URL
-        assert "elder" in body_classes(tab), "elder mode did not switch on"
-        assert tab.page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 20
-        check("question page 1 (elder mode)")
-        submit(tab, re.escape(app_base) + "page/1/$", "#elder-toggle")  # back to the same URL
-        assert "elder" not in body_classes(tab), "elder mode did not switch off"
-        # A GET after the failed POST shows the stored answers, so the ID is typed again.
+    # Elder mode, switched on and off with the page's own switch (a POST button): each time the
+    # same page comes back, in large text and then in standard text again.
+    standard_size = font_size(tab)
+    assert standard_size < 20
+    switch_elder_mode(tab, re.escape(app_base) + "page/1/$")
+    assert "elder" in body_classes(tab), "elder mode did not switch on"
+    assert font_size(tab) >= 20, "elder mode is on, but the text is not larger"
+    assert elder_cookie(tab) == "1"
+    check("question page 1 (elder mode)")
+    switch_elder_mode(tab, re.escape(app_base) + "page/1/$")
+    assert "elder" not in body_classes(tab), "elder mode did not switch off"
+    assert font_size(tab) == standard_size
+    assert elder_cookie(tab) is None
+    # A GET after the failed POST shows the stored answers, so the ID is typed again.
 
     page.locator("input[name=id_number]").fill(VALID_ID)
     submit(tab, re.escape(app_base) + "page/2/$")

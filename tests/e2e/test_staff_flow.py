@@ -303,6 +303,28 @@ def test_officer_processes_and_citizen_follows(tab, officer_tab, submitted, tmp_
     assert not problems, "\n".join(problems)
 
 
+def test_an_inline_script_in_the_admin_is_refused_and_reported(officer_tab):
+    """The admin is watched like the public pages (conftest.no_policy_violations): an inline script
+    there is refused by the admin's policy (inline styles only) and reported, and the watcher
+    sees it. Every admin page of the flow above is checked the same way."""
+    from tests.e2e.conftest import OPEN_TABS
+
+    officer = officer_tab
+    officer.goto("/admin/login/")
+    assert officer.policy_violations == []
+    header = officer.page.evaluate("() => fetch(location.href).then(r => r.headers.get('content-security-policy'))")
+    assert "script-src 'self'" in header and "'unsafe-inline'" not in header.split("script-src")[1].split(";")[0]
+    officer.page.evaluate(
+        """() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1';
+        document.body.append(s); }"""
+    )
+    officer.page.wait_for_timeout(200)
+    assert officer.page.evaluate("() => window.ran") is None, "an inline script ran in the admin"
+    assert any("inline script" in found for found in officer.policy_violations), officer.policy_violations
+    assert officer in OPEN_TABS
+    officer.policy_violations.clear()  # seen: the teardown check would fail this test on it
+
+
 def _write_admin_report():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     text = "\n\n".join(ADMIN_AXE_REPORT)
