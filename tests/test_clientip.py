@@ -47,9 +47,40 @@ def test_an_entry_that_is_not_an_address_falls_back_to_the_connection(settings, 
     assert client_ip(request_with(forwarded)) == "10.1.1.1"
 
 
-def test_ipv6_entries_are_accepted(settings):
+def test_ipv6_entries_are_accepted_and_counted_per_64_network(settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    assert client_ip(request_with("2001:db8::1")) == "2001:db8::1"
+    assert client_ip(request_with("2001:db8::1")) == "2001:db8::/64"
+
+
+def test_every_address_of_one_ipv6_subscriber_is_one_client():
+    """A /64 is one subscriber's: rotating through its addresses gives no fresh budget."""
+    seen = {client_ip(request_with(remote=f"2001:db8:1:1::{n:x}")) for n in range(1, 11)}
+    assert seen == {"2001:db8:1:1::/64"}
+    assert client_ip(request_with(remote="2001:db8:1:2::1")) == "2001:db8:1:2::/64"
+
+
+def test_ipv4_mapped_and_ipv4_addresses_stay_whole():
+    assert client_ip(request_with(remote="::ffff:198.51.100.7")) == "198.51.100.7"
+    assert client_ip(request_with(remote="198.51.100.7")) == "198.51.100.7"
+
+
+@pytest.mark.django_db
+def test_ten_addresses_of_one_ipv6_subscriber_cannot_lock_a_strangers_account(client, django_user_model):
+
+    user = django_user_model.objects.create_user("victim", email="victim@example.org", password="right-pass-2026")
+    for n in range(1, 11):
+        client.post(
+            "/en/account/login/",
+            {"username": "victim@example.org", "password": "wrong"},
+            REMOTE_ADDR=f"2001:db8:1:1::{n:x}",
+        )
+    response = client.post(
+        "/en/account/login/",
+        {"username": "victim@example.org", "password": "right-pass-2026"},
+        REMOTE_ADDR="198.51.100.20",
+    )
+    assert response.status_code == 302, "the owner was locked out by one IPv6 subscriber"
+    assert int(client.session["_auth_user_id"]) == user.pk
 
 
 def test_no_request_has_no_address():
