@@ -1,7 +1,7 @@
 """Checking uploaded files: size, then the whole file. A PDF must parse with pypdf (every page
-readable, not encrypted, no scripts or embedded files); an image must decode fully with Pillow
-and is re-encoded, upright and without metadata (GPS position, camera), so that nothing rides
-behind a valid header. The uploader's file name is never trusted: files are stored and served
+readable, not encrypted, and no scripts, outward actions or embedded files in any of its parsed
+objects); an image must decode fully with Pillow and is re-encoded, upright and without
+metadata (GPS position, camera), so that nothing rides behind a valid header. The uploader's file name is never trusted: files are stored and served
 under a name made from their checked type and the material or question they answer."""
 
 import io
@@ -26,8 +26,21 @@ KINDS_BY_CONTENT_TYPE = {value: key for key, value in CONTENT_TYPES.items()}
 LABELS = {"pdf": "PDF", "jpg": "JPG", "png": "PNG"}
 ALIASES = {"jpeg": "jpg"}
 PIL_FORMATS = {"jpg": "JPEG", "png": "PNG"}
-# Catalogue entries of a PDF that run code or carry other files.
-PDF_ACTIVE_KEYS = ("/JavaScript", "/JS", "/EmbeddedFiles", "/Launch", "/XFA", "/RichMedia")
+# What in a PDF runs code, leaves the document or carries other files (see _pdf_is_active):
+# an action of these kinds (/S), a dictionary of these types, or one holding these keys (a
+# script, the names tree's scripts and files, a file specification's embedded file, XFA forms).
+PDF_ACTIVE_ACTIONS = {
+    "/JavaScript",
+    "/Launch",
+    "/SubmitForm",
+    "/ImportData",
+    "/GoToR",
+    "/GoToE",
+    "/Rendition",
+    "/RichMediaExecute",
+}
+PDF_ACTIVE_TYPES = {"/EmbeddedFile", "/RichMedia", "/FileAttachment", "/Sound", "/Movie", "/Screen", "/3D"}
+PDF_ACTIVE_KEYS = ("/JS", "/JavaScript", "/EmbeddedFiles", "/EmbeddedFile", "/EF", "/XFA", "/RichMediaContent")
 
 
 @dataclass(frozen=True)
@@ -116,7 +129,7 @@ def _check_pdf(data):
             for page in pages:
                 page.mediabox  # noqa: B018 - reading each page is the check
                 page.get_contents()
-            if _pdf_is_active(reader, data):
+            if _pdf_is_active(reader):
                 raise ValidationError(
                     _(
                         "This PDF contains scripts or embedded files, which are not accepted. Save or print it "
@@ -131,22 +144,59 @@ def _check_pdf(data):
     return data
 
 
-def _pdf_is_active(reader, data):
-    """Scripts, launch actions or embedded files, in the catalogue or anywhere in the bytes."""
-    root = reader.trailer.get("/Root")
-    root = root.get_object() if root is not None else {}
-    names = root.get("/Names")
-    names = names.get_object() if names is not None else {}
-    if any(key in names for key in ("/JavaScript", "/EmbeddedFiles")):
+def _pdf_is_active(reader):
+    """Scripts, actions that leave the document, or files carried inside, anywhere in the PDF.
+
+    Judged on the parsed objects, never on the bytes: a name may be written with #xx escapes
+    (/J#61vaScript is /JavaScript), and objects may sit in compressed object streams; pypdf
+    decodes both. Every object is looked at - those reachable from the trailer (catalogue, names
+    tree, pages, their /AA, annotations and their actions, form fields) and any other object in
+    the cross-reference table - so an action on a page or a form field is found as surely as one
+    in the catalogue.
+
+    Why refuse rather than rewrite the file from its pages (PdfWriter): a rewrite would drop the
+    annotations, and with them the filled-in values of a PDF form and the links that officers
+    read, silently changing the document they judge; and keeping annotations means keeping
+    their actions. A refusal says what is wrong, and the citizen's "Save as PDF" or "Print to
+    PDF" makes a file that passes. Web links (/URI) and links inside the document (/GoTo,
+    destinations) are ordinary and accepted."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    seen = set()
+    stack = [reader.trailer]
+    stack.extend(_every_indirect_object(reader))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            ref = (item.idnum, item.generation)
+            if ref in seen:
+                continue
+            seen.add(ref)
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            if _dictionary_is_active(item):
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return False
+
+
+def _every_indirect_object(reader):
+    """References to every object the cross-reference table lists (also those no page uses)."""
+    from pypdf.generic import IndirectObject
+
+    numbers = {(num, gen) for gen, objects in reader.xref.items() for num in objects}
+    numbers |= {(num, 0) for num in reader.xref_objStm}
+    return [IndirectObject(num, gen, reader) for num, gen in sorted(numbers) if num > 0]
+
+
+def _dictionary_is_active(dictionary):
+    if dictionary.get("/S") in PDF_ACTIVE_ACTIONS:
         return True
-    if "/OpenAction" in root or "/AA" in root:
-        action = root.get("/OpenAction")
-        action = action.get_object() if action is not None else None
-        if root.get("/AA") is not None or (hasattr(action, "get") and action.get("/S") in ("/JavaScript", "/Launch")):
-            return True
-    if "/AcroForm" in root and "/XFA" in root["/AcroForm"].get_object():
+    if dictionary.get("/Type") in PDF_ACTIVE_TYPES or dictionary.get("/Subtype") in PDF_ACTIVE_TYPES:
         return True
-    return any(key.encode() + suffix in data for key in PDF_ACTIVE_KEYS for suffix in (b" ", b"(", b"<", b"/"))
+    return any(key in dictionary for key in PDF_ACTIVE_KEYS)
 
 
 # --- images ----------------------------------------------------------------------------------

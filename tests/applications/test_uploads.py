@@ -300,3 +300,93 @@ def test_an_address_may_upload_only_so_much_a_day(client, draft, settings):
     response = send_material(client, draft, scan, "scan.png")
     assert response.status_code == 400
     assert "Too many files have been uploaded from this connection today" in response.content.decode()
+
+
+# --- scripts hidden from a search of the bytes (names hex-escaped, actions on pages) --------
+ACTIVE = (
+    "This PDF contains scripts or embedded files, which are not accepted. Save or print it as a new PDF and "
+    "upload that."
+)
+
+
+def raw_pdf(*objects):
+    """A PDF written by hand from these objects (1 is the catalogue, 2 the page tree, 3 the
+    page), so that names can be spelt as an attacker would."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def one_page(page_extra=b"", *more, catalogue_extra=b""):
+    return raw_pdf(
+        b"<< /Type /Catalog /Pages 2 0 R " + catalogue_extra + b">>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] " + page_extra + b">>",
+        *more,
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # A script run when the page opens, its names written with #xx escapes.
+        one_page(b"/AA << /O << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >> >>"),
+        one_page(b"/AA << /O 4 0 R >>", b"<< /S /JavaScript /#4aS (app.alert\\(1\\)) >>"),
+        # A link on the page that starts a program, or sends the form somewhere.
+        one_page(
+            b"/Annots [4 0 R]", b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /L#61unch /F (cmd) >> >>"
+        ),
+        one_page(b"/Annots [4 0 R]", b"<< /Type /Annot /Subtype /Widget /Rect [0 0 9 9] /A << /S /SubmitForm >> >>"),
+        one_page(
+            b"/Annots [4 0 R]", b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /GoToR /F (x.pdf) >> >>"
+        ),
+        # Files carried inside, and scripts in the names tree or a form.
+        one_page(catalogue_extra=b"/Names << /Embedded#46iles 4 0 R >>"),
+        one_page(b"", b"<< /Names [(a) 5 0 R] >>", catalogue_extra=b"/Names << /#4aavaScript 4 0 R >>"),
+        one_page(catalogue_extra=b"/AcroForm << /Fields [] /X#46A 4 0 R >>"),
+        one_page(b"/Annots [4 0 R]", b"<< /Type /Annot /Subtype /Rich#4dedia /Rect [0 0 9 9] >>"),
+        one_page(b"", b"<< /Type /Filespec /F (a.exe) /EF << /F 5 0 R >> >>"),
+    ],
+    ids=[
+        "hex-escaped-page-open",
+        "indirect-js",
+        "launch",
+        "submit",
+        "gotor",
+        "embedded",
+        "names-js",
+        "xfa",
+        "richmedia",
+        "filespec",
+    ],
+)
+def test_scripts_and_files_are_found_in_the_parsed_pdf_however_their_names_are_written(data):
+    assert message(data) == ACTIVE
+
+
+def test_the_chinese_message_for_a_pdf_with_a_hidden_script():
+    data = one_page(b"/AA << /O << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >> >>")
+    assert message(data, lang="zh-hans").startswith("此PDF")
+
+
+def test_a_pdf_with_an_ordinary_web_link_and_internal_links_is_accepted():
+    data = one_page(
+        b"/Annots [4 0 R 5 0 R]",
+        b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /URI /URI (https://example.org/) >> >>",
+        b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /Dest [3 0 R /Fit] >>",
+        catalogue_extra=b"/OpenAction [3 0 R /Fit]",
+    )
+    assert upload(data).kind == "pdf"
+
+
+def test_a_pdf_with_the_word_javascript_in_its_text_is_accepted():
+    text = b"BT (/JavaScript /JS /Launch) Tj ET"
+    data = one_page(b"/Contents 4 0 R", b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text))
+    assert upload(data).kind == "pdf"
