@@ -47,7 +47,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 # The public address of the portal; every link in an email starts with it (portal/emails.py).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Left unset with DEBUG off, `check --deploy` warns (portal/checks.py); `make run` sets it.
+SITE_URL_SET = bool(os.environ.get("SITE_URL", "").strip())
+SITE_URL = (os.environ.get("SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
 
 # The data folder holds the SQLite file and the private uploads; never under STATIC_ROOT.
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))

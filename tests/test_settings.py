@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def manage(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "SITE_URL"}}
     base.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120
@@ -38,6 +38,8 @@ def test_deployment_checklist_is_clean_under_production_settings(tmp_path):
         "WARNING",
         DEBUG="false",
         SECRET_KEY="k3y-" + "a1B2c3D4e5" * 6,
+        SITE_URL="https://services.example.gov.cn",  # unset, check --deploy warns (tests/test_site_url_check.py)
+        ALLOWED_HOSTS="services.example.gov.cn",
         DATA_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr

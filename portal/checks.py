@@ -1,0 +1,68 @@
+"""System checks of the portal's own settings, run by `manage.py check --deploy`.
+
+SITE_URL is the address every email links to (portal/emails.py): confirmations, tracking, the
+guest's resume link, password resets, sign-up links, officers' reminders. Nothing at run time can
+tell it is wrong - the emails go out and their links lead elsewhere - so the deployment check says
+so before the portal serves anyone. Registered from AccountsConfig.ready()."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+from django.http.request import split_domain_port, validate_host
+
+HINT = (
+    "Set SITE_URL to the address citizens use, e.g. SITE_URL=https://services.example.gov.cn (README: Configuration)."
+)
+
+
+@register("portal", Tags.security, deploy=True)
+def site_url_check(app_configs, **kwargs):
+    if settings.DEBUG:
+        return []
+    site_url = settings.SITE_URL
+    if not getattr(settings, "SITE_URL_SET", True):
+        return [
+            Warning(
+                f"SITE_URL is not set, so every email links to {site_url}, the development address.",
+                hint=HINT,
+                id="portal.W001",
+            )
+        ]
+    parts = urlsplit(site_url)
+    host, _port = split_domain_port(parts.netloc.rpartition("@")[2])
+    if (
+        parts.scheme not in {"http", "https"}
+        or not host
+        or parts.path not in {"", "/"}
+        or parts.query
+        or parts.fragment
+    ):
+        return [
+            Warning(
+                f"SITE_URL {site_url!r} is not an absolute http or https address of a host (with no path or query): "
+                "the links in emails are made by adding the page's path to it.",
+                hint=HINT,
+                id="portal.W002",
+            )
+        ]
+    problems = []
+    if parts.scheme != "https" and settings.SECURE_SSL_REDIRECT:
+        problems.append(
+            Warning(
+                f"SITE_URL {site_url!r} is plain http while SECURE_SSL_REDIRECT sends every request to https: "
+                "every link in an email makes a needless redirect, and its first request goes unencrypted.",
+                hint="Use the https address in SITE_URL.",
+                id="portal.W003",
+            )
+        )
+    if settings.ALLOWED_HOSTS and not validate_host(host, settings.ALLOWED_HOSTS):
+        problems.append(
+            Warning(
+                f"SITE_URL's host {host!r} is not in ALLOWED_HOSTS {settings.ALLOWED_HOSTS!r}: every link in an "
+                "email would be refused with 400 Bad Request.",
+                hint="Add the host to ALLOWED_HOSTS, or correct SITE_URL.",
+                id="portal.W004",
+            )
+        )
+    return problems
