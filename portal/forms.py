@@ -8,7 +8,9 @@ INPUT_ECHO_MAX for an input that has none; the field's own message ("at most 254
 "enter a real date") still says what was wrong.
 """
 
+from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.utils.translation import gettext_lazy as _
 
 # An <input> with no maxlength (a date, a number: maxlength is not allowed on type=number) never
 # holds a valid value this long; a text area without one (the admin's long texts) is left whole.
@@ -36,3 +38,47 @@ class BoundedRenderer(DjangoTemplates):
         if isinstance(widget, dict):
             _cut(widget)
         return super().render(template_name, context, request=request)
+
+
+# Django's choice fields refuse a value that is not a choice with "Select a valid choice. X is
+# not one of the available choices.", X being whatever was posted: 200 KB posted came back as a
+# page of 800 KB. These messages say the same without the value. Set once, when the apps are
+# ready (services.applications.apps), on the classes, so that every choice field built from then
+# on - the site's forms, the question pages, the admin's - uses them; a field that names its
+# question (formengine, ApplicantForm) still overrides them.
+CHOICE_MESSAGES = {
+    forms.ChoiceField: {"invalid_choice": _("Choose one of the answers listed.")},
+    forms.MultipleChoiceField: {
+        "invalid_choice": _("Choose one of the answers listed."),
+        "invalid_list": _("Choose one or more of the answers listed."),
+    },
+    forms.ModelMultipleChoiceField: {
+        "invalid_choice": _("Choose one of the answers listed."),
+        "invalid_pk_value": _("Choose one of the answers listed."),
+    },
+}
+
+
+def quiet_choice_messages():
+    django_defaults = set()
+    for field_class, messages in CHOICE_MESSAGES.items():
+        own = field_class.__dict__.get("default_error_messages", {})
+        django_defaults.update(id(own[code]) for code in messages if code in own)
+        # Each class's own dict: TypedChoiceField and the model fields read theirs through the
+        # class hierarchy when a field is built.
+        field_class.default_error_messages = {**own, **messages}
+    # Fields built before the apps were ready (the admin's action form, made when the admin
+    # is imported) already hold Django's message: give them the quiet one too.
+    for form_class in _subclasses(forms.BaseForm):
+        for field in getattr(form_class, "base_fields", {}).values():
+            for field_class, messages in CHOICE_MESSAGES.items():
+                if isinstance(field, field_class):
+                    for code, message in messages.items():
+                        if id(field.error_messages.get(code)) in django_defaults:
+                            field.error_messages[code] = message
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)

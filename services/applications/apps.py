@@ -8,7 +8,10 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Applications")
 
     def ready(self):
+        from portal.forms import quiet_choice_messages
         from services.catalogue import cache
+
+        quiet_choice_messages()
 
         from .models import CalendarDay, FormField, FormPage
 

@@ -380,7 +380,12 @@ class AddressField(CompositeField):
 
 class IdentityDocumentField(CompositeField):
     def __init__(self, question, hint, required):
-        doc_type = forms.ChoiceField(choices=ID_DOCUMENT_TYPES)
+        doc_type = forms.ChoiceField(
+            choices=ID_DOCUMENT_TYPES,
+            error_messages={
+                "invalid_choice": _("Choose a type of document from the list: %(label)s") % {"label": question}
+            },
+        )
         number = forms.CharField(max_length=30)
         super().__init__(
             [("__type", _("Type of document"), doc_type), ("", _("Document number"), number)],

@@ -29,7 +29,10 @@ class ApplicantForm(forms.Form):
         label=_("Who are you applying for?"),
         choices=[("self", _("Myself")), ("other", _("Someone else, for example a parent"))],
         widget=forms.RadioSelect,
-        error_messages={"required": _("Select who you are applying for.")},
+        error_messages={
+            "required": _("Select who you are applying for."),
+            "invalid_choice": _("Select who you are applying for."),
+        },
     )
     applicant_name = forms.CharField(
         label=_("Applicant's full name"),
@@ -48,6 +51,7 @@ class ApplicantForm(forms.Form):
         required=False,
         choices=[("", _("Choose"))] + RELATIONS,
         help_text=_("Only if you are applying for someone else."),
+        error_messages={"invalid_choice": _("Select your relation to the applicant.")},
     )
     contact_phone = forms.CharField(
         label=_("Mobile number for updates"),
