@@ -55,7 +55,9 @@ def _start_page(request, service, status=200):
         {
             "service": service,
             "drafts": drafts,
-            "materials": service.materials.all(),
+            # Each document with its own file types: a PDF-only one says so (no rule for all).
+            "materials": [(m, formengine.file_types_text(m.accepted_file_types)) for m in service.materials.all()],
+            "max_mb": settings.UPLOAD_MAX_MB,
             "crumbs": _crumbs(service, _("Apply online")),
         },
         status=status,
@@ -460,16 +462,28 @@ def discard(request, public_id):
     app, flow = _flow_for(request, public_id)
     files = list(app.attachments.all())
     answered = len([key for key, value in app.answers.items() if not key.startswith("_") and value not in ("", [])])
+    # Asked from a list of drafts (?from=mine, ?from=start), "No" and the deletion lead back there.
+    origin = request.GET.get("from")
+    back = {
+        "mine": reverse("applications:mine"),
+        "start": reverse("applications:start", args=[app.service.slug]),
+    }.get(origin)
     if request.method != "POST":
-        return render(
-            request,
-            "applications/delete.html",
-            {"app": app, "answers": answered, "files": files, "crumbs": _crumbs(app, _("Delete this draft"))},
-        )
+        context = {
+            "app": app,
+            "answers": answered,
+            "files": files,
+            "origin": origin if back else "",
+            "back_url": back or reverse("applications:check", args=[app.public_id]),
+            "crumbs": _crumbs(app, _("Delete this draft")),
+        }
+        return render(request, "applications/delete.html", context)
     for attachment in files:
         attachment.file.delete(save=False)
     app.delete()
     messages.success(request, _deleted_message(app.service.name, answered, len(files)))
+    if back and (origin == "start" or request.user.is_authenticated):
+        return redirect(back)
     return redirect("applications:mine" if request.user.is_authenticated else "catalogue:home")
 
 
