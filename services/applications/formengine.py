@@ -598,23 +598,46 @@ def _as_querydict(data):
     return qd
 
 
-def prefill(pages, user):
-    """Answers the signed-in citizen's profile already knows, for keys the form asks."""
+PREFILLED_KEY = "_prefilled"  # in the answers: {key: value} filled in from the profile
+
+
+def prefill(pages, user, answers=None):
+    """The answers with what the signed-in citizen's profile knows filled in for the keys the
+    form asks and that have no answer yet; each value filled in is recorded under PREFILLED_KEY,
+    so that it can be taken out again if the draft turns out to be for someone else."""
+    result = dict(answers or {})
     if not user.is_authenticated:
-        return {}
+        return result
     keys = {f.key for p in pages for f in p.fields.all()}
-    result = {}
-    for key in keys & PROFILE_KEYS.keys():
+    record = dict(result.get(PREFILLED_KEY, {}))
+    for key in sorted(keys & PROFILE_KEYS.keys()):
         value = PROFILE_KEYS[key](user)
-        if value:
-            result[key] = value
+        if value and result.get(key) in (None, "", []):
+            result[key] = record[key] = value
+    if record:
+        result[PREFILLED_KEY] = record
     return result
+
+
+def for_whom(pages, answers, on_behalf, user):
+    """The answers once "Who is applying" is answered. For someone else, the signed-in helper's
+    profile is not the applicant's: every answer it filled in that is still as filled in is
+    dropped (an answer the helper changed is theirs to keep). For oneself, the profile fills
+    in again what has no answer."""
+    if not on_behalf:
+        return prefill(pages, user, answers)
+    record = answers.get(PREFILLED_KEY, {})
+    return {
+        key: value
+        for key, value in answers.items()
+        if key != PREFILLED_KEY and not (key in record and record[key] == value)
+    }
 
 
 def keep_matching_answers(pages, answers):
     """After the form changed: keep answers whose key still exists with a compatible type."""
     kinds = {f.key: f.kind for p in pages for f in p.fields.all()}
-    kept = {}
+    kept = {PREFILLED_KEY: answers[PREFILLED_KEY]} if PREFILLED_KEY in answers else {}
     for key, value in answers.items():
         kind = kinds.get(key)
         if kind is None:

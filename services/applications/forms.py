@@ -69,9 +69,10 @@ class ApplicantForm(forms.Form):
         error_messages={"invalid": _("Enter an email address like name@example.com.")},
     )
 
-    def __init__(self, *args, guest=False, **kwargs):
+    def __init__(self, *args, guest=False, own_name="", **kwargs):
         super().__init__(*args, **kwargs)
         self.guest = guest
+        self.own_name = own_name  # a signed-in helper's name, filled in as the applicant's at first
         if guest:
             self.fields["contact_email"].required = True
             self.fields["contact_email"].error_messages["required"] = _(
@@ -90,6 +91,11 @@ class ApplicantForm(forms.Form):
                 self.add_error("helper_name", _("Enter your own full name, as the person helping."))
             if not data.get("helper_relation"):
                 self.add_error("helper_relation", _("Select your relation to the applicant."))
+            name = " ".join(data.get("applicant_name", "").split()).casefold()
+            if self.own_name and name == " ".join(self.own_name.split()).casefold():
+                self.add_error(
+                    "applicant_name", _("Enter the name of the person you are applying for: this is your own name.")
+                )
         return data
 
 

@@ -1,8 +1,9 @@
 """Checking uploaded files: size, then the whole file. A PDF must parse with pypdf (every page
 readable, not encrypted, and no scripts, outward actions or embedded files in any of its parsed
 objects); an image must decode fully with Pillow and is re-encoded, upright and without
-metadata (GPS position, camera), so that nothing rides behind a valid header. The uploader's file name is never trusted: files are stored and served
-under a name made from their checked type and the material or question they answer."""
+metadata (GPS position, camera), so that nothing rides behind a valid header. The uploader's
+file name is never trusted: files are stored and served under a name made from their checked
+type and the material or question they answer."""
 
 import io
 import struct

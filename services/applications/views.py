@@ -80,7 +80,7 @@ def _new_draft(request, service):
     )
     flow = Flow(app)
     app.form_version = flow.definition.version
-    app.answers = formengine.prefill(flow.pages, request.user)
+    app.answers = formengine.prefill(flow.pages, request.user)  # taken out again if for someone else
     if user:
         app.applicant_name = user.get_full_name()
         app.contact_email, app.contact_phone = user.email, user.phone
@@ -173,7 +173,8 @@ def applicant(request, public_id):
         "contact_phone": app.contact_phone,
         "contact_email": app.contact_email,
     }
-    form = ApplicantForm(request.POST or None, initial=initial, guest=guest)
+    own_name = request.user.get_full_name() if request.user.is_authenticated else ""
+    form = ApplicantForm(request.POST or None, initial=initial, guest=guest, own_name=own_name)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         first_email = guest and not app.contact_email and data["contact_email"]
@@ -184,6 +185,7 @@ def applicant(request, public_id):
         )
         app.helper_relation = data["helper_relation"] if app.on_behalf else ""
         app.contact_phone, app.contact_email = data["contact_phone"], data["contact_email"] or app.contact_email
+        app.answers = formengine.for_whom(flow.pages, app.answers, app.on_behalf, request.user)
         app.answers = formengine.given_on_applicant_page(flow.pages, app.answers, app)  # asked once
         app.save()
         if first_email:
