@@ -224,12 +224,32 @@ def _session_for(user):
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={CSRF_TOKEN}"
 
 
+def bench_document(material):
+    """The drafts' document as a real upload leaves it: a valid PDF (the tests' one page) passed
+    through check_upload and stored under the name made from its material and checked type.
+    One file that every draft's row points at, so that 10,000 drafts write one file, not 10,000.
+    Returns (its path under MEDIA_ROOT, the CheckedFile)."""
+    from django.conf import settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from services.applications.models import Attachment
+    from services.applications.uploads import check_upload, download_name
+    from tests.makers import PDF_BYTES
+
+    upload = SimpleUploadedFile("id-card.pdf", PDF_BYTES, "application/pdf")
+    checked = check_upload(upload, material.accepted_file_types)
+    relative = f"applications/bench/{download_name(Attachment(material=material, content_type=checked.content_type))}"
+    stored = Path(settings.MEDIA_ROOT) / relative
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_bytes(checked.content)
+    return relative, checked
+
+
 @task
 def drafts(n, owners, path):
     """n complete drafts of the benchmark service (answers, applicant, the required document),
     owned by `owners` citizens; each owner gets a signed-in session. Writes
     {"drafts": [[public_id, owner index], ...], "cookies": [...]} to `path`."""
-    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
@@ -258,10 +278,7 @@ def drafts(n, owners, path):
         )
         users.append(user)
     cookies = [_session_for(u) for u in users]
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    stored = Path(settings.MEDIA_ROOT) / "applications" / "bench" / "id-card.pdf"
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    stored.write_bytes(pdf)
+    relative, checked = bench_document(material)
     made = []
     for start in range(0, n, 2000):
         batch = [
@@ -285,10 +302,10 @@ def drafts(n, owners, path):
                     application=app,
                     field_key=material_key(material),
                     material=material,
-                    file="applications/bench/id-card.pdf",
+                    file=relative,
                     original_name="id-card.pdf",
-                    content_type="application/pdf",
-                    size=len(pdf),
+                    content_type=checked.content_type,
+                    size=checked.size,
                     uploaded_by=app.owner,
                 )
                 for app in batch
