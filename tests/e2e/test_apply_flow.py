@@ -18,22 +18,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from tests.makers import PDF_BYTES, PNG_BYTES
+
 pytestmark = pytest.mark.e2e
 
 SERVICE = "property-records-inquiry"
 VALID_ID = "310104198803150011"  # the demo citizen's (correct check character)
 WRONG_ID = "310104198803150012"  # one typo: the check character no longer matches
 # Real, whole files: uploads are checked by parsing them (a PDF with pages; an image that decodes).
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\nxref\n0 4\n0000000000 65535 f \n"
-    b"0000000009 00000 n \n0000000053 00000 n \n0000000103 00000 n \ntrailer<</Size 4/Root 1 0 R>>\n"
-    b"startxref\n167\n%%EOF\n"
-)
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00\x00"
-    b"\x0cIDATx\xdac\xf8\xff\xff?\x00\x05\xfe\x02\xfe3\x12\x95\x14\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+PDF = PDF_BYTES
+PNG = PNG_BYTES
 NOT_A_PDF = b"MZ\x90\x00 this is a Windows program, not a document\n"
 ENGLISH = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*){3,}")  # four English words in a row
 

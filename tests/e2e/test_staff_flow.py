@@ -21,18 +21,14 @@ from django.utils import translation
 
 from tests.e2e.conftest import AXE_OPTIONS, NARROW, SCREENSHOTS, WIDE, Tab, describe_violations
 from tests.e2e.test_apply_flow import english_sentences, submit
+from tests.makers import PDF_BYTES
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]  # the marker restores the staff groups
 
 SERVICE = "property-records-inquiry"
 PASSWORD = "pw-123456-long"  # tests/makers.py make_staff
 # Real, whole files: uploads are checked by parsing them (a PDF with pages; an image that decodes).
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\nxref\n0 4\n0000000000 65535 f \n"
-    b"0000000009 00000 n \n0000000053 00000 n \n0000000103 00000 n \ntrailer<</Size 4/Root 1 0 R>>\n"
-    b"startxref\n167\n%%EOF\n"
-)
+PDF = PDF_BYTES
 ADMIN_AXE_REPORT = []  # what axe finds on the whole of each admin page, for the record
 OWN_VIOLATIONS = []  # what it finds in our templates' regions, and anything unexpected: failed at the end
 # Violations axe may find in Django's stock admin markup (rule id, CSS selector of where) without
