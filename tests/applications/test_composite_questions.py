@@ -162,3 +162,60 @@ def test_answers_of_composite_questions_are_stored_as_one_value(page):
     assert initial.is_bound is False
     html = "".join(str(f) for f in initial)
     assert 'value="1 Road"' in html and 'value="11010519491231002X"' in html
+
+
+# --- a composite question asked only for some answers of the same page ------------------------
+@pytest.fixture
+def conditional_page():
+    make_district(slug="huangpu", name_en="Huangpu", name_zh="黄浦区")
+    service = make_service(slug="move", offers_online=True)
+    page = FormPage.objects.create(service=service, order=1, title_zh="搬家", title_en="Moving")
+    FormField.objects.create(
+        page=page, key="moved", kind="yesno", order=1, label_en="Have you moved?", label_zh="是否搬家"
+    )
+    for key, required in (("new_address", True), ("old_address", False)):
+        FormField.objects.create(
+            page=page,
+            key=key,
+            kind="address",
+            order=2 if required else 3,
+            required=required,
+            condition_key="moved",
+            condition_value="yes",
+            label_en=key.replace("_", " ").capitalize(),
+            label_zh="新住址" if required else "原住址",
+        )
+    return page
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Enter the street, number, building and flat: New address"),
+        ("zh-hans", "请填写街道、门牌号、楼号和房号：新住址"),
+    ],
+)
+def test_a_required_conditional_address_given_in_part_asks_for_the_rest_not_both_or_neither(
+    conditional_page, lang, expected
+):
+    form, html = render(conditional_page, {"moved": "yes", "new_address__district": "huangpu"}, lang=lang)
+    assert form.errors["new_address"] == [expected]
+    assert "neither" not in html and "或都不填" not in html
+
+
+def test_an_optional_conditional_address_given_in_part_says_both_or_neither(conditional_page):
+    data = {"moved": "yes", "new_address__district": "huangpu", "new_address__street": "1 Road"}
+    form, _html = render(conditional_page, dict(data, old_address__district="huangpu"))
+    assert form.errors["old_address"] == ["Give both the district and the street, or neither."]
+
+
+def test_a_required_conditional_address_left_empty_when_it_applies_is_asked_for(conditional_page):
+    form, html = render(conditional_page, {"moved": "yes"})
+    assert form.errors["new_address"] == ["Answer this question: New address"]
+    assert summary_links(html)[0][0] == "#id_new_address__district"
+
+
+def test_a_conditional_address_does_not_say_optional_when_it_is_required(conditional_page):
+    _form, html = render(conditional_page)
+    new = html.split('id="id_new_address__district"')[0].rsplit("<fieldset", 1)[1]
+    assert "(optional)" not in new
