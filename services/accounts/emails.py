@@ -57,9 +57,11 @@ def send_password_reset(email, language, domain, protocol, expiry_days):
 SIGNUP_SALT = "accounts.signup"
 
 
-def signup_token(pending, contact):
-    """The link for one contact of a sign-up ("email" or "phone"): following it shows that the
-    person holds that contact, and only that one goes on the account."""
+def signup_token(pending, contact=None):
+    """The link for one contact of a sign-up ("email" or "phone"; by default the email if one
+    was given): following it shows that the person holds that contact, and only that one goes
+    on the account."""
+    contact = contact or ("email" if pending.email else "phone")
     return signing.dumps([pending.pk, contact], salt=SIGNUP_SALT, compress=True)
 
 
