@@ -24,8 +24,8 @@ from django.core.management import call_command
 from django.test import Client, RequestFactory, override_settings
 
 from portal.views import server_error
-from services.accounts.emails import signup_token
-from services.accounts.models import PendingSignup
+from services.accounts.emails import contact_change_token, signup_token
+from services.accounts.models import PendingContactChange, PendingSignup
 from services.applications.models import Application, Status
 from services.catalogue.models import Department, LifeEvent, Service
 from services.offline.models import ServiceCentre
@@ -155,8 +155,8 @@ def pages(tmp_path):
 
 
 def account_pages():
-    """Changing and resetting a password (a working link and a used one), and a guest's expired
-    link to continue a draft."""
+    """Changing and resetting a password (a working link and a used one), confirming a new email
+    address (a working link and a used one), and a guest's expired link to continue a draft."""
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
@@ -182,6 +182,15 @@ def account_pages():
             yield name, response
     user.refresh_from_db()  # signed in above: a token made before that would be stale
     token = default_token_generator.make_token(user)
+    change = PendingContactChange.objects.create(user=user, kind=PendingContactChange.EMAIL, value="new@example.com")
+    signed_in = citizen_client()
+    for name, url, status in [
+        ("contact-confirm", f"/zh-hans/account/contact/confirm/{contact_change_token(change)}/", 200),
+        ("contact-confirm-used-link", "/en/account/contact/confirm/no-such-link/", 404),
+    ]:
+        response = signed_in.get(url)
+        assert response.status_code == status, (name, url, response.status_code)
+        yield name, response
     new_password = guest.get(f"/zh-hans/account/reset/{uid}/{token}/", follow=True)
     assert new_password.status_code == 200 and "new_password1" in new_password.text
     yield "reset-new-password", new_password
