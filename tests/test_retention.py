@@ -129,3 +129,45 @@ def test_the_purge_runs_as_a_task_too(service, settings):
     call_command("purge_expired", "--enqueue", stdout=out)  # the tests' tasks run inline
     assert "Purge queued" in out.getvalue()
     assert Application.objects.count() == 0
+
+
+# --- sign-ups and contact changes waiting for their link ------------------------------------
+def _pending(days_old):
+    """A sign-up and a contact change waiting for confirmation, made `days_old` days ago."""
+    from services.accounts.models import PendingContactChange, PendingSignup, User
+
+    signup = PendingSignup.objects.create(
+        email=f"new{days_old}@example.com", phone="13812345678", full_name="New Person", password="pbkdf2$x"
+    )
+    user = User.objects.create_user(f"owner{days_old}", password="pw-123456-long")
+    change = PendingContactChange.objects.create(user=user, kind="email", value=f"moved{days_old}@example.com")
+    when = NOW - timedelta(days=days_old)
+    PendingSignup.objects.filter(pk=signup.pk).update(created=when)
+    PendingContactChange.objects.filter(pk=change.pk).update(created=when)
+    return signup, change
+
+
+def test_sign_ups_and_contact_changes_go_when_their_link_has_expired(db, settings):
+    from services.accounts.models import PendingContactChange, PendingSignup
+
+    settings.PASSWORD_RESET_TIMEOUT = 3 * 86400
+    old_signup, old_change = _pending(4)
+    fresh_signup, fresh_change = _pending(2)
+    counts = retention.purge(now=NOW)
+    assert counts["pending_signups"] == 1 and counts["contact_changes"] == 1
+    assert list(PendingSignup.objects.values_list("pk", flat=True)) == [fresh_signup.pk]
+    assert list(PendingContactChange.objects.values_list("pk", flat=True)) == [fresh_change.pk]
+
+
+def test_the_command_counts_sign_ups_and_contact_changes(db, settings):
+    from services.accounts.models import PendingSignup
+
+    settings.PASSWORD_RESET_TIMEOUT = 3 * 86400
+    _pending(10)
+    out = io.StringIO()
+    call_command("purge_expired", "--dry-run", stdout=out)
+    assert "Would remove 1 sign-ups never confirmed" in out.getvalue()
+    assert "Would remove 1 email or mobile changes never confirmed" in out.getvalue()
+    assert PendingSignup.objects.count() == 1
+    call_command("purge_expired", stdout=io.StringIO())
+    assert PendingSignup.objects.count() == 0

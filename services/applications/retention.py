@@ -3,8 +3,9 @@ everything past its time: abandoned guest drafts after GUEST_RESUME_DAYS (their 
 expired by then, so nobody can reach them), signed-in citizens' untouched drafts after
 DRAFT_RETENTION_DAYS, the files of both, expired sessions, finished background tasks after
 TASK_RESULT_RETENTION_DAYS (their arguments hold ids and addresses typed on the reset page),
-and upload files no row points at. Submitted applications are records of the department and are
-never removed here.
+sign-ups and email or mobile changes whose confirmation link has expired
+(services.accounts.retention), and upload files no row points at. Submitted applications are
+records of the department and are never removed here.
 
 Run daily: `manage.py purge_expired` from cron, or `manage.py purge_expired --enqueue` to let a
 task worker do it. Every function takes `now`, so tests use a clock."""
@@ -18,6 +19,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+
+from services.accounts.retention import purge_pending
 
 from .models import Application, Attachment, Status
 
@@ -119,6 +122,7 @@ def purge(now=None, dry_run=False):
     counts["draft_files"] = guest_files + citizen_files
     counts["sessions"] = _purge_sessions(now, dry_run)
     counts["tasks"] = _purge_tasks(now, dry_run)
+    counts.update(purge_pending(now, dry_run))
     orphans = orphan_files(now)
     if not dry_run:
         storage = Attachment._meta.get_field("file").storage

@@ -16,6 +16,8 @@ LABELS = [
     ("draft_files", "files of those drafts"),
     ("sessions", "expired sessions"),
     ("tasks", "finished background tasks"),
+    ("pending_signups", "sign-ups never confirmed"),
+    ("contact_changes", "email or mobile changes never confirmed"),
     ("orphan_files", "upload files no application points at"),
 ]
 
@@ -24,7 +26,8 @@ class Command(BaseCommand):
     help = (
         "Remove abandoned guest drafts (after GUEST_RESUME_DAYS), untouched drafts of signed-in citizens "
         "(after DRAFT_RETENTION_DAYS) and their files, expired sessions, finished background tasks (after "
-        "TASK_RESULT_RETENTION_DAYS) and orphan upload files. Run daily."
+        "TASK_RESULT_RETENTION_DAYS), sign-ups and email or mobile changes whose link has expired (after "
+        "PASSWORD_RESET_TIMEOUT) and orphan upload files. Run daily."
     )
 
     def add_arguments(self, parser):
