@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from .formengine import PREFILLED_KEY
 from .models import Application, ApplicationEvent, InfoRequest, Status
 from .references import make_reference, make_tracking_code
 from .workdays import add_working_days, extend_by_pause
@@ -189,6 +190,9 @@ def submit(application, actor=None):
     call finds the application already submitted and returns it unchanged."""
 
     def change(app, now):
+        # Which answers the profile filled in matters only while the draft may change hands
+        # (formengine.for_whom); the submitted answers are the applicant's.
+        app.answers = {k: v for k, v in app.answers.items() if k != PREFILLED_KEY}
         app.reference = make_reference(timezone.localtime(now))
         app.tracking_code = make_tracking_code()
         app.submitted_at = now

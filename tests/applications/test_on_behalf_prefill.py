@@ -84,3 +84,13 @@ def test_someone_else_with_the_helpers_own_name_is_asked_for_the_applicants_name
     assert expected in body
     app.refresh_from_db()
     assert not app.on_behalf
+
+
+def test_the_record_of_prefilled_answers_is_not_kept_after_submitting(client, service, helper):  # noqa: F811
+    from services.applications import lifecycle
+
+    app = start(client, service)
+    assert "_prefilled" in app.answers
+    app = lifecycle.submit(app, helper)
+    app.refresh_from_db()
+    assert "_prefilled" not in app.answers and app.answers["id_number"]["number"] == HELPER_ID
