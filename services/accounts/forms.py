@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from services.applications.validators import normalise_mobile, validate_mainland_mobile, validate_resident_id
 from services.catalogue.models import District
 
-from .lockout import Lockout, locked_message
+from .lockout import Lockout
 from .models import PendingSignup
 
 log = logging.getLogger(__name__)
@@ -203,10 +203,10 @@ class LockoutMixin:
         password = self.cleaned_data.get("password")
         if username and password:
             lockout = Lockout(self.request, username)
-            wait = lockout.retry_after()
+            refusal = lockout.refusal()
             # While locked, the password is not even checked, so guessing on is pointless.
-            if wait:
-                raise ValidationError(locked_message(wait), code="throttled")
+            if refusal:
+                raise ValidationError(refusal, code="throttled")
             self.user_cache = authenticate(self.request, username=username, password=password)
             if self.user_cache is None:
                 lockout.failed()

@@ -40,6 +40,7 @@ from .forms import (
     create_account,
     reset_link_days,
 )
+from .lockout import remember_device
 from .models import PendingContactChange
 
 log = logging.getLogger(__name__)
@@ -125,7 +126,9 @@ def signup_confirm(request, token):
             return redirect("accounts:login")
         login(request, user, backend="services.accounts.backends.EmailOrMobileBackend")
         messages.success(request, _("Your account has been created and you are signed in."))
-        return redirect(next_url or "accounts:profile")
+        response = redirect(next_url or "accounts:profile")
+        remember_device(request, response, user)  # the sign-in lockout's known browser (lockout.py)
+        return response
     context = {"pending": pending, "contact": contact, "crumbs": crumbs}
     return render(request, "accounts/signup_confirm.html", context)
 
@@ -262,6 +265,11 @@ class LoginView(auth_views.LoginView):
             return redirect(next_url or settings.LOGIN_REDIRECT_URL)
         return super().dispatch(request, *args, **kwargs)
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember_device(self.request, response, form.get_user())  # the lockout's known browser
+        return response
+
 
 def _is_sign_in_page(url):
     """Whether `url` is a sign-in page in any language (i18n URLs resolve only in their own)."""
@@ -332,7 +340,19 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 password_reset_done = never_cache(PasswordResetDoneView.as_view())
 
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A new password starts the account's lockout counts afresh (lockout.account_key), and
+    the browser that set it, having shown it can read the account's email, becomes a known
+    browser: it signs in even while strangers keep failing from many addresses."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember_device(self.request, response, form.user)
+        return response
+
+
+password_reset_confirm = PasswordResetConfirmView.as_view(
     form_class=SetPasswordForm,
     template_name="registration/password_reset_confirm.html",
     success_url=reverse_lazy("accounts:password-reset-complete"),
@@ -381,4 +401,7 @@ def admin_login(request):
         request.GET = request.GET.copy()
         request.GET[REDIRECT_FIELD_NAME] = home
     admin.site.login_form = StaffLoginForm
-    return admin.site.login(request)
+    response = admin.site.login(request)
+    if request.method == "POST" and response.status_code == 302 and request.user.is_authenticated:
+        remember_device(request, response, request.user)  # signed in: the lockout's known browser
+    return response
