@@ -241,6 +241,16 @@ def test_a_password_reset_leaves_other_accounts_locks_alone():
     assert LOCKED in login(Client(), "bob", address="198.51.100.7").content.decode()
 
 
+def test_changing_the_password_on_the_profile_ends_the_accounts_locks():
+    user = make_citizen()
+    distributed_attack("alice")
+    signed_in = Client()
+    signed_in.force_login(user)
+    data = {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    assert signed_in.post("/en/account/password/", data).status_code == 302
+    assert login(Client(), "alice", NEW_PASSWORD, address="198.51.100.7").status_code == 302
+
+
 def test_signing_up_makes_the_browser_known(client, settings):
     from services.accounts.emails import signup_token
     from services.accounts.models import PendingSignup
