@@ -131,8 +131,8 @@ def answer_request(request, reference):
     if info_request is None:
         return _not_open(request, app)
     form = AnswerForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
         items=info_request.items,
         initial={"request_id": info_request.pk},
     )

@@ -376,7 +376,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 lifecycle.check_allowed(app, action, request.user)
         except lifecycle.TransitionError as error:
             return self._refuse(request, app, error.message)
-        form = TransitionForm(request.POST or None, initial={"version": app.version}, action=action)
+        form = TransitionForm(request.POST if request.method == "POST" else None, initial={"version": app.version}, action=action)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
@@ -456,7 +456,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             return self._refuse(request, app, gettext("You may not process applications of this department."))
         keys = [("", gettext("Choose an answer"))]
         keys += [(f.key, f"{f.label} ({f.key})") for p in Flow(app).pages for f in p.fields.all()]
-        form = CorrectionForm(request.POST or None)
+        form = CorrectionForm(request.POST if request.method == "POST" else None)
         form.fields["key"].choices = keys
         if request.method == "POST" and form.is_valid():
             try:

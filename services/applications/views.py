@@ -174,7 +174,7 @@ def applicant(request, public_id):
         "contact_email": app.contact_email,
     }
     own_name = request.user.get_full_name() if request.user.is_authenticated else ""
-    form = ApplicantForm(request.POST or None, initial=initial, guest=guest, own_name=own_name)
+    form = ApplicantForm(request.POST if request.method == "POST" else None, initial=initial, guest=guest, own_name=own_name)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         first_email = guest and not app.contact_email and data["contact_email"]
@@ -440,7 +440,7 @@ def detail(request, reference):
 @never_cache
 def withdraw(request, reference):
     app = access.submitted_for_applicant(request, reference)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             lifecycle.withdraw(app, request.user, form.cleaned_data["reason"])
@@ -546,7 +546,7 @@ def mine(request):
 @never_cache
 def track(request):
     """Reference and tracking code, no account needed. Wrong guesses are limited per address."""
-    form = TrackForm(request.POST or None)
+    form = TrackForm(request.POST if request.method == "POST" else None)
     app = None
     may_answer = False
     limited = _tracking_blocked(request)
