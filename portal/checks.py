@@ -66,3 +66,22 @@ def site_url_check(app_configs, **kwargs):
             )
         )
     return problems
+
+
+@register("portal", Tags.security, deploy=True)
+def proxy_count_check(app_configs, **kwargs):
+    """Behind a TLS-terminating load balancer the portal must be told so (TRUSTED_PROXY_COUNT),
+    or it sees plain http and redirects every request to https for ever; facing the internet
+    itself it must not believe forwarded headers. Neither can be guessed safely, so a
+    production site that redirects to https has to say which it is."""
+    if settings.DEBUG or not settings.SECURE_SSL_REDIRECT or getattr(settings, "TRUSTED_PROXY_COUNT_SET", True):
+        return []
+    return [
+        Warning(
+            "TRUSTED_PROXY_COUNT is not set. Behind a load balancer or TLS terminator that is wrong: the portal "
+            "sees plain http, redirects every request to https again and refuses every form.",
+            hint="Set TRUSTED_PROXY_COUNT=1 behind one proxy (README: Configuration), or TRUSTED_PROXY_COUNT=0 "
+            "when the portal itself terminates TLS.",
+            id="portal.W005",
+        )
+    ]

@@ -285,6 +285,10 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 # with none (the default, `make run`) a visitor could forge both. BEHIND_PROXY=true is the
 # older switch and means one proxy.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1 if envbool("BEHIND_PROXY", False) else 0)
+# Whether the operator said so at all: `check --deploy` warns when a production site that redirects
+# to https leaves it unsaid (portal/checks.py), since the safe default (0) behind a TLS proxy
+# means a redirect loop and refused forms.
+TRUSTED_PROXY_COUNT_SET = "TRUSTED_PROXY_COUNT" in os.environ or "BEHIND_PROXY" in os.environ
 if envbool("BEHIND_PROXY", False) and TRUSTED_PROXY_COUNT < 1:
     raise ImproperlyConfigured("BEHIND_PROXY=true needs TRUSTED_PROXY_COUNT of 1 or more.")
 if TRUSTED_PROXY_COUNT > 0:

@@ -40,6 +40,7 @@ def test_deployment_checklist_is_clean_under_production_settings(tmp_path):
         SECRET_KEY="k3y-" + "a1B2c3D4e5" * 6,
         SITE_URL="https://services.example.gov.cn",  # unset, check --deploy warns (tests/test_site_url_check.py)
         ALLOWED_HOSTS="services.example.gov.cn",
+        TRUSTED_PROXY_COUNT="1",  # unsaid, check --deploy warns (portal.W005)
         DATA_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr

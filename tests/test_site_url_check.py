@@ -19,6 +19,7 @@ PRODUCTION = {
     "SITE_URL": "https://services.example.gov.cn",
     "ALLOWED_HOSTS": ["services.example.gov.cn"],
     "SECURE_SSL_REDIRECT": True,
+    "TRUSTED_PROXY_COUNT_SET": True,
 }
 LONG_KEY = "k3y-" + "a1B2c3D4e5" * 6
 
@@ -116,3 +117,12 @@ def test_check_deploy_says_nothing_of_site_url_under_the_settings_of_make_run(tm
     # It runs on plain http on purpose, which Django's own checklist notes (security.W004, W008,
     # W012, W016); nothing is said about SITE_URL.
     assert "portal." not in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_an_unsaid_proxy_count_is_warned_about_when_redirecting_to_https():
+    assert ids(site_url_problems(TRUSTED_PROXY_COUNT_SET=False)) == ["portal.W005"]
+
+
+def test_an_unsaid_proxy_count_is_fine_without_the_https_redirect_or_in_debug():
+    assert site_url_problems(TRUSTED_PROXY_COUNT_SET=False, SECURE_SSL_REDIRECT=False) == []
+    assert site_url_problems(TRUSTED_PROXY_COUNT_SET=False, DEBUG=True) == []
