@@ -31,8 +31,8 @@ the csrftoken cookie and the X-CSRFToken header, which is what Django checks.
 
 Also reported (information): CPU µs per request inside Django (the WSGI application called in
 one process, timed with process_time; steadier than req/s on a shared machine), for /healthz, the
-submission, the tracking lookup and the queue pages. bench/whatif_applications.py measures the
-proposed fixes on the data a run leaves behind.
+submission, the tracking lookup and the queue pages. bench/breakdown.py splits a submission and a
+tracking lookup into their steps on the data a run leaves behind.
 
 Exit status 0 when every target is met, 1 when one is missed, 2 when the run failed.
 See bench/APPLICATIONS.md.

@@ -2,7 +2,7 @@
 """Where a submission and a tracking lookup spend their CPU, step by step.
 
 Runs inside Django against the database a run of bench/bench_applications.py left behind, sends
-requests through the WSGI application (as bench/whatif_applications.py does) and adds up
+requests through the WSGI application and adds up
 `time.process_time()` around the main steps of each request. Steps nest: a step's time includes
 the steps listed under it.
 
@@ -23,10 +23,38 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_applications as ba  # noqa: E402
-import whatif_applications as wa  # noqa: E402
 
 TOTALS = collections.defaultdict(float)
 LABELS = []  # in the order measured, so that nested steps follow their parent
+
+
+def drafts_left(folder):
+    """The drafts file of the benchmark run (drafts.json: "drafts", [public id, owner index]
+    each, and the owners' "cookies"), and those of its drafts that are still drafts (the
+    benchmark's wrk run, and earlier runs of this script, submitted some)."""
+    from services.applications.models import Application
+
+    data = json.loads((folder / "drafts.json").read_text())
+    still = {
+        str(u)
+        for u in Application.objects.filter(status="draft", service__slug=ba.BENCH_SERVICE).values_list(
+            "public_id", flat=True
+        )
+    }
+    return data, [d for d in data["drafts"] if d[0] in still]
+
+
+def send(app, requests, expect):
+    """Sends each request through the WSGI application; every answer must have the expected status."""
+    statuses = []
+
+    def start_response(status, headers):
+        statuses.append(status)
+
+    for env in requests:
+        b"".join(app(env, start_response))
+        if not statuses[-1].startswith(expect):
+            raise RuntimeError(f"{env['PATH_INFO']} answered {statuses[-1]}")
 
 
 def measure(owner, name, label):
@@ -45,10 +73,10 @@ def measure(owner, name, label):
 
 
 def run(app, requests, expect, warm):
-    wa.timed(app, requests[:warm], expect)
+    send(app, requests[:warm], expect)
     TOTALS.clear()
     started = time.process_time()
-    wa.timed(app, requests[warm:], expect)
+    send(app, requests[warm:], expect)
     n = len(requests) - warm
     whole = (time.process_time() - started) / n
     print(f"  {'the whole request':52s} {whole * 1e6:7.0f} µs")
@@ -91,7 +119,7 @@ def main():
     measure(views, "_tracking_blocked", "  the rate limit")
 
     folder = ba.OUT / args.db
-    data, drafts = wa.drafts_left(folder)
+    data, drafts = drafts_left(folder)
     drafts = drafts[-args.submissions :]
     print(f"Submission ({len(drafts)} drafts, the first fifth as warm-up):")
     submit = [
