@@ -85,25 +85,6 @@ def _open_request(app):
     return app.info_requests.filter(answered_at__isnull=True).first()
 
 
-def _officer_message(app, info_request):
-    """The officer's own words, without the list of items (the page lists the items itself).
-    Requests made before InfoRequest.note existed fall back to the event's note."""
-    if info_request.note:
-        return info_request.note
-    event = (
-        app.events.filter(to_status=Status.INFO_REQUESTED, visible_to_citizen=True, at__gte=info_request.requested_at)
-        .order_by("at", "pk")
-        .first()
-    )
-    if event is None:
-        return ""
-    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(info_request.items, start=1))
-    note = event.note.strip()
-    if listed and note.endswith(listed):
-        note = note[: -len(listed)]
-    return note.strip()
-
-
 def _back_to(request, app):
     """The applicant goes back to their application; someone who only tracked it, to tracking."""
     if access.may_see(request, app):
@@ -148,7 +129,6 @@ def answer_request(request, reference):
         {
             "app": app,
             "info_request": info_request,
-            "officer_message": _officer_message(app, info_request),
             "form": form,
             "files_chosen": request.method == "POST" and bool(request.FILES),
             "max_mb": settings.UPLOAD_MAX_MB,
