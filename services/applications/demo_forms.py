@@ -3102,23 +3102,6 @@ def demo_answers(service, overrides=None, today=None):
 
 # --- Loading ---------------------------------------------------------------------------------
 
-PAGE_ATTRS = ("title_zh", "title_en", "intro_zh", "intro_en")
-FIELD_ATTRS = (
-    "kind",
-    "label_zh",
-    "label_en",
-    "hint_zh",
-    "hint_en",
-    "required",
-    "choices",
-    "material_id",
-    "condition_key",
-    "condition_value",
-    "order",
-    "max_file_mb",
-    *[name for name in LIMITS if name != "max_file_mb"],
-)
-
 
 def _page_values(spec):
     return {
