@@ -145,8 +145,11 @@ class Lockout:
         if address:
             self.own.append(Throttle(pair_rule, account, address))
             self.address = Throttle(address_rule, address)
-        # A known browser is not held by (nor counts towards) the lock strangers can cause.
-        self.counted = self.own + ([] if device else [self.account_wide]) + ([self.address] if self.address else [])
+        # A known browser is not held by (nor counts towards) the locks strangers can cause: the
+        # account-wide one (guesses from many addresses) and the address's own (a neighbour behind
+        # the same carrier NAT guessing many accounts). Its own count still stops it guessing.
+        shared = [self.account_wide] + ([self.address] if self.address else [])
+        self.counted = self.own + ([] if device else shared)
 
     def retry_after(self):
         """Seconds until this account may try again from here; 0 if it may now."""
@@ -158,7 +161,7 @@ class Lockout:
         if not wait:
             return ""
         count = minutes(wait)
-        if self.address is not None and self.address.retry_after():
+        if self.address is not None and self.address in self.counted and self.address.retry_after():
             # The address tried many accounts: neither a reset nor another account helps here.
             return ngettext(
                 "There have been too many failed attempts to sign in from this connection. Try again in "

@@ -285,6 +285,18 @@ def test_the_lock_from_one_address_says_to_wait_or_reset():
     assert "browser where you have signed in before" not in html
 
 
+def test_a_neighbour_locking_the_shared_address_does_not_keep_the_owners_known_browser_out():
+    """Behind one carrier NAT address, a neighbour guessing 20 accounts locks the address; the
+    owner's browser, known for the account, still signs in there; a new browser does not."""
+    make_citizen()
+    owner = known_browser()
+    neighbour = Client()
+    for n in range(20):
+        login(neighbour, f"guess{n}@example.com", "wrong-password")
+    assert LOCKED in login(Client(), "alice").content.decode()
+    assert login(owner, "alice").status_code == 302
+
+
 def test_the_lock_of_an_address_does_not_suggest_a_reset_that_would_not_help():
     make_citizen()
     guesser = Client()
