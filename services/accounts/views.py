@@ -69,7 +69,7 @@ def signup(request):
     says to follow the link sent there. The queued task sends the owner of an existing account
     a note instead (emails.send_signup_messages)."""
     next_url = _safe_next(request)
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         throttle = _signup_throttle(request)
@@ -167,7 +167,7 @@ def profile_edit(request):
     queued task tells that account's owner instead, emails.send_contact_confirmation)."""
     # A fresh copy: a rejected form must not leave half-typed values on request.user.
     user = get_user_model().objects.get(pk=request.user.pk)
-    form = ProfileForm(request.POST or None, instance=user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=user)
     status = 200
     if request.method == "POST" and form.is_valid():
         changes = form.contact_changes()

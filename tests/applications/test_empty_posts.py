@@ -45,3 +45,15 @@ def test_a_withdrawal_sent_without_a_reason_withdraws(client, service):
     assert response.status_code == 302
     app.refresh_from_db()
     assert app.status == "withdrawn"
+
+
+def test_an_empty_sign_up_says_what_is_missing(client):
+    response = client.post("/en/account/signup/", {})
+    assert "There is a problem" in response.content.decode()
+
+
+def test_an_empty_profile_edit_says_what_is_missing(client, django_user_model):
+    user = django_user_model.objects.create_user("zhang", email="zhang@example.com", password="x-Secret-2026")
+    client.force_login(user)
+    response = client.post("/en/account/profile/edit/", {})
+    assert "There is a problem" in response.content.decode()
