@@ -222,4 +222,4 @@ def make_submitted(service, owner=None, **kw):
     kw.setdefault("contact_phone", "13800138000")
     kw.setdefault("language", "en")
     app = Application.objects.create(service=service, department=service.department, owner=owner, **kw)
-    return lifecycle.submit(app, owner)
+    return lifecycle.act(app, "submit", owner)

@@ -344,9 +344,11 @@ def test_the_chinese_emails_use_full_width_punctuation(client, demo, settings, d
     with django_capture_on_commit_callbacks(execute=True):
         app = apply_as_guest(Pages(client), Service.objects.get(slug="residence-permit"))
     for step in (
-        lambda app: lifecycle.accept(app, officer),
-        lambda app: lifecycle.request_info(app, officer, ["租赁合同复印件", "身份证背面照片"], note="请一次补齐。"),
-        lambda app: lifecycle.withdraw(app, None, note="情况有变，暂不需要办理了。"),
+        lambda app: lifecycle.act(app, "accept", officer),
+        lambda app: lifecycle.act(
+            app, "request_info", officer, items=["租赁合同复印件", "身份证背面照片"], note="请一次补齐。"
+        ),
+        lambda app: lifecycle.act(app, "withdraw", None, note="情况有变，暂不需要办理了。"),
     ):
         with django_capture_on_commit_callbacks(execute=True):
             app = step(Application.objects.get(pk=app.pk))

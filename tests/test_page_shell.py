@@ -17,7 +17,7 @@ def app():
     )
     app = make_submitted(service)
     officer = make_staff("officer", "Case officer", service.department)
-    lifecycle.accept(app, officer)
+    lifecycle.act(app, "accept", officer)
     return app
 
 
@@ -74,8 +74,8 @@ def test_the_lookup_takes_the_same_few_queries_however_long_the_history(client, 
     with django_assert_max_num_queries(3):  # the rate limit, the application, its events
         assert track(client, app).content.decode().count("<li><time") == 2
     officer = make_staff("officer2", "Case officer", app.department)
-    app = lifecycle.start_review(app, officer)
-    app = lifecycle.approve(app, officer)
-    app = lifecycle.complete(app, officer)
+    app = lifecycle.act(app, "start_review", officer)
+    app = lifecycle.act(app, "approve", officer)
+    app = lifecycle.act(app, "complete", officer)
     with django_assert_max_num_queries(3):
         assert track(client, app).content.decode().count("<li><time") == 5

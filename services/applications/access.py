@@ -1,6 +1,11 @@
 """Every lookup of an application from a request goes through here: the owner's account, the
-guest's own session, the reference plus tracking code, or (later) staff of the owning
-department. Anything else is a 404 - never a hint that the record exists."""
+guest's own session, the reference plus tracking code, or staff of the owning department.
+Anything else is a 404 - never a hint that the record exists.
+
+The rules about who may do what with an application live here too (may_answer for the
+applicant's side; sees_every_department, may_process, may_check_materials... for staff): the
+lifecycle, the admin, the panel and the templates ask these instead of checking permissions of
+their own."""
 
 import hmac
 
@@ -139,13 +144,61 @@ def attachment_for_applicant(request, public_id, attachment_id):
     return attachment
 
 
+# --- staff: who may do what ---------------------------------------------------------------
+
+
+def _granted(user, codename):
+    """Whether `user` holds the applications permission `codename` (superusers hold them all)."""
+    return bool(user and user.is_authenticated) and (user.is_superuser or user.has_perm(f"applications.{codename}"))
+
+
+def sees_every_department(user):
+    """Superusers and supervisors read every department's applications (and may process only
+    their own department's: see may_process)."""
+    return _granted(user, "view_all_departments")
+
+
+def sees_applications(user):
+    """Staff with applications to read in the back office: every department's, or their own's."""
+    if not (user and user.is_authenticated and user.is_staff and _granted(user, "view_application")):
+        return False
+    return sees_every_department(user) or bool(user.department_id)
+
+
+def processes_applications(user):
+    """Holds the processing permission at all (which cases: may_process)."""
+    return _granted(user, "process_application")
+
+
+def may_process(user, application):
+    """Staff of the owning department with the processing permission (superusers too)."""
+    if not (user and user.is_authenticated and user.is_staff and processes_applications(user)):
+        return False
+    return user.is_superuser or user.department_id == application.department_id
+
+
+def may_check_materials(user, application):
+    """Counter clerks and officers of the owning department (superusers too)."""
+    if not _granted(user, "add_materialcheck"):
+        return False
+    return user.is_superuser or user.department_id == application.department_id
+
+
+def may_export(user):
+    return _granted(user, "export_application")
+
+
+def may_read_access_log(user):
+    return _granted(user, "view_access_log")
+
+
 def staff_queryset(user):
     """Applications a member of staff may see: their own department's; every department's for
-    superusers and supervisors (read-only there - see lifecycle.may_process). Never drafts."""
+    superusers and supervisors (read-only there - see may_process). Never drafts."""
     qs = Application.objects.exclude(status=Status.DRAFT)
-    if user.is_superuser or user.has_perm("applications.view_all_departments"):
+    if sees_every_department(user):
         return qs
-    if not user.department_id or not user.has_perm("applications.view_application"):
+    if not user.department_id or not _granted(user, "view_application"):
         return qs.none()
     return qs.filter(department_id=user.department_id)
 

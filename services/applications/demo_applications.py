@@ -4,7 +4,7 @@ applications", drafts, tracking and withdrawal can be tried at once.
 Idempotent: each demo application is identified by its service; when the citizen already has
 an application for that service nothing new is made (only its documents are re-linked, since
 `load_demo` replaces every demo service's materials). Statuses change only through
-`lifecycle.submit` and `lifecycle.withdraw`; their confirmation emails are queued as usual.
+`lifecycle.act` (submit, withdraw); their confirmation emails are queued as usual.
 
 Also the officers' demo caseload (`load_demo_caseload`, run from `load_demo_applications`):
 guest applications in every status in several departments, so a case officer who signs in sees
@@ -26,7 +26,7 @@ from django.utils.text import slugify
 
 from services.catalogue.models import Department, Material, Service
 
-from . import formengine, lifecycle
+from . import access, formengine, lifecycle
 from .demo_forms import (
     ID_CHEN_JIANGUO,
     ID_LI_NA,
@@ -39,7 +39,7 @@ from .demo_forms import (
 from .flow import ECERT_KEY, Flow, material_key, save_upload
 from .models import Application, ApplicationEvent, Attachment, FieldKind, FormField, InfoRequest, MaterialCheck, Status
 from .uploads import CONTENT_TYPES, CheckedFile, accepted_types
-from .workdays import _Calendar
+from .workdays import Calendar
 
 DEMO_USERNAME = "citizen"
 CITIZEN_NAME = "张伟"
@@ -188,9 +188,9 @@ def _create(demo, service, citizen):
         _provide_documents(app, citizen)
     app.save()
     if demo.state in ("submitted", "withdrawn"):
-        app = lifecycle.submit(app, actor=citizen)
+        app = lifecycle.act(app, "submit", citizen)
     if demo.state == "withdrawn":
-        app = lifecycle.withdraw(app, citizen, demo.note)
+        app = lifecycle.act(app, "withdraw", citizen, note=demo.note)
     return app
 
 
@@ -509,7 +509,7 @@ class _WorkingDays:
     rather than once per date (the public functions there read it afresh on every call)."""
 
     def __init__(self):
-        self.calendar = _Calendar()
+        self.calendar = Calendar()
 
     def back(self, count):
         """[today, the working day before, the one before that, ...] (count + 1 dates)."""
@@ -688,34 +688,32 @@ class _Caseload:
                 continue
             timeline.append((action, clock.at(ago, action, channel)))
             if action == "submit":
-                app = lifecycle.submit(app, actor=None)
+                app = lifecycle.act(app, "submit", None)
             elif action == "assign":
                 app = lifecycle.assign(app, self.officer, self.officer)
             elif action == "check":
                 number, result = extra
                 lifecycle.check_material(app, self.checker, materials[number], result, CHECK_NOTES[result])
-            elif action == "accept":
-                app = lifecycle.accept(app, self.officer)
-            elif action == "start_review":
-                app = lifecycle.start_review(app, self.officer)
+            elif action in ("accept", "start_review"):
+                app = lifecycle.act(app, action, self.officer)
             elif action == "request_info":
                 items = _info_items(materials, extra, lang)
-                app = lifecycle.request_info(app, self.officer, items, note=_text(T_REQUEST, lang))
+                app = lifecycle.act(app, action, self.officer, note=_text(T_REQUEST, lang), items=items)
             elif action == "answer_info":
                 request = app.info_requests.get(answered_at__isnull=True)
                 for n, _item in enumerate(request.items, start=1):
                     files.append(_attachment(app, request.file_key(n), None, None, "pdf", DEMO_PDF, f"item-{n}.pdf"))
-                app = lifecycle.answer_info(app, None, _text(T_ANSWER, lang))
+                app = lifecycle.act(app, action, None, answer=_text(T_ANSWER, lang))
             elif action == "approve":
-                app = lifecycle.approve(app, self.officer, note=_text(T_APPROVE, lang))
+                app = lifecycle.act(app, action, self.officer, note=_text(T_APPROVE, lang))
             elif action == "complete":
-                app = lifecycle.complete(app, self.officer, note=_text(extra, lang))
+                app = lifecycle.act(app, action, self.officer, note=_text(extra, lang))
             elif action == "reject":
-                app = lifecycle.reject(app, self.officer, note=_rejection(service, lang))
+                app = lifecycle.act(app, action, self.officer, note=_rejection(service, lang))
             elif action == "refuse":
-                app = lifecycle.refuse(app, self.officer, note=_text(T_REFUSE, lang))
+                app = lifecycle.act(app, action, self.officer, note=_text(T_REFUSE, lang))
             elif action == "withdraw":
-                app = lifecycle.withdraw(app, None, _text(extra, lang))
+                app = lifecycle.act(app, action, None, note=_text(extra, lang))
         return app, timeline, files
 
     # --- keeping it -----------------------------------------------------------------------
@@ -863,12 +861,7 @@ def _backdate(made, attachments, workdays):
         fields, asked = _timeline_dates(app, form, timeline, workdays)
         for name, value in fields.items():
             setattr(app, name, value)
-        if app.status == Status.SUBMITTED:
-            app.due_on = app.acceptance_due
-        elif app.status in (Status.ACCEPTED, Status.IN_REVIEW):
-            app.due_on = app.decision_due
-        else:
-            app.due_on = None
+        app.due_on = lifecycle.due_on(app)
         app.priority = lifecycle.queue_priority(app)
         first = timeline[0][1]
         app.created_at, app.updated_at = first - datetime.timedelta(minutes=12), timeline[-1][1]
@@ -917,7 +910,7 @@ def load_demo_caseload(stdout=None):
     todo = []
     for index, slug in enumerate(CASELOAD_DEPARTMENTS):
         department, officer = departments.get(slug), officers.get(f"officer-{slug}")
-        if department is None or officer is None or not officer.has_perm("applications.process_application"):
+        if department is None or officer is None or not access.processes_applications(officer):
             counts["skipped"] += 1
             continue
         caseload = _Caseload(department, index, officer, clerks.get(department.pk, officer))

@@ -1,6 +1,6 @@
 """The applicant's answer to a request for more information: every item asked for on one page,
 one answer and one optional file per item, sent in one go ("tell once"). The status changes
-only through lifecycle.answer_info."""
+only through lifecycle.act(..., "answer_info", ...)."""
 
 from types import SimpleNamespace
 
@@ -181,7 +181,7 @@ def _answer(request, app, info_request, form):
                 _check_volume(request, app, info_request, form, n)
                 key = info_request.file_key(n)
                 saved.append(save_upload(app, key, form.cleaned_data[f"file-{n}"], form.kinds[n], request.user))
-            lifecycle.answer_info(app, request.user, form.cleaned_data["answer"].strip())
+            lifecycle.act(app, "answer_info", request.user, answer=form.cleaned_data["answer"].strip())
     except (lifecycle.TransitionError, _VolumeRefused) as problem:
         for attachment in saved:  # the rows were rolled back; the stored files must go too
             attachment.file.delete(save=False)

@@ -1,11 +1,14 @@
 """The one module that changes an application's status.
 
-Every change goes through `_apply()`: it re-reads the row under a lock (a row lock on
+Every change goes through `act(application, name, actor, *, now=None, ...)`, `name` being a
+step of the TRANSITIONS table whose Transition describes what the step changes (timestamps,
+deadlines, pausing the clock, closing). `act` re-reads the row under a lock (a row lock on
 PostgreSQL; SQLite's IMMEDIATE transactions serialise writers), refuses the change when
 someone else changed the application since the caller looked at it (version check), checks the
 change is allowed from the current status and by this person, writes the append-only event,
 sets timestamps and deadlines, bumps the version, and queues the citizen's email after the
-commit. Nothing else writes `status`.
+commit. Nothing else writes `status`. Who may process an application is access.py's rule; the
+sets of statuses (WITHDRAWABLE, DEADLINE_RUNNING...) are models.py's, beside Status.
 
     draft -> submitted -> accepted -> in_review -> approved -> completed
                   |           |           |
@@ -19,20 +22,22 @@ back when they answer.
 """
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
+from .access import may_check_materials, may_process
 from .formengine import PREFILLED_KEY
-from .models import Application, ApplicationEvent, InfoRequest, Status
+from .models import DEADLINE_RUNNING, WAITING, WITHDRAWABLE, Application, ApplicationEvent, InfoRequest, Status
 from .references import make_reference, make_tracking_code
 from .workdays import add_working_days, extend_by_pause
 
 ACCEPTANCE_WORKING_DAYS = 5
-WITHDRAWABLE = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW, Status.INFO_REQUESTED)
+DUE_SOON_WORKING_DAYS = 2  # a deadline this many working days away or nearer is "due soon"
 APPLICANT, STAFF = "applicant", "staff"
 
 
@@ -44,35 +49,173 @@ class TransitionError(Exception):
         self.message = message
 
 
+@dataclass
+class Step:
+    """One transition being applied: what `act` was given, for a transition's own `change`."""
+
+    actor: object
+    now: datetime.datetime
+    clock: bool  # `now` was given by the caller (not the present)
+    params: dict
+    event: dict = field(default_factory=dict)  # more fields of the step's event
+
+
 @dataclass(frozen=True)
 class Transition:
+    """One allowed step. Its effect on the application is described here; `act` applies it.
+
+    stamp: the timestamp field set to the step's time. deadline: the due date the step starts
+    counting ("acceptance_due" or "decision_due", in working days from the step's day).
+    pauses / resumes: the department's clock stops until the applicant answers / runs again,
+    the due date moved by the working days spent waiting. closes: nothing more happens.
+    params: the keyword arguments the step needs (all required). prepare(note, params) checks
+    and tidies them before anything is read, and returns the note and params to use.
+    change(app, step): what else the step writes. attempts: how often to try again when the
+    database refuses a unique value the step drew at random. repeatable: a second call (a double
+    click) returns the application as it is instead of an error."""
+
     name: str
-    sources: tuple
-    target: str
+    sources: frozenset
+    target: str  # "" = back to the status it had before the request for information
     by: str
     label: str
     note_required: bool = False
+    refused: str = ""  # the message when the status does not allow the step (a generic one if blank)
+    stamp: str = ""
+    deadline: str = ""
+    pauses: bool = False
+    resumes: bool = False
+    closes: bool = False
+    params: tuple = ()
+    prepare: Callable | None = None
+    change: Callable | None = None
+    after: Callable | None = None  # after(app), once the step is committed
+    attempts: int = 1
+    repeatable: bool = False
+
+
+def _number(app, step):
+    # Which answers the profile filled in matters only while the draft may change hands
+    # (formengine.for_whom); the submitted answers are the applicant's.
+    app.answers = {k: v for k, v in app.answers.items() if k != PREFILLED_KEY}
+    app.reference = make_reference(timezone.localtime(step.now))
+    app.tracking_code = make_tracking_code()
+
+
+def _list_items(note, params):
+    """Tell once: every missing item at once, at least one; the message lists them numbered."""
+    items = [item.strip() for item in params["items"] if item and item.strip()]
+    if not items:
+        raise TransitionError(_("List at least one thing the applicant must provide."))
+    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
+    return f"{note.strip()}\n\n{listed}".strip(), {"items": items, "note": note.strip()}
+
+
+def _ask(app, step):
+    request = InfoRequest.objects.create(
+        application=app, items=step.params["items"], note=step.params["note"], requested_by=step.actor
+    )
+    if step.clock:
+        InfoRequest.objects.filter(pk=request.pk).update(requested_at=step.now)
+    step.event["info_request"] = request
+
+
+def _keep_answer(app, step):
+    """The applicant's one answer is kept on the open request (the step's event points to it),
+    never in a note: an internal note is the department's own, and the event's note is shown
+    on the tracking page, which carries no personal data."""
+    request = app.info_requests.filter(answered_at__isnull=True).first()
+    if request is None or not app.resume_status:
+        raise TransitionError(_("There is no open request for more information on this application."))
+    request.answer, request.answered_at = step.params["answer"], step.now
+    request.save(update_fields=["answer", "answered_at"])
+    step.event["info_request"] = request
+
+
+def _tell_assignee(app):
+    if app.assignee_id:
+        from .notifications import queue_staff_answer_email
+
+        queue_staff_answer_email(app.pk)
 
 
 TRANSITIONS = {
     t.name: t
     for t in [
-        Transition("submit", (Status.DRAFT,), Status.SUBMITTED, APPLICANT, _("Submit")),
-        Transition("accept", (Status.SUBMITTED,), Status.ACCEPTED, STAFF, _("Accept")),
-        Transition("refuse", (Status.SUBMITTED,), Status.NOT_ACCEPTED, STAFF, _("Refuse to accept"), True),
-        Transition("start_review", (Status.ACCEPTED,), Status.IN_REVIEW, STAFF, _("Start review")),
+        Transition(
+            "submit",
+            frozenset({Status.DRAFT}),
+            Status.SUBMITTED,
+            APPLICANT,
+            _("Submit"),
+            stamp="submitted_at",
+            deadline="acceptance_due",
+            change=_number,
+            attempts=5,  # the random reference was already taken: draw again
+            repeatable=True,
+        ),
+        Transition(
+            "accept",
+            frozenset({Status.SUBMITTED}),
+            Status.ACCEPTED,
+            STAFF,
+            _("Accept"),
+            stamp="accepted_at",
+            deadline="decision_due",
+        ),
+        Transition(
+            "refuse",
+            frozenset({Status.SUBMITTED}),
+            Status.NOT_ACCEPTED,
+            STAFF,
+            _("Refuse to accept"),
+            note_required=True,
+            closes=True,
+        ),
+        Transition("start_review", frozenset({Status.ACCEPTED}), Status.IN_REVIEW, STAFF, _("Start review")),
         Transition(
             "request_info",
-            (Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW),
+            DEADLINE_RUNNING,
             Status.INFO_REQUESTED,
             STAFF,
             _("Ask for more information"),
+            pauses=True,
+            params=("items",),
+            prepare=_list_items,
+            change=_ask,
         ),
-        Transition("answer_info", (Status.INFO_REQUESTED,), "", APPLICANT, _("Answer the request")),
-        Transition("approve", (Status.IN_REVIEW,), Status.APPROVED, STAFF, _("Approve")),
-        Transition("reject", (Status.IN_REVIEW,), Status.REJECTED, STAFF, _("Reject"), True),
-        Transition("complete", (Status.APPROVED,), Status.COMPLETED, STAFF, _("Complete")),
-        Transition("withdraw", WITHDRAWABLE, Status.WITHDRAWN, APPLICANT, _("Withdraw")),
+        Transition(
+            "answer_info",
+            frozenset({Status.INFO_REQUESTED}),
+            "",
+            APPLICANT,
+            _("Answer the request"),
+            resumes=True,
+            params=("answer",),
+            change=_keep_answer,
+            after=_tell_assignee,
+        ),
+        Transition("approve", frozenset({Status.IN_REVIEW}), Status.APPROVED, STAFF, _("Approve"), stamp="decided_at"),
+        Transition(
+            "reject",
+            frozenset({Status.IN_REVIEW}),
+            Status.REJECTED,
+            STAFF,
+            _("Reject"),
+            note_required=True,
+            stamp="decided_at",
+            closes=True,
+        ),
+        Transition("complete", frozenset({Status.APPROVED}), Status.COMPLETED, STAFF, _("Complete"), closes=True),
+        Transition(
+            "withdraw",
+            WITHDRAWABLE,
+            Status.WITHDRAWN,
+            APPLICANT,
+            _("Withdraw"),
+            refused=_("This application can no longer be withdrawn: a decision has been made."),
+            closes=True,
+        ),
     ]
 }
 STAFF_ACTIONS = [name for name, t in TRANSITIONS.items() if t.by == STAFF]
@@ -80,30 +223,39 @@ STAFF_ACTIONS = [name for name, t in TRANSITIONS.items() if t.by == STAFF]
 
 WAITING_PRIORITY = datetime.date(9999, 12, 30)
 CLOSED_PRIORITY = datetime.date.max
-OPEN = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW)
 
 
 def queue_priority(app):
     """Where the case sorts in the officers' queue: by its deadline; after every case with a
     deadline when it waits for the applicant or for collection; last when closed."""
-    if app.status in OPEN and app.due_on:
+    if app.status in DEADLINE_RUNNING and app.due_on:
         return app.due_on
-    if app.status in (Status.INFO_REQUESTED, Status.APPROVED):
+    if app.status in WAITING:
         return WAITING_PRIORITY
     return CLOSED_PRIORITY
 
 
-def can_withdraw(application):
-    return application.status in WITHDRAWABLE
+def due_soon_label():
+    """The queue's, the panel's and the reminder's name for "due soon": "Due within 2 working
+    days", the number being DUE_SOON_WORKING_DAYS."""
+    n = DUE_SOON_WORKING_DAYS
+    return ngettext("Due within %(n)d working day", "Due within %(n)d working days", n) % {"n": n}
 
 
-def may_process(user, application):
-    """Staff of the owning department with the processing permission (superusers too)."""
-    if not (user and user.is_authenticated and user.is_staff):
-        return False
-    if user.is_superuser:
-        return True
-    return user.has_perm("applications.process_application") and user.department_id == application.department_id
+def due_on(app):
+    """The next deadline the department must meet: acceptance while submitted, the decision
+    while accepted or in review; none while waiting for the applicant or once closed."""
+    if app.status not in DEADLINE_RUNNING:
+        return None
+    return app.acceptance_due if app.status == Status.SUBMITTED else app.decision_due
+
+
+def _deadline_days(app, deadline):
+    return ACCEPTANCE_WORKING_DAYS if deadline == "acceptance_due" else app.service.promised_limit_days
+
+
+def _resumed_deadline(status):
+    return "acceptance_due" if status == Status.SUBMITTED else "decision_due"
 
 
 def allowed_actions(user, application):
@@ -113,14 +265,23 @@ def allowed_actions(user, application):
     return [TRANSITIONS[name] for name in STAFF_ACTIONS if application.status in TRANSITIONS[name].sources]
 
 
+def transition(name):
+    """The Transition called `name`; a ValueError naming the known ones otherwise."""
+    try:
+        return TRANSITIONS[name]
+    except (KeyError, TypeError):
+        known = ", ".join(TRANSITIONS)
+        raise ValueError(f"The lifecycle has no step called {name!r}; the steps are: {known}.") from None
+
+
 def check_allowed(application, name, actor):
     """Raise TransitionError (with its message for the user) unless `actor` may take the step
     `name` now: the staff pages ask before showing a step's form, not only when it is sent.
     Someone who may not process the case at all is told so first, whatever its status."""
-    transition = TRANSITIONS[name]
-    if transition.by == STAFF and not may_process(actor, application):
+    step = transition(name)
+    if step.by == STAFF and not may_process(actor, application):
         raise TransitionError(_("You may not process applications of this department."))
-    _check(application, transition, actor, None)
+    _check(application, step, actor, None)
 
 
 def _check(app, transition, actor, expected_version):
@@ -133,7 +294,8 @@ def _check(app, transition, actor, expected_version):
         )
     if app.status not in transition.sources:
         raise TransitionError(
-            _("“%(action)s” is not possible while the application is “%(status)s”.")
+            transition.refused
+            or _("“%(action)s” is not possible while the application is “%(status)s”.")
             % {"action": transition.label, "status": app.get_status_display()}
         )
     if transition.by == STAFF and not may_process(actor, app):
@@ -147,24 +309,57 @@ def _check(app, transition, actor, expected_version):
         raise TransitionError(_("Only the applicant may do this."))
 
 
-def _apply(application, name, actor, *, note="", internal_note="", expected_version=None, change=None, event=None):
-    """Run one transition atomically; `change(app, now)` sets what is specific to it, and may
-    fill `event` (a dict) with more fields of the step's event."""
-    transition = TRANSITIONS[name]
+def act(application, name, actor, *, now=None, note="", internal_note="", expected_version=None, **params):
+    """Take the step `name` (a key of TRANSITIONS) on `application` as `actor` (None: the
+    applicant without an account, or the system), and return the application as saved.
+
+    `now` is the step's time (default: the present): its timestamps, the event's time and the
+    deadlines it starts are counted from it - the demo loader and tests pass a clock. `note` is
+    the message to the applicant (required where the step says so), `internal_note` the staff's
+    own; with `expected_version` the step is refused if someone else changed the application
+    since (the version the caller showed). `params` are the step's own (request_info: items;
+    answer_info: answer). A step that is not allowed raises TransitionError; an unknown step
+    name is a ValueError and wrong params a TypeError (programming errors, not user input)."""
+    step = transition(name)
+    missing = [key for key in step.params if key not in params]
+    unknown = [key for key in params if key not in step.params]
+    if missing or unknown:
+        problem = f"needs {', '.join(missing)}" if missing else f"takes no {', '.join(unknown)}"
+        raise TypeError(f"{name!r} {problem}")
+    if step.prepare:
+        note, params = step.prepare(note, params)
+    for _attempt in range(step.attempts):
+        try:
+            return _apply(application, step, actor, now, note, internal_note, expected_version, params)
+        except TransitionError:
+            if step.repeatable:  # done by the other click meanwhile
+                return Application.objects.get(pk=application.pk)
+            raise
+        except IntegrityError:
+            if step.attempts == 1:
+                raise
+    raise RuntimeError(f"{name}: no unique value after {step.attempts} attempts")
+
+
+def _apply(application, transition, actor, now, note, internal_note, expected_version, params):
+    """Run one transition atomically: check it, write what its Transition describes, record
+    the event, and queue the emails for after the commit."""
+    clock = now is not None
+    now = now if clock else timezone.now()
     with transaction.atomic():
         app = Application.objects.select_for_update().get(pk=application.pk)
         _check(app, transition, actor, expected_version)
         if transition.note_required and not note.strip():
             raise TransitionError(_("Give the applicant the reason."))
-        now = timezone.now()
+        step = Step(actor=actor, now=now, clock=clock, params=params)
         source = app.status
         before = _values(app)
-        target = change(app, now) if change else None
-        app.status = target or transition.target
-        app.priority = queue_priority(app)
+        if transition.change:
+            transition.change(app, step)
+        _change(app, transition, now)
         app.version += 1
         app.save(update_fields=[name for name, value in _values(app).items() if before[name] != value] + ["updated_at"])
-        step = ApplicationEvent.objects.create(
+        event = ApplicationEvent.objects.create(
             application=app,
             actor=actor if actor and actor.is_authenticated else None,
             from_status=source,
@@ -172,197 +367,44 @@ def _apply(application, name, actor, *, note="", internal_note="", expected_vers
             note=note.strip(),
             internal_note=internal_note.strip(),
             visible_to_citizen=True,
-            **(event or {}),
+            **step.event,
         )
+        if clock:  # the timestamps Django writes itself (auto_now) follow the given clock too
+            ApplicationEvent.objects.filter(pk=event.pk).update(at=now)
+            Application.objects.filter(pk=app.pk).update(updated_at=now)
+            event.at = app.updated_at = now
         from .notifications import queue_event_email
 
-        transaction.on_commit(lambda: queue_event_email(step.pk), robust=True)
+        transaction.on_commit(lambda: queue_event_email(event.pk), robust=True)
+        if transition.after:
+            transaction.on_commit(lambda: transition.after(app), robust=True)
     return app
+
+
+def _change(app, transition, now):
+    """What the Transition's fields describe: status, timestamp, deadlines, pause, closing."""
+    if transition.stamp:
+        setattr(app, transition.stamp, now)
+    if transition.deadline:
+        days = _deadline_days(app, transition.deadline)
+        setattr(app, transition.deadline, add_working_days(timezone.localdate(now), days))
+    target = transition.target
+    if transition.pauses:
+        app.resume_status, app.paused_at = app.status, now
+    if transition.resumes:
+        target, deadline = app.resume_status, _resumed_deadline(app.resume_status)
+        setattr(app, deadline, extend_by_pause(getattr(app, deadline), app.paused_at, now))
+        app.paused_at, app.resume_status = None, ""
+    if transition.closes:
+        app.closed_at, app.paused_at, app.resume_status = now, None, ""
+    app.status = target
+    app.due_on = due_on(app)
+    app.priority = queue_priority(app)
 
 
 def _values(app):
     """The row's column values, to write back only those a transition changed."""
     return {f.attname: getattr(app, f.attname) for f in app._meta.concrete_fields if not f.primary_key}
-
-
-def submit(application, actor=None):
-    """Submit a draft. Safe to call twice (a double click, a refresh, a resent POST): the second
-    call finds the application already submitted and returns it unchanged."""
-
-    def change(app, now):
-        # Which answers the profile filled in matters only while the draft may change hands
-        # (formengine.for_whom); the submitted answers are the applicant's.
-        app.answers = {k: v for k, v in app.answers.items() if k != PREFILLED_KEY}
-        app.reference = make_reference(timezone.localtime(now))
-        app.tracking_code = make_tracking_code()
-        app.submitted_at = now
-        app.acceptance_due = add_working_days(timezone.localdate(now), ACCEPTANCE_WORKING_DAYS)
-        app.due_on = app.acceptance_due
-
-    for _attempt in range(5):
-        try:
-            return _apply(application, "submit", actor, change=change)
-        except TransitionError:
-            return Application.objects.get(pk=application.pk)  # submitted by the other click meanwhile
-        except IntegrityError:  # the random reference was already taken: draw again
-            continue
-    raise RuntimeError("could not allocate a unique reference")
-
-
-def accept(application, actor, note="", internal_note="", expected_version=None):
-    def change(app, now):
-        app.accepted_at = now
-        app.decision_due = add_working_days(timezone.localdate(now), app.service.promised_limit_days)
-        app.due_on = app.decision_due
-
-    return _apply(
-        application,
-        "accept",
-        actor,
-        note=note,
-        internal_note=internal_note,
-        expected_version=expected_version,
-        change=change,
-    )
-
-
-def refuse(application, actor, note, internal_note="", expected_version=None):
-    return _apply(
-        application,
-        "refuse",
-        actor,
-        note=note,
-        internal_note=internal_note,
-        expected_version=expected_version,
-        change=_close,
-    )
-
-
-def start_review(application, actor, note="", internal_note="", expected_version=None):
-    return _apply(
-        application, "start_review", actor, note=note, internal_note=internal_note, expected_version=expected_version
-    )
-
-
-def request_info(application, actor, items, note="", internal_note="", expected_version=None):
-    """Ask for everything missing at once; the clock stops until the applicant answers."""
-    items = [item.strip() for item in items if item and item.strip()]
-    if not items:
-        raise TransitionError(_("List at least one thing the applicant must provide."))
-
-    event = {}
-
-    def change(app, now):
-        app.resume_status = app.status
-        app.paused_at = now
-        app.due_on = None
-        event["info_request"] = InfoRequest.objects.create(
-            application=app, items=items, note=note.strip(), requested_by=actor
-        )
-
-    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
-    message = f"{note.strip()}\n\n{listed}".strip()
-    return _apply(
-        application,
-        "request_info",
-        actor,
-        note=message,
-        internal_note=internal_note,
-        expected_version=expected_version,
-        change=change,
-        event=event,
-    )
-
-
-def answer_info(application, actor, answer):
-    """The applicant's one answer to the open request; the application returns where it was
-    and its deadline moves by the working days spent waiting. The answer is kept on the request
-    (the step's event points to it), never in a note: an internal note is the department's
-    own, and the event's note is shown on the tracking page, which carries no personal data."""
-    event = {}
-
-    def change(app, now):
-        request = app.info_requests.filter(answered_at__isnull=True).first()
-        if request is None or not app.resume_status:
-            raise TransitionError(_("There is no open request for more information on this application."))
-        request.answer, request.answered_at = answer, now
-        request.save(update_fields=["answer", "answered_at"])
-        event["info_request"] = request
-        back = app.resume_status
-        if back == Status.SUBMITTED:
-            app.acceptance_due = extend_by_pause(app.acceptance_due, app.paused_at, now)
-            app.due_on = app.acceptance_due
-        else:
-            app.decision_due = extend_by_pause(app.decision_due, app.paused_at, now)
-            app.due_on = app.decision_due
-        app.paused_at, app.resume_status = None, ""
-        return back
-
-    app = _apply(application, "answer_info", actor, change=change, event=event)
-    if app.assignee_id:
-        from .notifications import queue_staff_answer_email
-
-        transaction.on_commit(lambda: queue_staff_answer_email(app.pk), robust=True)
-    return app
-
-
-def approve(application, actor, note="", internal_note="", expected_version=None):
-    def change(app, now):
-        app.decided_at = now
-        app.due_on = None
-
-    return _apply(
-        application,
-        "approve",
-        actor,
-        note=note,
-        internal_note=internal_note,
-        expected_version=expected_version,
-        change=change,
-    )
-
-
-def reject(application, actor, note, internal_note="", expected_version=None):
-    def change(app, now):
-        app.decided_at = now
-        _close(app, now)
-
-    return _apply(
-        application,
-        "reject",
-        actor,
-        note=note,
-        internal_note=internal_note,
-        expected_version=expected_version,
-        change=change,
-    )
-
-
-def complete(application, actor, note="", internal_note="", expected_version=None):
-    return _apply(
-        application,
-        "complete",
-        actor,
-        note=note,
-        internal_note=internal_note,
-        expected_version=expected_version,
-        change=_close,
-    )
-
-
-def withdraw(application, actor, note=""):
-    with transaction.atomic():
-        current = Application.objects.select_for_update().values_list("status", flat=True).get(pk=application.pk)
-        if current not in WITHDRAWABLE:
-            raise TransitionError(_("This application can no longer be withdrawn: a decision has been made."))
-        return _apply(application, "withdraw", actor, note=note, change=_close)
-
-
-def _close(app, now):
-    app.closed_at = now
-    app.due_on = None
-    app.paused_at = None
-    app.resume_status = ""
 
 
 # --- Recorded changes that are not status changes --------------------------------------------
@@ -393,13 +435,6 @@ def assign(application, actor, assignee):
         name = assignee.get_full_name() or assignee.username if assignee else "-"
         _staff_event(app, actor, ApplicationEvent.Kind.ASSIGNMENT, str(_("Assigned to %(name)s")) % {"name": name})
     return app
-
-
-def may_check_materials(user, application):
-    """Counter clerks and officers of the owning department (superusers too)."""
-    return user.is_superuser or (
-        user.department_id == application.department_id and user.has_perm("applications.add_materialcheck")
-    )
 
 
 def check_material(application, actor, material, result, note=""):

@@ -26,6 +26,19 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# The sets of statuses the rules talk about, named once here (the lifecycle, the queue, the
+# panel and the reminders use these; none of them lists statuses of its own).
+WITHDRAWABLE = frozenset({Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW, Status.INFO_REQUESTED})
+"""The applicant may still withdraw: no decision has been made."""
+DEADLINE_RUNNING = frozenset({Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW})
+"""The department's clock runs: acceptance is due while submitted, the decision afterwards."""
+WAITING = frozenset({Status.INFO_REQUESTED, Status.APPROVED})
+"""Open but waiting for the applicant: for an answer, or to collect the result."""
+OPEN = DEADLINE_RUNNING | WAITING
+"""Submitted and not yet closed: what the officers' panel counts."""
+CLOSED = frozenset({Status.NOT_ACCEPTED, Status.REJECTED, Status.COMPLETED, Status.WITHDRAWN})
+"""Nothing more happens to the application."""
+
 _STATUS_LABELS = dict(Status.choices)
 
 
@@ -334,9 +347,7 @@ class Application(models.Model):
 
     @property
     def can_withdraw(self):
-        from .lifecycle import can_withdraw
-
-        return can_withdraw(self)
+        return self.status in WITHDRAWABLE
 
     def get_status_display(self):
         return status_label(self.status)

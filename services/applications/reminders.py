@@ -32,8 +32,8 @@ from services.accounts.models import User
 from services.catalogue.i18n import is_english
 
 from . import workdays
-from .lifecycle import OPEN
-from .models import Application, ReminderSent
+from .lifecycle import DUE_SOON_WORKING_DAYS, due_soon_label
+from .models import DEADLINE_RUNNING, Application, ReminderSent
 from .workdays import today
 
 CAP = 50  # cases listed per section (overdue / due soon) and per assignee; the rest are counted
@@ -74,7 +74,8 @@ class Outcome:
 
 def officers():
     """Everyone who processes applications for a department: active staff with a department and
-    the processing permission (through a group, directly, or as superuser). One query."""
+    the processing permission (through a group, directly, or as superuser) - the rule of
+    access.processes_applications, as one query over every user."""
     granted = Permission.objects.filter(codename="process_application", content_type__app_label="applications")
     return (
         User.objects.filter(is_active=True, is_staff=True, department__isnull=False)
@@ -91,15 +92,15 @@ def collect(officer_list, day=None):
     if not officer_list:
         return digests
     day = day or today()
-    calendar = workdays._Calendar()  # one calendar for the whole run: one query a year, none a case
-    limit = calendar.add(day, 2)  # the last day of "due soon", as the queue's filter
+    calendar = workdays.Calendar()  # one calendar for the whole run: one query a year, none a case
+    limit = calendar.add(day, DUE_SOON_WORKING_DAYS)  # the last day of "due soon", as the queue's filter
     by_department = {}
     for o in officer_list:
         by_department.setdefault(o.department_id, []).append(o.pk)
     overdue = Case(When(due_on__lt=day, then=Value(True)), default=Value(False), output_field=BooleanField())
     partition = [F("department_id"), F("assignee_id"), overdue]
     rows = (
-        Application.objects.filter(status__in=OPEN, department_id__in=by_department, due_on__lte=limit)
+        Application.objects.filter(status__in=DEADLINE_RUNNING, department_id__in=by_department, due_on__lte=limit)
         .filter(Q(assignee_id__in=digests) | Q(assignee__isnull=True))
         .annotate(
             is_overdue=overdue,
@@ -203,7 +204,7 @@ def _sections(data):
             _queue_url("due=overdue"),
         ),
         (
-            gettext("Due within 2 working days"),
+            due_soon_label(),
             [_case_text(c, False) for c in data["due_soon"]],
             data["due_soon_total"],
             _queue_url("due=soon"),
@@ -217,10 +218,13 @@ def render(data):
         "overdue": data["overdue_total"],
         "soon": data["due_soon_total"],
     }
-    intro = gettext(
+    intro = ngettext(
         "These cases assigned to you, and the unassigned cases of your department, are overdue or due "
-        "within 2 working days."
-    )
+        "within %(n)d working day.",
+        "These cases assigned to you, and the unassigned cases of your department, are overdue or due "
+        "within %(n)d working days.",
+        DUE_SOON_WORKING_DAYS,
+    ) % {"n": DUE_SOON_WORKING_DAYS}
     greeting = gettext("Hello %(name)s,") % {"name": data["name"]}
     text = [greeting, "", intro]
     html = [format_html("<p>{}</p><p>{}</p>", greeting, intro)]

@@ -25,6 +25,7 @@ from services.accounts.models import User
 
 from . import access, lifecycle, uploads
 from .flow import Flow
+from .lifecycle import DUE_SOON_WORKING_DAYS, due_soon_label
 from .models import AccessLog, Application, MaterialCheck, Status
 from .workdays import add_working_days, today
 
@@ -33,12 +34,12 @@ _soon = {"day": None, "limit": None, "at": 0.0}
 
 
 def due_soon_limit():
-    """The last day that counts as "due soon" (2 working days ahead), worked out once a minute
-    rather than once per row of the queue."""
+    """The last day that counts as "due soon" (DUE_SOON_WORKING_DAYS working days ahead),
+    worked out once a minute rather than once per row of the queue."""
     now = time.monotonic()
     day = today()
     if _soon["day"] != day or now - _soon["at"] > 60:
-        _soon.update(day=day, limit=add_working_days(day, 2), at=now)
+        _soon.update(day=day, limit=add_working_days(day, DUE_SOON_WORKING_DAYS), at=now)
     return _soon["limit"]
 
 
@@ -59,7 +60,7 @@ class DueFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("overdue", _("Overdue")),
-            ("soon", _("Due within 2 working days")),
+            ("soon", due_soon_label()),
             ("waiting", _("Waiting for the applicant")),
         ]
 
@@ -112,7 +113,7 @@ class ServiceFilter(admin.SimpleListFilter):
         from services.catalogue.models import Service
 
         services = Service.objects.order_by("name_zh")
-        if not (request.user.is_superuser or request.user.has_perm("applications.view_all_departments")):
+        if not access.sees_every_department(request.user):
             services = services.filter(department_id=request.user.department_id)
         return [(s.pk, s.name) for s in services.only("pk", "name_zh", "name_en")]
 
@@ -299,7 +300,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         done = 0
         for app in queryset:
             try:
-                lifecycle.accept(app, request.user)
+                lifecycle.act(app, "accept", request.user)
                 self.log_change(request, app, gettext("Accepted"))
                 done += 1
             except lifecycle.TransitionError as error:
@@ -307,7 +308,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         self.message_user(request, gettext("%(n)d applications accepted.") % {"n": done})
 
     def has_process_permission(self, request):
-        return request.user.is_superuser or request.user.has_perm("applications.process_application")
+        return access.processes_applications(request.user)
 
     # --- the application page ----------------------------------------------------------
     def get_urls(self):
@@ -346,8 +347,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             "events": app.events.select_related("actor", "info_request"),
             "info_requests": app.info_requests.all(),
             "actions": lifecycle.allowed_actions(request.user, app),
-            "may_process": lifecycle.may_process(request.user, app),
-            "may_check": lifecycle.may_check_materials(request.user, app),
+            "may_process": access.may_process(request.user, app),
+            "may_check": access.may_check_materials(request.user, app),
             "check_results": MaterialCheck.Result.choices,
             "colleagues": colleagues.only("pk", "username", "first_name", "last_name"),
             "overdue": app.due_on is not None and app.due_on < today(),
@@ -372,11 +373,13 @@ class ApplicationAdmin(admin.ModelAdmin):
         try:
             # A sent form is checked in full by the lifecycle (a stale version is told as such);
             # its form is not shown to someone who may not take the step now.
-            if request.method != "POST" or not lifecycle.may_process(request.user, app):
+            if request.method != "POST" or not access.may_process(request.user, app):
                 lifecycle.check_allowed(app, action, request.user)
         except lifecycle.TransitionError as error:
             return self._refuse(request, app, error.message)
-        form = TransitionForm(request.POST if request.method == "POST" else None, initial={"version": app.version}, action=action)
+        form = TransitionForm(
+            request.POST if request.method == "POST" else None, initial={"version": app.version}, action=action
+        )
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
@@ -401,13 +404,13 @@ class ApplicationAdmin(admin.ModelAdmin):
     def _run(self, request, app, action, data):
         args = {"note": data["note"], "internal_note": data["internal_note"], "expected_version": data["version"]}
         if action == "request_info":
-            return lifecycle.request_info(app, request.user, data["items"].splitlines(), **args)
+            args["items"] = data["items"].splitlines()
         if action == "complete" and data.get("outcome"):
             # The note is read by the applicant: write the outcome in their language.
             with translation.override(app.language or settings.LANGUAGE_CODE):
                 outcome = str(dict(TransitionForm.base_fields["outcome"].choices)[data["outcome"]])
             args["note"] = f"{outcome} {args['note']}".strip()
-        return getattr(lifecycle, action)(app, request.user, **args)
+        return lifecycle.act(app, action, request.user, **args)
 
     def assign_view(self, request, pk):
         app = access.application_for_staff(request, pk)
@@ -429,7 +432,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         app = access.application_for_staff(request, pk)
         if request.method != "POST":
             return self._back(app)
-        if not lifecycle.may_check_materials(request.user, app):
+        if not access.may_check_materials(request.user, app):
             return self._refuse(request, app, gettext("You may not check materials of this department."))
         material_id = request.POST.get("material", "")
         material = app.service.materials.filter(pk=material_id).first() if material_id.isdigit() else None
@@ -452,7 +455,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def correct_view(self, request, pk):
         app = access.application_for_staff(request, pk)
-        if not lifecycle.may_process(request.user, app):
+        if not access.may_process(request.user, app):
             return self._refuse(request, app, gettext("You may not process applications of this department."))
         keys = [("", gettext("Choose an answer"))]
         keys += [(f.key, f"{f.label} ({f.key})") for p in Flow(app).pages for f in p.fields.all()]
@@ -491,7 +494,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     # --- export ------------------------------------------------------------------------
     def export_view(self, request):
         """The filtered queue as CSV, streamed in chunks so a million rows never sit in memory."""
-        if not (request.user.is_superuser or request.user.has_perm("applications.export_application")):
+        if not access.may_export(request.user):
             raise Http404
         changelist = self.get_changelist_instance(request)
         qs = changelist.get_queryset(request).values_list(
@@ -567,7 +570,7 @@ class AccessLogAdmin(admin.ModelAdmin):
     paginator = CappedPaginator
 
     def has_module_permission(self, request):
-        return request.user.is_superuser or request.user.has_perm("applications.view_access_log")
+        return access.may_read_access_log(request.user)
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

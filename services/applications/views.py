@@ -174,7 +174,9 @@ def applicant(request, public_id):
         "contact_email": app.contact_email,
     }
     own_name = request.user.get_full_name() if request.user.is_authenticated else ""
-    form = ApplicantForm(request.POST if request.method == "POST" else None, initial=initial, guest=guest, own_name=own_name)
+    form = ApplicantForm(
+        request.POST if request.method == "POST" else None, initial=initial, guest=guest, own_name=own_name
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         first_email = guest and not app.contact_email and data["contact_email"]
@@ -407,7 +409,7 @@ def submit(request, public_id):
             },
             status=400,
         )
-    app = lifecycle.submit(app, actor=request.user)
+    app = lifecycle.act(app, "submit", request.user)
     if app.owner_id is None:
         access.remember_guest(request, app)
     return redirect("applications:confirmation", app.reference)
@@ -443,7 +445,7 @@ def withdraw(request, reference):
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            lifecycle.withdraw(app, request.user, form.cleaned_data["reason"])
+            lifecycle.act(app, "withdraw", request.user, note=form.cleaned_data["reason"])
         except lifecycle.TransitionError as error:
             messages.error(request, error.message)
         else:

@@ -61,9 +61,13 @@ def package_knows(year):
     return True
 
 
-class _Calendar:
-    """The working-day rule for one call of a public function: loads a year's CalendarDay rows
-    the first time a day of that year is asked about."""
+class Calendar:
+    """The working-day rule for many questions in a row (a reminder run, a demo load): loads a
+    year's CalendarDay rows the first time a day of that year is asked about, and keeps them
+    for as long as the object lives. The module's functions make one per call.
+
+    `is_working_day(day)`, `add(day, n)` and `between(start, end)` take dates and follow the
+    counting convention above (as is_working_day, add_working_days, working_days_between)."""
 
     def __init__(self):
         self._years = {}
@@ -114,7 +118,7 @@ class _Calendar:
 
 def is_working_day(day):
     """Whether `day` (a date, or an aware datetime read in local time) is a working day."""
-    return _Calendar().is_working_day(_as_date(day))
+    return Calendar().is_working_day(_as_date(day))
 
 
 def add_working_days(start_date, n):
@@ -124,12 +128,12 @@ def add_working_days(start_date, n):
     n = 0 means "the same day": `start_date` if it is a working day, otherwise the next working
     day (for services decided on the spot). A negative n is a ValueError.
     """
-    return _Calendar().add(_as_date(start_date), n)
+    return Calendar().add(_as_date(start_date), n)
 
 
 def working_days_between(start, end):
     """The number of working days d with start < d <= end (0 if end <= start)."""
-    return _Calendar().between(_as_date(start), _as_date(end))
+    return Calendar().between(_as_date(start), _as_date(end))
 
 
 def extend_by_pause(due_date, paused_from, paused_to):
@@ -138,7 +142,7 @@ def extend_by_pause(due_date, paused_from, paused_to):
     leaves the date as it is; a missing due date stays missing."""
     if due_date is None:
         return None
-    calendar = _Calendar()
+    calendar = Calendar()
     due_date = _as_date(due_date)
     paused = calendar.between(_as_date(paused_from), _as_date(paused_to))
     return calendar.add(due_date, paused) if paused else due_date

@@ -53,11 +53,11 @@ def every_kind_of_email(client, world, citizen, language):
     officer = world["officer"]
     app = make_submitted(world["service"], citizen, language=language)
     Application.objects.filter(pk=app.pk).update(assignee=officer)
-    app = lifecycle.accept(Application.objects.get(pk=app.pk), officer)
-    app = lifecycle.request_info(app, officer, ITEMS_EN, note="Two things are missing.")
-    app = lifecycle.answer_info(app, citizen, "Here they are.")
-    app = lifecycle.start_review(Application.objects.get(pk=app.pk), officer)
-    app = lifecycle.approve(app, officer, note="Approved.")
+    app = lifecycle.act(Application.objects.get(pk=app.pk), "accept", officer)
+    app = lifecycle.act(app, "request_info", officer, items=ITEMS_EN, note="Two things are missing.")
+    app = lifecycle.act(app, "answer_info", citizen, answer="Here they are.")
+    app = lifecycle.act(Application.objects.get(pk=app.pk), "start_review", officer)
+    app = lifecycle.act(app, "approve", officer, note="Approved.")
     prefix = "zh-hans" if language == "zh-hans" else "en"
     client.post(f"/{prefix}/services/pension/apply/")
     guest = Application.objects.filter(owner=None).latest("pk")
@@ -120,9 +120,9 @@ def test_site_url_with_a_trailing_slash_makes_no_double_slash(client, world, cit
 
 def info_request_email(world, owner, language, items):
     app = make_submitted(world["service"], owner, language=language)
-    app = lifecycle.accept(app, world["officer"])
+    app = lifecycle.act(app, "accept", world["officer"])
     mail.outbox.clear()
-    lifecycle.request_info(app, world["officer"], items, note="Please send these.")
+    lifecycle.act(app, "request_info", world["officer"], items=items, note="Please send these.")
     assert len(mail.outbox) == 1
     return app, mail.outbox[0]
 
@@ -207,7 +207,7 @@ def test_make_run_and_dev_set_site_url_from_host_and_port():
 def test_withdrawing_while_information_is_requested_is_not_called_an_answer(world, citizen):
     app, _message = info_request_email(world, citizen, "en", ITEMS_EN)
     mail.outbox.clear()
-    lifecycle.withdraw(Application.objects.get(pk=app.pk), citizen)
+    lifecycle.act(Application.objects.get(pk=app.pk), "withdraw", citizen)
     message = mail.outbox[-1]
     assert message.subject == f"Application {app.reference}: Withdrawn"
     assert "We have received your answer" not in message.body

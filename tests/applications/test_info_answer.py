@@ -69,14 +69,14 @@ def submitted(service, owner):
         contact_phone="13800138000",
         language="en",
     )
-    return lifecycle.submit(app, owner)
+    return lifecycle.act(app, "submit", owner)
 
 
 def asked(app, officer, accept=True):
     """The officer (accepts, then) asks for two items; returns the fresh application."""
     if accept:
-        app = lifecycle.accept(app, officer)
-    lifecycle.request_info(app, officer, ITEMS, note="We need two more things.")
+        app = lifecycle.act(app, "accept", officer)
+    lifecycle.act(app, "request_info", officer, items=ITEMS, note="We need two more things.")
     return Application.objects.get(pk=app.pk)
 
 
@@ -247,7 +247,7 @@ def test_another_citizen_gets_404(client, service, citizen, other, officer):
 
 
 def test_nothing_to_answer_redirects_with_a_message(client, service, citizen, officer):
-    app = lifecycle.accept(submitted(service, citizen), officer)
+    app = lifecycle.act(submitted(service, citizen), "accept", officer)
     client.force_login(citizen)
     response = client.get(url(app), follow=True)
     assert response.redirect_chain == [(f"/en/applications/{app.reference}/", 302)]
@@ -271,8 +271,8 @@ def test_a_double_submission_answers_once(client, service, citizen, officer):
 def test_an_answer_to_an_older_request_does_not_answer_a_new_one(client, service, citizen, officer):
     app = asked(submitted(service, citizen), officer)
     old_request = app.info_requests.get()
-    lifecycle.answer_info(app, citizen, "answered elsewhere")
-    lifecycle.request_info(app, officer, ["Something else"])
+    lifecycle.act(app, "answer_info", citizen, answer="answered elsewhere")
+    lifecycle.act(app, "request_info", officer, items=["Something else"])
     client.force_login(citizen)
     response = client.post(url(app), {"request_id": old_request.pk, "answer": "stale page"})
     assert response.status_code == 302
@@ -286,7 +286,7 @@ def test_a_transition_error_is_a_message_not_a_500(client, service, citizen, off
     def refuse(*args, **kwargs):
         raise lifecycle.TransitionError("Someone else changed this application.")
 
-    monkeypatch.setattr(lifecycle, "answer_info", refuse)
+    monkeypatch.setattr(lifecycle, "act", refuse)
     client.force_login(citizen)
     response = client.post(
         url(app), {"request_id": app.info_requests.get().pk, "answer": "x", "file-1": pdf()}, follow=True

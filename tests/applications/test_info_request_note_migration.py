@@ -32,7 +32,9 @@ def world():
 def old_style_request(world, items, note, *, linked=True, owner=None):
     """A request as the code before 0006 left it: no note on the request, the officer's words
     and the list in the step's note."""
-    app = lifecycle.request_info(make_submitted(world["permit"], owner=owner), world["officer"], items, note=note)
+    app = lifecycle.act(
+        make_submitted(world["permit"], owner=owner), "request_info", world["officer"], items=items, note=note
+    )
     request = app.info_requests.get()
     InfoRequest.objects.filter(pk=request.pk).update(note="")
     if not linked:
@@ -58,7 +60,7 @@ def test_the_migration_puts_the_officers_message_on_requests_made_before_0006(wo
 
 def test_a_request_that_only_listed_items_keeps_an_empty_note(world):
     migrate(BEFORE)
-    app = lifecycle.request_info(make_submitted(world["permit"]), world["officer"], ["A photo"])
+    app = lifecycle.act(make_submitted(world["permit"]), "request_info", world["officer"], items=["A photo"])
     request = app.info_requests.get()
 
     migrate(AFTER)
@@ -69,7 +71,9 @@ def test_a_request_that_only_listed_items_keeps_an_empty_note(world):
 
 def test_a_request_that_has_its_note_is_left_as_it_is(world):
     migrate(BEFORE)
-    app = lifecycle.request_info(make_submitted(world["permit"]), world["officer"], ["A photo"], note="Thanks.")
+    app = lifecycle.act(
+        make_submitted(world["permit"]), "request_info", world["officer"], items=["A photo"], note="Thanks."
+    )
     request = app.info_requests.get()
     ApplicationEvent.objects.filter(info_request=request).update(note="Something else entirely")
 
@@ -80,7 +84,9 @@ def test_a_request_that_has_its_note_is_left_as_it_is(world):
 
 
 def test_the_migration_goes_back_without_changing_anything(world):
-    app = lifecycle.request_info(make_submitted(world["permit"]), world["officer"], ["A photo"], note="Thanks.")
+    app = lifecycle.act(
+        make_submitted(world["permit"]), "request_info", world["officer"], items=["A photo"], note="Thanks."
+    )
 
     migrate(BEFORE)
 

@@ -98,7 +98,7 @@ def test_a_chosen_result_is_recorded(client, world):
 def test_how_the_result_was_handed_over_must_be_chosen(client, world):
     app = make_submitted(world["permit"])
     for step in ("accept", "start_review", "approve"):
-        app = getattr(lifecycle, step)(app, world["officer"])
+        app = lifecycle.act(app, step, world["officer"])
     client.force_login(world["officer"])
     url = f"/admin/applications/application/{app.pk}/act/complete/"
     assert selected_options(client.get(url).content.decode(), "id_outcome") == [""]

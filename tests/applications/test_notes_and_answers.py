@@ -42,8 +42,10 @@ def answered(client, world, citizen):
     citizen through the answer page."""
     officer = world["officer"]
     app = make_submitted(world["permit"], owner=citizen)
-    app = lifecycle.accept(app, officer, note="Accepted.", internal_note=INTERNAL)
-    app = lifecycle.request_info(app, officer, ["Tenancy contract"], note="Please send it.", internal_note=INTERNAL)
+    app = lifecycle.act(app, "accept", officer, note="Accepted.", internal_note=INTERNAL)
+    app = lifecycle.act(
+        app, "request_info", officer, items=["Tenancy contract"], note="Please send it.", internal_note=INTERNAL
+    )
     client.force_login(citizen)
     info = app.info_requests.get()
     response = client.post(f"/en/applications/{app.reference}/answer/", {"request_id": info.pk, "answer": ANSWER})
@@ -80,8 +82,8 @@ def test_the_answer_is_shown_to_staff_as_the_applicants_answer_not_as_an_interna
 
 def test_an_internal_note_never_reaches_the_applicant(client, world, citizen, answered):
     app = answered
-    lifecycle.start_review(app, world["officer"], internal_note=INTERNAL)
-    app = lifecycle.request_info(app, world["officer"], ["A photo"], internal_note=INTERNAL)
+    lifecycle.act(app, "start_review", world["officer"], internal_note=INTERNAL)
+    app = lifecycle.act(app, "request_info", world["officer"], items=["A photo"], internal_note=INTERNAL)
     client.force_login(citizen)
     pages = {
         "application page": client.get(f"/en/applications/{app.reference}/"),
@@ -118,8 +120,10 @@ def test_the_migration_takes_earlier_answers_out_of_the_internal_notes(world):
     from services.applications.models import ApplicationEvent
 
     migration = importlib.import_module("services.applications.migrations.0009_event_info_request_and_search_log")
-    app = lifecycle.request_info(make_submitted(world["permit"]), world["officer"], ["A photo"], internal_note=INTERNAL)
-    app = lifecycle.answer_info(app, None, ANSWER)
+    app = lifecycle.act(
+        make_submitted(world["permit"]), "request_info", world["officer"], items=["A photo"], internal_note=INTERNAL
+    )
+    app = lifecycle.act(app, "answer_info", None, answer=ANSWER)
     ApplicationEvent.objects.filter(application=app).update(info_request=None)
     ApplicationEvent.objects.filter(application=app, from_status="info_requested").update(internal_note=ANSWER)
 

@@ -91,6 +91,6 @@ def test_the_record_of_prefilled_answers_is_not_kept_after_submitting(client, se
 
     app = start(client, service)
     assert "_prefilled" in app.answers
-    app = lifecycle.submit(app, helper)
+    app = lifecycle.act(app, "submit", helper)
     app.refresh_from_db()
     assert "_prefilled" not in app.answers and app.answers["id_number"]["number"] == HELPER_ID

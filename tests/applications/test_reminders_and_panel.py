@@ -135,9 +135,9 @@ def test_no_email_to_an_officer_with_nothing_due(world):
 
 def test_closed_and_waiting_cases_are_not_reminded(world):
     app = due(make_submitted(world["permit"]), overdue_day(), world["officer"])
-    lifecycle.accept(app, world["officer"])
+    lifecycle.act(app, "accept", world["officer"])
     app = Application.objects.get(pk=app.pk)
-    lifecycle.request_info(app, world["officer"], items=["Photo"])
+    lifecycle.act(app, "request_info", world["officer"], items=["Photo"])
     mail.outbox.clear()
     remind()
     assert not sent_to(world["officer"])
@@ -267,17 +267,23 @@ def queue(world):
     make = lambda **kw: make_submitted(world["permit"], **kw)  # noqa: E731
     submitted = due(make(), overdue_day(), officer)
     make()
-    accepted = lifecycle.accept(make(channel="counter"), officer)
+    accepted = lifecycle.act(make(channel="counter"), "accept", officer)
     due(accepted, soon_day())
-    lifecycle.start_review(lifecycle.accept(make(), officer), officer)
-    lifecycle.request_info(lifecycle.accept(make(), officer), officer, items=["Photo"])
-    approved = lifecycle.approve(lifecycle.start_review(lifecycle.accept(make(), officer), officer), officer)
-    lifecycle.complete(
-        lifecycle.approve(lifecycle.start_review(lifecycle.accept(make(), officer), officer), officer), officer
+    lifecycle.act(lifecycle.act(make(), "accept", officer), "start_review", officer)
+    lifecycle.act(lifecycle.act(make(), "accept", officer), "request_info", officer, items=["Photo"])
+    approved = lifecycle.act(
+        lifecycle.act(lifecycle.act(make(), "accept", officer), "start_review", officer), "approve", officer
+    )
+    lifecycle.act(
+        lifecycle.act(
+            lifecycle.act(lifecycle.act(make(), "accept", officer), "start_review", officer), "approve", officer
+        ),
+        "complete",
+        officer,
     )
     old = make(channel="post")
     Application.objects.filter(pk=old.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=1))
-    lifecycle.refuse(old, officer, note="Wrong office")
+    lifecycle.act(old, "refuse", officer, note="Wrong office")
     due(make_submitted(world["marriage"]), overdue_day())
     return {"submitted": submitted, "accepted": accepted, "approved": approved}
 

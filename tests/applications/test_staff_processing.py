@@ -39,13 +39,13 @@ def world():
 def test_officer_takes_an_application_from_submission_to_completion(world):
     app = make_submitted(world["permit"])
     officer = world["officer"]
-    app = lifecycle.accept(app, officer)
+    app = lifecycle.act(app, "accept", officer)
     assert app.status == Status.ACCEPTED and app.accepted_at
     assert app.decision_due == add_working_days(today(), 10) == app.due_on
-    app = lifecycle.start_review(app, officer)
-    app = lifecycle.approve(app, officer, note="Approved.")
+    app = lifecycle.act(app, "start_review", officer)
+    app = lifecycle.act(app, "approve", officer, note="Approved.")
     assert app.status == Status.APPROVED and app.decided_at and app.due_on is None
-    app = lifecycle.complete(app, officer, note="Collected at the counter")
+    app = lifecycle.act(app, "complete", officer, note="Collected at the counter")
     assert app.status == Status.COMPLETED and app.closed_at
     assert [e.to_status for e in app.events.all()] == ["submitted", "accepted", "in_review", "approved", "completed"]
     assert all(e.actor == officer for e in app.events.all()[1:])
@@ -71,9 +71,9 @@ def test_officer_takes_an_application_from_submission_to_completion(world):
 def test_transitions_not_allowed_from_the_current_status_are_refused(world, status_path, action):
     app = make_submitted(world["permit"])
     for step in status_path:
-        app = getattr(lifecycle, step)(app, world["officer"], note="reason")
+        app = lifecycle.act(app, step, world["officer"], note="reason")
     with pytest.raises(TransitionError, match="not possible"):
-        getattr(lifecycle, action)(app, world["officer"], note="reason")
+        lifecycle.act(app, action, world["officer"], note="reason")
     app.refresh_from_db()
     assert app.events.count() == 1 + len(status_path)
 
@@ -82,7 +82,7 @@ def test_transitions_not_allowed_from_the_current_status_are_refused(world, stat
 def test_only_officers_of_the_department_may_process(world, who):
     app = make_submitted(world["permit"])
     with pytest.raises(TransitionError, match="may not process"):
-        lifecycle.accept(app, world[who])
+        lifecycle.act(app, "accept", world[who])
     app.refresh_from_db()
     assert app.status == Status.SUBMITTED
 
@@ -90,8 +90,8 @@ def test_only_officers_of_the_department_may_process(world, who):
 def test_refusal_and_rejection_need_a_reason(world):
     app = make_submitted(world["permit"])
     with pytest.raises(TransitionError, match="reason"):
-        lifecycle.refuse(app, world["officer"], note="  ")
-    app = lifecycle.refuse(app, world["officer"], note="Not our department: apply to Civil Affairs.")
+        lifecycle.act(app, "refuse", world["officer"], note="  ")
+    app = lifecycle.act(app, "refuse", world["officer"], note="Not our department: apply to Civil Affairs.")
     assert app.status == Status.NOT_ACCEPTED and app.closed_at
 
 
@@ -99,24 +99,24 @@ def test_applicant_cannot_use_staff_transitions(world, django_user_model):
     citizen = django_user_model.objects.create_user("c", password="pw-123456-long")
     app = make_submitted(world["permit"], owner=citizen)
     with pytest.raises(TransitionError):
-        lifecycle.accept(app, citizen)
+        lifecycle.act(app, "accept", citizen)
 
 
 def test_withdrawal_after_a_decision_is_refused(world, django_user_model):
     citizen = django_user_model.objects.create_user("c", password="pw-123456-long")
     app = make_submitted(world["permit"], owner=citizen)
     for step in ("accept", "start_review", "approve"):
-        app = getattr(lifecycle, step)(app, world["officer"])
+        app = lifecycle.act(app, step, world["officer"])
     with pytest.raises(TransitionError, match="no longer be withdrawn"):
-        lifecycle.withdraw(app, citizen)
+        lifecycle.act(app, "withdraw", citizen)
 
 
 def test_a_stale_page_cannot_overwrite_a_newer_change(world):
     app = make_submitted(world["permit"])
     seen = app.version
-    lifecycle.accept(app, world["colleague"], expected_version=seen)
+    lifecycle.act(app, "accept", world["colleague"], expected_version=seen)
     with pytest.raises(TransitionError, match="Someone else changed this application"):
-        lifecycle.refuse(app, world["officer"], note="x", expected_version=seen)
+        lifecycle.act(app, "refuse", world["officer"], note="x", expected_version=seen)
     app.refresh_from_db()
     assert app.status == Status.ACCEPTED and app.events.count() == 2
 
@@ -125,38 +125,40 @@ def test_a_stale_page_cannot_overwrite_a_newer_change(world):
 
 
 def test_request_for_information_lists_everything_and_pauses_the_clock(world):
-    app = lifecycle.accept(make_submitted(world["permit"]), world["officer"])
+    app = lifecycle.act(make_submitted(world["permit"]), "accept", world["officer"])
     due = app.decision_due
-    app = lifecycle.request_info(app, world["officer"], ["Tenancy agreement, signed", "", "Photo"], note="Please send:")
+    app = lifecycle.act(
+        app, "request_info", world["officer"], items=["Tenancy agreement, signed", "", "Photo"], note="Please send:"
+    )
     assert app.status == Status.INFO_REQUESTED and app.due_on is None and app.resume_status == "accepted"
     assert app.info_requests.get().items == ["Tenancy agreement, signed", "Photo"]
     event = app.events.last()
     assert "1. Tenancy agreement, signed" in event.note and "2. Photo" in event.note
-    app = lifecycle.answer_info(app, None, "Attached")
+    app = lifecycle.act(app, "answer_info", None, answer="Attached")
     assert app.status == Status.ACCEPTED and app.decision_due == due
 
 
 def test_request_needs_at_least_one_item(world):
     app = make_submitted(world["permit"])
     with pytest.raises(TransitionError, match="at least one"):
-        lifecycle.request_info(app, world["officer"], ["", " "])
+        lifecycle.act(app, "request_info", world["officer"], items=["", " "])
 
 
 def test_waiting_across_a_holiday_moves_the_deadline_by_the_working_days_waited(world):
     # Accepted on Monday 2026-09-28; National Day week off; a staff-entered holiday on 2026-10-12.
     CalendarDay.objects.create(date=datetime.date(2026, 10, 12), kind="holiday", name_en="Typhoon day")
     app = make_submitted(world["permit"])
-    app = lifecycle.accept(app, world["officer"])
+    app = lifecycle.act(app, "accept", world["officer"])
     app.decision_due = add_working_days(datetime.date(2026, 9, 28), 10)
     app.save()
-    app = lifecycle.request_info(app, world["officer"], ["Photo"])
+    app = lifecycle.act(app, "request_info", world["officer"], items=["Photo"])
     # Waiting from Tuesday 2026-09-29 until Wednesday 2026-10-14.
     app.paused_at = datetime.datetime(2026, 9, 29, 10, tzinfo=datetime.UTC)
     app.save()
     from unittest import mock
 
     with mock.patch("django.utils.timezone.now", return_value=datetime.datetime(2026, 10, 14, 10, tzinfo=datetime.UTC)):
-        app = lifecycle.answer_info(app, None, "here")
+        app = lifecycle.act(app, "answer_info", None, answer="here")
     # Working days waited: 9-30, 10-8, 10-9, 10-10 (make-up Saturday), 10-13, 10-14 = 6;
     # 10-1 to 10-7 are National Day and 10-12 the staff-entered holiday.
     assert app.decision_due == add_working_days(add_working_days(datetime.date(2026, 9, 28), 10), 6)
@@ -169,11 +171,11 @@ def test_waiting_across_a_holiday_moves_the_deadline_by_the_working_days_waited(
 def test_every_citizen_visible_step_emails_the_applicant(world):
     app = make_submitted(world["permit"])
     officer = world["officer"]
-    app = lifecycle.accept(app, officer, note="Accepted, thank you.")
-    app = lifecycle.request_info(app, officer, ["Photo"])
-    app = lifecycle.answer_info(app, None, "Sent")
-    app = lifecycle.start_review(app, officer)
-    app = lifecycle.reject(app, officer, note="Not eligible. You may appeal within 60 days.")
+    app = lifecycle.act(app, "accept", officer, note="Accepted, thank you.")
+    app = lifecycle.act(app, "request_info", officer, items=["Photo"])
+    app = lifecycle.act(app, "answer_info", None, answer="Sent")
+    app = lifecycle.act(app, "start_review", officer)
+    app = lifecycle.act(app, "reject", officer, note="Not eligible. You may appeal within 60 days.")
     subjects = [m.subject for m in mail.outbox]
     assert len(subjects) == 6
     for status in ["received", "Accepted", "More information requested", "In review", "Rejected"]:
@@ -183,7 +185,7 @@ def test_every_citizen_visible_step_emails_the_applicant(world):
 
 def test_internal_notes_never_reach_the_applicant(world, client):
     app = make_submitted(world["permit"])
-    lifecycle.accept(app, world["officer"], note="Welcome", internal_note="Applicant seemed confused")
+    lifecycle.act(app, "accept", world["officer"], note="Welcome", internal_note="Applicant seemed confused")
     body = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code}).content.decode()
     assert "Welcome" in body and "confused" not in body
 
@@ -224,7 +226,7 @@ def test_queue_orders_overdue_first_and_filters(client, world):
     later = make_submitted(world["permit"])
     later.due_on = later.priority = today() + datetime.timedelta(days=30)
     later.save()
-    waiting = lifecycle.request_info(make_submitted(world["permit"]), world["officer"], ["x"])
+    waiting = lifecycle.act(make_submitted(world["permit"]), "request_info", world["officer"], items=["x"])
     lifecycle.assign(soon, world["officer"], world["officer"])
     client.force_login(world["officer"])
 
@@ -279,7 +281,7 @@ def test_transition_from_the_admin_with_notes(client, world):
 
 
 def test_request_info_from_the_admin(client, world):
-    app = lifecycle.accept(make_submitted(world["permit"]), world["officer"])
+    app = lifecycle.act(make_submitted(world["permit"]), "accept", world["officer"])
     client.force_login(world["officer"])
     client.post(
         f"/admin/applications/application/{app.pk}/act/request_info/",

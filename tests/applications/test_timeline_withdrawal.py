@@ -23,8 +23,8 @@ def withdrawn(django_user_model):
     officer = make_staff("officer", "Case officer", psb)
     owner = django_user_model.objects.create_user("zhang", password="pw-123456-long", email="zhang@example.com")
     app = make_submitted(service, owner)
-    app = lifecycle.request_info(app, officer, ["A copy of the tenancy agreement"], note="Please send it.")
-    return lifecycle.withdraw(app, owner, REASON)
+    app = lifecycle.act(app, "request_info", officer, items=["A copy of the tenancy agreement"], note="Please send it.")
+    return lifecycle.act(app, "withdraw", owner, note=REASON)
 
 
 def steps(body):

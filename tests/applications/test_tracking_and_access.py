@@ -52,7 +52,7 @@ def submitted(service, owner, **kw):
         language="en",
         **kw,
     )
-    return lifecycle.submit(app, owner)
+    return lifecycle.act(app, "submit", owner)
 
 
 def test_tracking_shows_status_timeline_and_expected_date_without_personal_data(client, service, citizen):
@@ -295,7 +295,7 @@ def test_owner_sees_detail_and_withdraws(client, service, citizen):
 
 def test_withdrawing_twice_says_it_is_too_late(client, service, citizen):
     app = submitted(service, citizen)
-    lifecycle.withdraw(app, citizen)
+    lifecycle.act(app, "withdraw", citizen)
     client.force_login(citizen)
     response = client.post(f"/en/applications/{app.reference}/withdraw/", {"reason": ""}, follow=True)
     assert "can no longer be withdrawn" in response.content.decode()

@@ -55,9 +55,9 @@ def test_tracking_page_says_what_the_date_is(client, world, citizen, prefix, sta
 def test_detail_page_labels_are_not_status_words(client, world, citizen, prefix):
     app = make_submitted(world["service"], citizen)
     officer = world["officer"]
-    app = lifecycle.accept(app, officer)
-    app = lifecycle.request_info(app, officer, ["Photo"])
-    lifecycle.answer_info(app, citizen, "Here it is")
+    app = lifecycle.act(app, "accept", officer)
+    app = lifecycle.act(app, "request_info", officer, items=["Photo"])
+    lifecycle.act(app, "answer_info", citizen, answer="Here it is")
     client.force_login(citizen)
     body = client.get(f"/{prefix}/applications/{app.reference}/").content.decode()
     rows = summary_rows(body)

@@ -15,14 +15,15 @@ from django.utils.translation import gettext
 
 from services.catalogue.models import Channel, Department
 
-from ..access import staff_queryset
-from ..models import Status
+from .. import access
+from ..lifecycle import due_soon_label
+from ..models import OPEN, Status
 from ..staff_admin import due_soon_limit
 from ..workdays import today
 
 register = template.Library()
 
-OPEN_STATUSES = (Status.SUBMITTED, Status.ACCEPTED, Status.IN_REVIEW, Status.INFO_REQUESTED, Status.APPROVED)
+OPEN_STATUSES = [status for status in Status if status in OPEN]  # in the lifecycle's order
 
 
 def _queue(**params):
@@ -32,17 +33,13 @@ def _queue(**params):
 @register.simple_tag
 def staff_panel(user):
     """The panel's numbers for `user`, or None when they may not see applications."""
-    if not (user and user.is_authenticated and user.is_staff):
+    if not access.sees_applications(user):
         return None
-    if not (user.is_superuser or user.has_perm("applications.view_application")):
-        return None
-    all_departments = user.is_superuser or user.has_perm("applications.view_all_departments")
-    if not all_departments and not user.department_id:
-        return None
-    processes = user.is_superuser or user.has_perm("applications.process_application")
+    all_departments = access.sees_every_department(user)
+    processes = access.processes_applications(user)
     day = today()
     soon_until = due_soon_limit()
-    cases = staff_queryset(user)
+    cases = access.staff_queryset(user)
 
     counts = {
         "n": Count("id"),
@@ -85,7 +82,7 @@ def staff_panel(user):
         ],
         "open_total": total("n"),
         "overdue": {"count": total("overdue"), "url": _queue(due="overdue")},
-        "due_soon": {"count": total("soon"), "url": _queue(due="soon")},
+        "due_soon": {"label": due_soon_label(), "count": total("soon"), "url": _queue(due="soon")},
         "mine": {"count": total("mine"), "url": _queue(assigned="me", status__in=open_list)} if processes else None,
         "intake": [{"label": str(channel.label), "count": intake.get(channel.value, 0)} for channel in Channel],
         "intake_total": sum(intake.values()),
