@@ -74,13 +74,6 @@ def _one(queryset):
     return next(iter(queryset[:1]), None)
 
 
-def draft_for_applicant(request, public_id):
-    app = application_for_applicant(request, public_id)
-    if app.status != Status.DRAFT:
-        raise Http404
-    return app
-
-
 def _submitted(reference):
     """A submitted application by its reference as typed (any case, spaces, dashes), or None."""
     return (
