@@ -193,9 +193,15 @@ def _every_indirect_object(reader):
 
 
 def _dictionary_is_active(dictionary):
-    if dictionary.get("/S") in PDF_ACTIVE_ACTIONS:
+    # A value may itself be a separate object (<< /S 5 0 R >> with 5 0 obj /Launch): compare
+    # what the reference points to, not the reference.
+    def name(key):
+        value = dictionary.get(key)
+        return value.get_object() if hasattr(value, "get_object") else value
+
+    if name("/S") in PDF_ACTIVE_ACTIONS:
         return True
-    if dictionary.get("/Type") in PDF_ACTIVE_TYPES or dictionary.get("/Subtype") in PDF_ACTIVE_TYPES:
+    if name("/Type") in PDF_ACTIVE_TYPES or name("/Subtype") in PDF_ACTIVE_TYPES:
         return True
     return any(key in dictionary for key in PDF_ACTIVE_KEYS)
 

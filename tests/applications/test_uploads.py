@@ -353,6 +353,14 @@ def one_page(page_extra=b"", *more, catalogue_extra=b""):
         one_page(catalogue_extra=b"/AcroForm << /Fields [] /X#46A 4 0 R >>"),
         one_page(b"/Annots [4 0 R]", b"<< /Type /Annot /Subtype /Rich#4dedia /Rect [0 0 9 9] >>"),
         one_page(b"", b"<< /Type /Filespec /F (a.exe) /EF << /F 5 0 R >> >>"),
+        # The action's or object's type kept as a separate object, pointed to by reference.
+        one_page(b"", b"<< /S 5 0 R /F (calc.exe) >>", b"/Launch", catalogue_extra=b"/OpenAction 4 0 R "),
+        one_page(
+            b"/Annots [4 0 R]",
+            b"<< /Type /Annot /Subtype /Widget /Rect [0 0 9 9] /AA << /K << /S 5 0 R >> >> >>",
+            b"/SubmitForm",
+        ),
+        one_page(b"", b"<< /Type 5 0 R /Length 0 >>", b"/EmbeddedFile"),
     ],
     ids=[
         "hex-escaped-page-open",
@@ -365,6 +373,9 @@ def one_page(page_extra=b"", *more, catalogue_extra=b""):
         "xfa",
         "richmedia",
         "filespec",
+        "indirect-launch-name",
+        "indirect-submit-name",
+        "indirect-embedded-type",
     ],
 )
 def test_scripts_and_files_are_found_in_the_parsed_pdf_however_their_names_are_written(data):
