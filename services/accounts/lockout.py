@@ -101,13 +101,24 @@ def _read_device(request):
     device, accounts = payload.get("d"), payload.get("a")
     if not isinstance(device, str) or not device or not isinstance(accounts, list):
         return None, []
-    return device, [pk for pk in accounts if type(pk) is int][:KNOWN_ACCOUNTS]
+    entries = [
+        (entry[0], entry[1])
+        for entry in accounts
+        if isinstance(entry, list) and len(entry) == 2 and type(entry[0]) is int and isinstance(entry[1], str)
+    ]
+    return device, entries[:KNOWN_ACCOUNTS]
+
+
+def _password_mark(user):
+    """Changes with the account's password, so a new password (a reset after a theft, say)
+    un-knows every browser that signed in with the old one."""
+    return user.get_session_auth_hash()[:16]
 
 
 def known_device(request, user):
-    """The browser's id if it is known for this account, else None."""
+    """The browser's id if it is known for this account with its present password, else None."""
     device, accounts = _read_device(request)
-    return device if user is not None and user.pk in accounts else None
+    return device if user is not None and (user.pk, _password_mark(user)) in accounts else None
 
 
 def remember_device(request, response, user):
@@ -116,7 +127,7 @@ def remember_device(request, response, user):
     made for an account the browser has not signed in to."""
     device, accounts = _read_device(request)
     device = device or secrets.token_urlsafe(16)
-    accounts = [user.pk] + [pk for pk in accounts if pk != user.pk]
+    accounts = [[user.pk, _password_mark(user)]] + [[pk, mark] for pk, mark in accounts if pk != user.pk]
     value = signing.dumps({"d": device, "a": accounts[:KNOWN_ACCOUNTS]}, salt=DEVICE_SALT)
     response.set_cookie(
         DEVICE_COOKIE,
