@@ -180,6 +180,7 @@ def applicant(request, public_id):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         first_email = guest and not app.contact_email and data["contact_email"]
+        was_on_behalf = app.on_behalf
         app.on_behalf = data["who"] == "other"
         app.applicant_name = data["applicant_name"]
         app.helper_name = (
@@ -187,7 +188,8 @@ def applicant(request, public_id):
         )
         app.helper_relation = data["helper_relation"] if app.on_behalf else ""
         app.contact_phone, app.contact_email = data["contact_phone"], data["contact_email"] or app.contact_email
-        app.answers = formengine.for_whom(flow.pages, app.answers, app.on_behalf, request.user)
+        if app.on_behalf != was_on_behalf:  # only a switch: a saved page must not refill what was cleared
+            app.answers = formengine.for_whom(flow.pages, app.answers, app.on_behalf, request.user)
         app.answers = formengine.given_on_applicant_page(flow.pages, app.answers, app)  # asked once
         app.save()
         if first_email:

@@ -72,6 +72,15 @@ def test_choosing_myself_again_fills_in_the_profile_again(client, service, helpe
     assert app.answers["address"]["street"] == "My own street 1"
 
 
+def test_saving_myself_again_does_not_refill_an_answer_the_citizen_removed(client, service, helper):  # noqa: F811
+    app = start(client, service)
+    applicant(client, app, who="self", applicant_name="Helper Zhang", contact_phone="13900001111")
+    app.answers.pop("address")  # removed on purpose (an optional question left empty)
+    app.save(update_fields=["answers"])
+    app = applicant(client, app, who="self", applicant_name="Helper Zhang", contact_phone="13900001111")
+    assert "address" not in app.answers
+
+
 @pytest.mark.parametrize("prefix", ["en", "zh-hans"])
 def test_someone_else_with_the_helpers_own_name_is_asked_for_the_applicants_name(client, service, helper, prefix):  # noqa: F811
     app = start(client, service)
