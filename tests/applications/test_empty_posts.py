@@ -8,7 +8,6 @@ from tests.applications.test_apply_flow import fill_all, start, submit
 from tests.applications.test_apply_flow import service as service  # noqa: F401 - fixture
 from tests.applications.test_info_answer import asked, citizen, officer, submitted, url  # noqa: F401 - fixtures
 
-
 pytestmark = pytest.mark.django_db
 
 
@@ -26,7 +25,7 @@ def test_an_empty_tracking_form_says_what_is_missing(client):
     assert "There is a problem" in response.content.decode()
 
 
-def test_an_empty_answer_to_a_request_for_information_is_refused(client, service, citizen, officer):
+def test_an_empty_answer_to_a_request_for_information_is_refused(client, service, citizen, officer):  # noqa: F811
     app = asked(submitted(service, citizen), officer)
     client.force_login(citizen)
     response = client.post(url(app), {})
