@@ -37,7 +37,7 @@ from .demo_forms import (
     resident_id,
 )
 from .flow import ECERT_KEY, Flow, material_key, save_upload
-from .models import Application, ApplicationEvent, Attachment, FieldKind, FormField, InfoRequest, MaterialCheck, Status
+from .models import Application, ApplicationEvent, Attachment, FieldKind, FormField, MaterialCheck, Status
 from .uploads import CONTENT_TYPES, CheckedFile, accepted_types
 from .workdays import Calendar
 
@@ -233,12 +233,12 @@ def load_demo_applications(stdout=None):
 # status, so an officer who signs in sees a working queue: overdue and due-soon cases, cases
 # waiting for the applicant, assigned and unassigned ones, decisions and closed cases.
 #
-# Every status change goes through the lifecycle (which works from today); afterwards the
-# case's history is moved back in time on the rows themselves (event times, timestamps, and the
-# deadlines worked out from those times as the lifecycle would have), which is what makes cases
-# overdue. A department whose caseload exists (contact emails `demo-caseload+...@example.com`)
-# is left as it is, apart from re-linking documents and material checks to the materials that
-# `load_demo` has just replaced.
+# Every status change goes through `lifecycle.act` with a clock (`now=`): each step happens on
+# a working day some days back, so its timestamps, events, deadlines and the queue order are
+# the lifecycle's own, counted from that day, which is what makes cases overdue. A department
+# whose caseload exists (contact emails `demo-caseload+...@example.com`) is left as it is, apart
+# from re-linking documents and material checks to the materials that `load_demo` has just
+# replaced.
 
 CASELOAD_MARKER = "demo-caseload+"
 CASELOAD_DEPARTMENTS = ["psb", "civil", "hrss", "traffic", "hpf", "amr"]
@@ -504,29 +504,17 @@ def _text(pair, language):
     return pair[1] if language == "en" else pair[0]
 
 
-class _WorkingDays:
-    """The working-day rules of `workdays`, with the calendar looked up once for the whole load
-    rather than once per date (the public functions there read it afresh on every call)."""
-
-    def __init__(self):
-        self.calendar = Calendar()
-
-    def back(self, count):
-        """[today, the working day before, the one before that, ...] (count + 1 dates)."""
-        days = [timezone.localdate()]
-        day = days[0]
-        while len(days) <= count:
-            day -= datetime.timedelta(days=1)
-            if self.calendar.is_working_day(day):
-                days.append(day)
-        return days
-
-    def add(self, day, n):
-        return self.calendar.add(day, n)
-
-    def extend_by_pause(self, due, paused_from, paused_to):
-        paused = self.calendar.between(timezone.localdate(paused_from), timezone.localdate(paused_to))
-        return self.calendar.add(due, paused) if paused else due
+def _working_days_back(count):
+    """[today, the working day before, the one before that, ...] (count + 1 dates): the days the
+    demo cases' steps happen on. The deadlines are counted by the lifecycle, not here."""
+    calendar = Calendar()
+    days = [timezone.localdate()]
+    day = days[0]
+    while len(days) <= count:
+        day -= datetime.timedelta(days=1)
+        if calendar.is_working_day(day):
+            days.append(day)
+    return days
 
 
 class _Clock:
@@ -651,8 +639,8 @@ class _Caseload:
         )
 
     # --- making it ------------------------------------------------------------------------
-    def create(self, workdays, days, now):
-        """Every case of the plan, through the lifecycle; then their history moved back in time."""
+    def create(self, days, now):
+        """Every case of the plan, each step through the lifecycle at its time on the clock."""
         rng = random.Random(f"demo-caseload-{self.department.slug}")
         forms = {service.pk: _ServiceForm(service) for service in self.services}
         made, attachments = [], []
@@ -660,11 +648,11 @@ class _Caseload:
             form = forms[service.pk]
             app, timeline, files = self._create_one(kind, channel, form, citizen, _Clock(days, rng, now))
             assert app.status == status, (kind, app.status)
-            made.append((app, form, timeline))
+            made.append((app, timeline))
             attachments += files
         Attachment.objects.bulk_create(attachments)
-        _backdate(made, attachments, workdays)
-        return [app for app, _form, _timeline in made]
+        _date_records(made, attachments)
+        return [app for app, _timeline in made]
 
     def _create_one(self, kind, channel, form, citizen, clock):
         service, lang = form.service, citizen.language
@@ -686,34 +674,37 @@ class _Caseload:
         for action, ago, extra in _case_steps(kind, service.promised_limit_days):
             if action == "check" and extra[0] >= len(materials):
                 continue
-            timeline.append((action, clock.at(ago, action, channel)))
+            now = clock.at(ago, action, channel)
+            timeline.append((action, now))
             if action == "submit":
-                app = lifecycle.act(app, "submit", None)
+                app = lifecycle.act(app, "submit", None, now=now)
             elif action == "assign":
                 app = lifecycle.assign(app, self.officer, self.officer)
             elif action == "check":
                 number, result = extra
                 lifecycle.check_material(app, self.checker, materials[number], result, CHECK_NOTES[result])
             elif action in ("accept", "start_review"):
-                app = lifecycle.act(app, action, self.officer)
+                app = lifecycle.act(app, action, self.officer, now=now)
             elif action == "request_info":
                 items = _info_items(materials, extra, lang)
-                app = lifecycle.act(app, action, self.officer, note=_text(T_REQUEST, lang), items=items)
+                app = lifecycle.act(app, action, self.officer, now=now, note=_text(T_REQUEST, lang), items=items)
             elif action == "answer_info":
                 request = app.info_requests.get(answered_at__isnull=True)
                 for n, _item in enumerate(request.items, start=1):
-                    files.append(_attachment(app, request.file_key(n), None, None, "pdf", DEMO_PDF, f"item-{n}.pdf"))
-                app = lifecycle.act(app, action, None, answer=_text(T_ANSWER, lang))
+                    file = _attachment(app, request.file_key(n), None, None, "pdf", DEMO_PDF, f"item-{n}.pdf")
+                    file.uploaded = now
+                    files.append(file)
+                app = lifecycle.act(app, action, None, now=now, answer=_text(T_ANSWER, lang))
             elif action == "approve":
-                app = lifecycle.act(app, action, self.officer, note=_text(T_APPROVE, lang))
+                app = lifecycle.act(app, action, self.officer, now=now, note=_text(T_APPROVE, lang))
             elif action == "complete":
-                app = lifecycle.act(app, action, self.officer, note=_text(extra, lang))
+                app = lifecycle.act(app, action, self.officer, now=now, note=_text(extra, lang))
             elif action == "reject":
-                app = lifecycle.act(app, action, self.officer, note=_rejection(service, lang))
+                app = lifecycle.act(app, action, self.officer, now=now, note=_rejection(service, lang))
             elif action == "refuse":
-                app = lifecycle.act(app, action, self.officer, note=_text(T_REFUSE, lang))
+                app = lifecycle.act(app, action, self.officer, now=now, note=_text(T_REFUSE, lang))
             elif action == "withdraw":
-                app = lifecycle.act(app, action, None, note=_text(extra, lang))
+                app = lifecycle.act(app, action, None, now=now, note=_text(extra, lang))
         return app, timeline, files
 
     # --- keeping it -----------------------------------------------------------------------
@@ -790,100 +781,41 @@ class _Caseload:
         MaterialCheck.objects.bulk_update(restored, ["checked_at"])
 
 
-TIMELINE_FIELDS = (
-    "submitted_at",
-    "accepted_at",
-    "decided_at",
-    "closed_at",
-    "acceptance_due",
-    "decision_due",
-    "paused_at",
-)
-
-
-def _timeline_dates(app, form, timeline, workdays):
-    """The application's timestamps and deadlines had its steps happened at the times in
-    `timeline`, worked out as the lifecycle does from today; and the info requests' times."""
-    fields = dict.fromkeys(TIMELINE_FIELDS)
-    requests, status, resume = [], Status.DRAFT, ""
-    for action, when in timeline:
-        day = timezone.localdate(when)
-        if action == "submit":
-            fields["submitted_at"] = when
-            fields["acceptance_due"] = workdays.add(day, lifecycle.ACCEPTANCE_WORKING_DAYS)
-            status = Status.SUBMITTED
-        elif action == "accept":
-            fields["accepted_at"] = when
-            fields["decision_due"] = workdays.add(day, form.service.promised_limit_days)
-            status = Status.ACCEPTED
-        elif action == "start_review":
-            status = Status.IN_REVIEW
-        elif action == "request_info":
-            resume, fields["paused_at"], status = status, when, Status.INFO_REQUESTED
-            requests.append([when, None])
-        elif action == "answer_info":
-            requests[-1][1] = when
-            key = "acceptance_due" if resume == Status.SUBMITTED else "decision_due"
-            fields[key] = workdays.extend_by_pause(fields[key], fields["paused_at"], when)
-            status, resume, fields["paused_at"] = resume, "", None
-        elif action in ("approve", "reject"):
-            fields["decided_at"] = when
-            status = Status.APPROVED if action == "approve" else Status.REJECTED
-        if action in ("reject", "refuse", "complete", "withdraw"):
-            fields["closed_at"], fields["paused_at"] = when, None
-            status = {"refuse": Status.NOT_ACCEPTED, "complete": Status.COMPLETED, "withdraw": Status.WITHDRAWN}.get(
-                action, status
-            )
-    assert status == app.status, (status, app.status)
-    return fields, requests
-
-
-def _backdate(made, attachments, workdays):
-    """Move each case's history to the times of its timeline: its events (one per step, in
-    order), timestamps, deadlines and queue order, info requests, files and material checks.
-    A few bulk updates for the whole department."""
-    ids = [app.pk for app, _form, _timeline in made]
-    events, requests, checks = {}, {}, {}
-    for event in ApplicationEvent.objects.filter(application_id__in=ids).order_by("pk"):
+def _date_records(made, attachments):
+    """The records that `lifecycle.assign` and `lifecycle.check_material` write take no clock
+    (they change no status, deadline or timestamp of the application): their events and checks
+    get the times of their steps here, the documents the time they were handed in, and each
+    case its start (a few minutes before submitting) and last change. Status changes, deadlines
+    and information requests are the lifecycle's own, written at the clock's times by `act`."""
+    ids = [app.pk for app, _timeline in made]
+    events, checks = {}, {}
+    for event in (
+        ApplicationEvent.objects.filter(application_id__in=ids)
+        .exclude(kind=ApplicationEvent.Kind.STATUS)
+        .order_by("pk")
+    ):
         events.setdefault(event.application_id, []).append(event)
-    for info_request in InfoRequest.objects.filter(application_id__in=ids).order_by("pk"):
-        requests.setdefault(info_request.application_id, []).append(info_request)
     for check in MaterialCheck.objects.filter(application_id__in=ids).order_by("pk"):
         checks.setdefault(check.application_id, []).append(check)
-    files = {}
-    for attachment in attachments:
-        files.setdefault(attachment.application_id, []).append(attachment)
-    apps, all_events, all_requests, all_checks = [], [], [], []
-    for app, form, timeline in made:
-        for event, (_action, when) in zip(events[app.pk], timeline, strict=True):
+    apps, all_events, all_checks = [], [], []
+    for app, timeline in made:
+        staff_steps = [when for action, when in timeline if action in ("assign", "check")]
+        for event, when in zip(events.get(app.pk, []), staff_steps, strict=True):
             event.at = when
             all_events.append(event)
-        fields, asked = _timeline_dates(app, form, timeline, workdays)
-        for name, value in fields.items():
-            setattr(app, name, value)
-        app.due_on = lifecycle.due_on(app)
-        app.priority = lifecycle.queue_priority(app)
-        first = timeline[0][1]
-        app.created_at, app.updated_at = first - datetime.timedelta(minutes=12), timeline[-1][1]
-        apps.append(app)
-        for info_request, (when_asked, when_answered) in zip(requests.get(app.pk, []), asked, strict=True):
-            info_request.requested_at, info_request.answered_at = when_asked, when_answered
-            all_requests.append(info_request)
-            for attachment in files.get(app.pk, []):
-                if attachment.field_key.startswith(f"info-{info_request.pk}-"):
-                    attachment.created_at = when_answered or when_asked
-        for attachment in files.get(app.pk, []):
-            if not attachment.field_key.startswith("info-"):
-                attachment.created_at = first - datetime.timedelta(minutes=5)
         check_times = [when for action, when in timeline if action == "check"]
         for check, when in zip(checks.get(app.pk, []), check_times, strict=True):
             check.checked_at = when
             all_checks.append(check)
+        first = timeline[0][1]
+        app.created_at, app.updated_at = first - datetime.timedelta(minutes=12), timeline[-1][1]
+        apps.append(app)
+    started = {app.pk: app.created_at for app in apps}
+    for attachment in attachments:  # before submitting, or when answering a request
+        handed_in = getattr(attachment, "uploaded", None)
+        attachment.created_at = handed_in or started[attachment.application_id] + datetime.timedelta(minutes=7)
     ApplicationEvent.objects.bulk_update(all_events, ["at"], batch_size=500)
-    Application.objects.bulk_update(
-        apps, [*TIMELINE_FIELDS, "due_on", "priority", "created_at", "updated_at"], batch_size=200
-    )
-    InfoRequest.objects.bulk_update(all_requests, ["requested_at", "answered_at"])
+    Application.objects.bulk_update(apps, ["created_at", "updated_at"], batch_size=200)
     Attachment.objects.bulk_update(attachments, ["created_at"], batch_size=500)
     MaterialCheck.objects.bulk_update(all_checks, ["checked_at"])
 
@@ -922,11 +854,11 @@ def load_demo_caseload(stdout=None):
         else:
             todo.append(caseload)
     if todo:
-        workdays, now = _WorkingDays(), timezone.now()
-        days = workdays.back(max(caseload.days_back_needed() for caseload in todo))
+        now = timezone.now()
+        days = _working_days_back(max(caseload.days_back_needed() for caseload in todo))
         for caseload in todo:
             with transaction.atomic():
-                counts["created"] += len(caseload.create(workdays, days, now))
+                counts["created"] += len(caseload.create(days, now))
     statuses = Application.objects.filter(contact_email__startswith=CASELOAD_MARKER).values_list("status", flat=True)
     counts.update(str(status) for status in statuses)
     if stdout is not None:
