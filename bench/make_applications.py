@@ -89,41 +89,53 @@ OLD = [  # over 30 days: mostly closed, a few forgotten open cases (overdue)
     ("submitted", 2),
 ]
 
-# The path through the lifecycle to each status: (from, to) of each event.
-PATHS = {
-    "submitted": [("draft", "submitted")],
-    "accepted": [("draft", "submitted"), ("submitted", "accepted")],
-    "not_accepted": [("draft", "submitted"), ("submitted", "not_accepted")],
-    "in_review": [("draft", "submitted"), ("submitted", "accepted"), ("accepted", "in_review")],
-    "info_requested": [
-        ("draft", "submitted"),
-        ("submitted", "accepted"),
-        ("accepted", "in_review"),
-        ("in_review", "info_requested"),
-    ],
-    "approved": [
-        ("draft", "submitted"),
-        ("submitted", "accepted"),
-        ("accepted", "in_review"),
-        ("in_review", "approved"),
-    ],
-    "rejected": [
-        ("draft", "submitted"),
-        ("submitted", "accepted"),
-        ("accepted", "in_review"),
-        ("in_review", "rejected"),
-    ],
-    "completed": [
-        ("draft", "submitted"),
-        ("submitted", "accepted"),
-        ("accepted", "in_review"),
-        ("in_review", "approved"),
-        ("approved", "completed"),
-    ],
-    "withdrawn": [("draft", "submitted"), ("submitted", "withdrawn")],
+# The lifecycle's steps (lifecycle.TRANSITIONS) that lead to each status. What each step writes
+# (its timestamp, the deadline it starts, pausing, closing, the status it goes to) is read from
+# the step's Transition by `routes()`, never restated here.
+STEPS = {
+    "submitted": ["submit"],
+    "accepted": ["submit", "accept"],
+    "not_accepted": ["submit", "refuse"],
+    "in_review": ["submit", "accept", "start_review"],
+    "info_requested": ["submit", "accept", "start_review", "request_info"],
+    "approved": ["submit", "accept", "start_review", "approve"],
+    "rejected": ["submit", "accept", "start_review", "reject"],
+    "completed": ["submit", "accept", "start_review", "approve", "complete"],
+    "withdrawn": ["submit", "withdraw"],
 }
-OPEN = ("submitted", "accepted", "in_review")
-CLOSED = ("not_accepted", "rejected", "completed", "withdrawn")
+# How long after the step before it each step happens, in hours: (least, spread), or days for
+# the decision (a share of the promised time) and for completing. When things happen is the
+# benchmark's choice; what they change is the lifecycle's.
+DELAYS = {
+    "accept": (2, 70),
+    "start_review": (1, 95),
+    "request_info": (4, 116),
+    "refuse": (1, 71),
+    "withdraw": (1, 71),
+}
+INFO_ITEMS = ["户口簿首页及本人页复印件", "近期一寸照片"]
+INFO_NOTE = "请一次性补齐以下材料。"
+
+
+def routes():
+    """{status: [(step, from, to, Transition)]}: each path of STEPS walked through the lifecycle's
+    transition table, checking every step is allowed from the status before it."""
+    from services.applications.lifecycle import TRANSITIONS
+
+    result = {}
+    for status, names in STEPS.items():
+        current, route = "draft", []
+        for name in names:
+            step = TRANSITIONS[name]
+            if current not in step.sources:
+                raise RuntimeError(f"{name!r} is not allowed from {current!r}; update STEPS")
+            route.append((name, current, str(step.target), step))
+            current = str(step.target)
+        if current != status:
+            raise RuntimeError(f"the steps of {status!r} end in {current!r}; update STEPS")
+        result[status] = route
+    return result
+
 
 APP_COLUMNS = [
     "id",
@@ -161,6 +173,7 @@ APP_COLUMNS = [
 ]
 EVENT_COLUMNS = [
     "application_id",
+    "info_request_id",
     "at",
     "actor_id",
     "from_status",
@@ -170,7 +183,7 @@ EVENT_COLUMNS = [
     "internal_note",
     "visible_to_citizen",
 ]
-INFO_COLUMNS = ["application_id", "items", "note", "requested_by_id", "requested_at", "answer", "answered_at"]
+INFO_COLUMNS = ["id", "application_id", "items", "note", "requested_by_id", "requested_at", "answer", "answered_at"]
 
 
 def _check_schema():
@@ -180,7 +193,7 @@ def _check_schema():
     for model, columns, auto in (
         (Application, APP_COLUMNS, set()),
         (ApplicationEvent, EVENT_COLUMNS, {"id"}),
-        (InfoRequest, INFO_COLUMNS, {"id"}),
+        (InfoRequest, INFO_COLUMNS, set()),
     ):
         actual = {f.column for f in model._meta.concrete_fields} - auto
         if actual != set(columns):
@@ -188,6 +201,15 @@ def _check_schema():
                 f"{model.__name__} columns changed: missing {sorted(actual - set(columns))}, "
                 f"unknown {sorted(set(columns) - actual)}; update bench/make_applications.py"
             )
+
+
+class _Row:
+    """What lifecycle.due_on and lifecycle.queue_priority read of an application."""
+
+    __slots__ = ("status", "acceptance_due", "decision_due", "due_on")
+
+    def __init__(self, status, acceptance_due, decision_due, **_rest):
+        self.status, self.acceptance_due, self.decision_due, self.due_on = status, acceptance_due, decision_due, None
 
 
 def _pick(rng, table):
@@ -415,7 +437,9 @@ def load_applications(total, seed=None, log=print, events=True, parallel=True):
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from services.applications.models import Application
+    from services.applications import lifecycle
+    from services.applications.lifecycle import APPLICANT
+    from services.applications.models import Application, InfoRequest
     from services.applications.references import ALPHABET, PREFIX, check_character
     from services.catalogue.models import Service
 
@@ -453,8 +477,13 @@ def load_applications(total, seed=None, log=print, events=True, parallel=True):
     next_id = (Application.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
     by_age = {"recent": _pick(rng, RECENT), "month": _pick(rng, MONTH), "old": _pick(rng, OLD)}
     writer = _Writer(connection)
-    waiting_priority = datetime.date(9999, 12, 30)
-    closed_priority = datetime.date.max
+    paths = routes()
+    acceptance_days = lifecycle.ACCEPTANCE_WORKING_DAYS
+    due_on_of, priority_of = lifecycle.due_on, lifecycle.queue_priority
+    # The note and items of a request for information as the step's own `prepare` makes them.
+    request_note, request = lifecycle.TRANSITIONS["request_info"].prepare(INFO_NOTE, {"items": INFO_ITEMS})
+    info_items, info_note = json.dumps(request["items"], ensure_ascii=False), request["note"]
+    info_ids = itertools.count((InfoRequest.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1)
     counts = {"applications": 0, "events": 0, "info_requests": 0}
 
     def reference(year, chars):
@@ -473,7 +502,6 @@ def load_applications(total, seed=None, log=print, events=True, parallel=True):
         else:
             names.append(rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2, 2)))))
     n_names, n_citizens = len(names), len(citizens)
-    info_items = json.dumps(["户口簿首页及本人页复印件", "近期一寸照片"], ensure_ascii=False)
     pick_status = by_age
     hour, day_ = datetime.timedelta(hours=1), datetime.timedelta(days=1)
     rand = rng.random
@@ -501,43 +529,45 @@ def load_applications(total, seed=None, log=print, events=True, parallel=True):
             f'"address": {{"district": "jiangxin", "street": "{1 + int(rand() * 998)}号{1 + int(rand() * 29)}楼"}}, '
             f'"purpose": "{PURPOSES[int(rand() * 4)]}", "household_size": "{1 + int(rand() * 6)}"}}'
         )
-        path = PATHS[status]
-        # Timestamps along the path.
-        acceptance_due = deadlines.add(local.date(), 5)
-        times = [submitted_at]
-        t = submitted_at
-        accepted_at = decided_at = closed_at = paused_at = None
-        decision_due = None
-        for _from, to in path[1:]:
-            if to == "accepted":
-                t = t + (2 + rand() * 70) * hour
-                accepted_at = t
-                decision_due = deadlines.add((t + offset).date(), promised)
-            elif to == "in_review":
-                t = t + (1 + rand() * 95) * hour
-            elif to == "info_requested":
-                t = t + (4 + rand() * 116) * hour
-                paused_at = t
-            elif to in ("approved", "rejected"):
+        route = paths[status]
+        # Each step of the route at its time (never in the future), writing what its Transition
+        # says, as lifecycle.act does with a clock: the stamp, the deadline it starts (counted in
+        # working days from the step's local day), pausing, closing, the status.
+        row = {
+            "status": "draft",
+            "submitted_at": None,
+            "accepted_at": None,
+            "decided_at": None,
+            "closed_at": None,
+            "acceptance_due": None,
+            "decision_due": None,
+            "paused_at": None,
+            "resume_status": "",
+        }
+        times, t = [], submitted_at
+        for name, _from, to, step in route:
+            if name in DELAYS:
+                least, spread = DELAYS[name]
+                t = t + (least + rand() * spread) * hour
+            elif name in ("approve", "reject"):
                 t = t + (1 + rand() * max(1, promised - 1)) * day_
-                decided_at = t
-            elif to == "completed":
+            elif name == "complete":
                 t = t + (0.5 + rand() * 9.5) * day_
-            else:  # not_accepted, withdrawn
-                t = t + (1 + rand() * 71) * hour
-            times.append(t if t < now else now)
-        if status in CLOSED:
-            closed_at = times[-1]
-        due_on = None
-        if status == "submitted":
-            due_on = acceptance_due
-        elif status in ("accepted", "in_review"):
-            due_on = decision_due
-        priority = (
-            due_on
-            if (status in OPEN and due_on)
-            else (waiting_priority if status in ("info_requested", "approved") else closed_priority)
-        )
+            t = min(t, now)
+            times.append(t)
+            if step.stamp:
+                row[step.stamp] = t
+            if step.deadline:
+                days = promised if step.deadline == "decision_due" else acceptance_days
+                row[step.deadline] = deadlines.add((t + offset).date(), days)
+            if step.pauses:
+                row["resume_status"], row["paused_at"] = row["status"], t
+            if step.closes:
+                row["closed_at"], row["paused_at"], row["resume_status"] = t, None, ""
+            row["status"] = to
+        shape = _Row(**row)
+        shape.due_on = due_on_of(shape)
+        priority = priority_of(shape)
         staff = officers.get(department_id) or [None]
         assignee = None
         if status not in ("submitted", "not_accepted", "withdrawn") and rand() < 0.6:
@@ -563,30 +593,33 @@ def load_applications(total, seed=None, log=print, events=True, parallel=True):
             "en" if name[0] < "\u4e00" else "zh-hans",
             answers,
             "",
-            len(path),
+            len(route),  # act bumps the version once a step
             dt(submitted_at - (3 + rand() * 57) * hour / 60),
             stamps[-1],
-            stamps[0],
-            dt(accepted_at),
-            dt(decided_at),
-            stamps[-1] if closed_at else None,
-            day(acceptance_due),
-            day(decision_due),
-            day(due_on),
+            dt(row["submitted_at"]),
+            dt(row["accepted_at"]),
+            dt(row["decided_at"]),
+            dt(row["closed_at"]),
+            day(row["acceptance_due"]),
+            day(row["decision_due"]),
+            day(shape.due_on),
             day(priority),
-            dt(paused_at),
-            "in_review" if status == "info_requested" else "",
+            dt(row["paused_at"]),
+            row["resume_status"],
             assignee,
         )
-        evts = []
-        if events:
-            other = assignee or staff[0]
-            for (frm, to), at in zip(path, stamps, strict=True):
-                actor = owner_id if to in ("submitted", "withdrawn") else other
-                evts.append((app_id, at, actor, frm, to, "status", NOTES.get(to, ""), "", True))
+        other = assignee or staff[0]
         info = None
         if status == "info_requested":
-            info = (app_id, info_items, "请一次性补齐以下材料。", assignee or staff[0], dt(paused_at), "", None)
+            info_id = next(info_ids)
+            info = (info_id, app_id, info_items, info_note, other, dt(row["paused_at"]), "", None)
+        evts = []
+        if events:
+            for (name, frm, to, step), at in zip(route, stamps, strict=True):
+                actor = owner_id if step.by == APPLICANT else other
+                asked = info_id if name == "request_info" else None
+                note = request_note if name == "request_info" else NOTES.get(to, "")
+                evts.append((app_id, asked, at, actor, frm, to, "status", note, "", True))
         return app, evts, info
 
     log(f"adding {todo:,} applications to the {have:,} there are ({connection.vendor})")
