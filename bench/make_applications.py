@@ -14,10 +14,14 @@ few departments are large and most are small, as in a real city) and so over eve
 - applications in every status after `draft`, submitted over the last two years: recent ones
   mostly open (submitted, accepted, in review, waiting for the applicant, approved), older ones
   mostly closed (completed, rejected, not accepted, withdrawn), and a small share of old open
-  cases that are overdue; deadlines count working days with the app's own calendar
-  (services.applications.workdays), `due_on` and `priority` follow lifecycle.queue_priority;
+  cases that are overdue. Each status is reached by its steps of the lifecycle (STEPS), and what
+  each step writes (timestamp, deadline, pause, closing, the next status) is read from its
+  `lifecycle.TRANSITIONS` entry; deadlines count working days with the app's own calendar
+  (services.applications.workdays), `due_on` and `priority` are lifecycle.due_on and
+  lifecycle.queue_priority. tests/applications/test_bench_rows.py takes a sample through
+  `lifecycle.act` at the same times and checks the rows are the same;
 - each application's timeline (one ApplicationEvent per status change, as the lifecycle writes
-  them) and an InfoRequest for those waiting for the applicant;
+  them) and an InfoRequest for those waiting for the applicant, which its event points to;
 - references in the app's format (HP + year + 8 characters + the Luhn mod 32 check character of
   references.check_character) and 8-character tracking codes, drawn with `random` rather than
   `secrets` (22 µs + 25 µs a row with `secrets`; the bench data needs no unpredictability);
