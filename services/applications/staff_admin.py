@@ -196,14 +196,15 @@ def _masked(term):
 
 def _search_kind(term):
     """(what was searched for, how the access log shows it) for the queue's search box."""
+    from services.lib.validators import eleven_digits
+
     from .references import normalise_reference
-    from .validators import normalise_mobile
 
     reference = normalise_reference(term)
-    mobile = normalise_mobile(term)
+    mobile = eleven_digits(term)
     if reference.startswith("HP") and len(reference) >= 12:
         return "reference", reference
-    if mobile.isdigit() and len(mobile) == 11:
+    if mobile:
         return "mobile", f"{mobile[:3]}****{mobile[-4:]}"
     return "name", _masked(term)
 
@@ -229,8 +230,9 @@ class ApplicationAdmin(admin.ModelAdmin):
         return QueueChangeList
 
     def get_search_results(self, request, queryset, search_term):
+        from services.lib.validators import normalise_mobile
+
         from .references import normalise_reference
-        from .validators import normalise_mobile
 
         term = search_term.strip()
         if not term:
