@@ -22,6 +22,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from services.accounts.models import User
+from services.lib.validators import eleven_digits, normalise_mobile
 
 from . import access, lifecycle, uploads
 from .flow import Flow
@@ -196,8 +197,6 @@ def _masked(term):
 
 def _search_kind(term):
     """(what was searched for, how the access log shows it) for the queue's search box."""
-    from services.lib.validators import eleven_digits
-
     from .references import normalise_reference
 
     reference = normalise_reference(term)
@@ -230,8 +229,6 @@ class ApplicationAdmin(admin.ModelAdmin):
         return QueueChangeList
 
     def get_search_results(self, request, queryset, search_term):
-        from services.lib.validators import normalise_mobile
-
         from .references import normalise_reference
 
         term = search_term.strip()

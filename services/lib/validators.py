@@ -8,6 +8,10 @@ without judging it.
 
 Input is first NFKC-normalised, so full-width digits and letters typed with a Chinese input
 method (１３８…, Ｘ) are accepted as their ASCII forms.
+
+The one home of these rules: accounts, the apply forms and the form engine all check a mobile
+number with the one MobileField (services.lib.forms), sign-in and the staff queue's search ask
+`eleven_digits`, so they never disagree.
 """
 
 import datetime
