@@ -74,9 +74,11 @@ dev: venv
 test: venv vnu
 	$(BIN)/pytest
 
+# ruff, then the boundaries between the apps (the import contracts in pyproject.toml).
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff format .

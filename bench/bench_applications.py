@@ -97,7 +97,7 @@ def task(fn):
 
 
 def _valid_resident_id(birth="19800517", region="310101", sequence="123"):
-    from services.applications.validators import resident_id_check_char
+    from services.lib.validators import resident_id_check_char
 
     first17 = region + birth + sequence
     return first17 + resident_id_check_char(first17)

@@ -1,9 +1,9 @@
 """System checks of the portal's own settings, run by `manage.py check --deploy`.
 
-SITE_URL is the address every email links to (portal/emails.py): confirmations, tracking, the
+SITE_URL is the address every email links to (services/lib/emails.py): confirmations, tracking, the
 guest's resume link, password resets, sign-up links, officers' reminders. Nothing at run time can
 tell it is wrong - the emails go out and their links lead elsewhere - so the deployment check says
-so before the portal serves anyone. Registered from AccountsConfig.ready()."""
+so before the portal serves anyone. Registered from PortalConfig.ready() (portal/apps.py)."""
 
 from urllib.parse import urlsplit
 

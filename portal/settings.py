@@ -46,7 +46,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
-# The public address of the portal; every link in an email starts with it (portal/emails.py).
+# The public address of the portal; every link in an email starts with it (services/lib/emails.py).
 # Left unset with DEBUG off, `check --deploy` warns (portal/checks.py); `make run` sets it.
 SITE_URL_SET = bool(os.environ.get("SITE_URL", "").strip())
 SITE_URL = (os.environ.get("SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "services.catalogue",
     "services.offline",
     "services.applications",
+    "portal",  # its deployment checks (portal/apps.py)
     "django_tasks",
     "django_tasks_db",
 ]
@@ -112,12 +113,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
             ],
-            "libraries": {"dates": "portal.templatetags.dates"},
+            "libraries": {"dates": "services.lib.templatetags.dates"},
         },
     },
 ]
-# Forms never echo back more of an input than its maxlength (portal/forms.py).
-FORM_RENDERER = "portal.forms.BoundedRenderer"
+# Forms never echo back more of an input than its maxlength (services/lib/forms.py).
+FORM_RENDERER = "services.lib.forms.BoundedRenderer"
 if not DEBUG:
     # Cached loader; template_partials wraps whichever loaders are configured.
     TEMPLATES[0]["APP_DIRS"] = False
@@ -164,7 +165,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
     # Per-process cache of rendered anonymous pages; correctness across processes comes from
-    # the catalogue version row (services/catalogue/cache.py), not from sharing this cache.
+    # the catalogue version row (services/lib/cache.py), not from sharing this cache.
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "portal",
@@ -205,7 +206,7 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # One way of writing dates per language, on the staff pages as on the public ones: 2026-11-28
-# and 2026-11-28 09:30 (portal/formats/; portal/templatetags/dates.py writes the same).
+# and 2026-11-28 09:30 (portal/formats/; services/lib/templatetags/dates.py writes the same).
 FORMAT_MODULE_PATH = ["portal.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"

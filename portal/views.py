@@ -38,7 +38,7 @@ def elder_mode(request):
     with the same form, so link prefetchers and crawlers never change anyone's display.
 
     CSRF: deliberately exempt from the token check. The form sits in the chrome of anonymous
-    pages that are cached whole and served to everyone (services/catalogue/cache.py, portal/shell.py),
+    pages that are cached whole and served to everyone (services/lib/cache.py, services/lib/shell.py),
     so it cannot carry a per-visitor token; and what it sets is a display preference cookie the
     visitor can switch back with one click - nothing of value to a forger. Cross-site posts are
     still refused by their Origin / Sec-Fetch-Site headers, which browsers set and pages cannot."""

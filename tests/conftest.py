@@ -26,8 +26,8 @@ def _isolated(settings, tmp_path):
     }
     from django.core.cache import cache
 
-    from portal.shell import forget_shells
-    from services.catalogue.cache import forget_kept
+    from services.lib.cache import forget_kept
+    from services.lib.shell import forget_shells
 
     cache.clear()
     forget_kept()

@@ -4,7 +4,7 @@ TRUSTED_PROXY_COUNT says proxies stand in front of the portal."""
 import pytest
 from django.test import RequestFactory
 
-from portal.clientip import client_ip
+from services.lib.clientip import client_ip
 
 FORGED = "203.0.113.9, 198.51.100.7"
 

@@ -1,4 +1,4 @@
-"""The fixed-format date filters (portal/templatetags/dates.py) match Django's `date` filter."""
+"""The fixed-format date filters (services/lib/templatetags/dates.py) match Django's `date` filter."""
 
 import datetime
 

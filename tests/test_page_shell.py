@@ -1,10 +1,10 @@
-"""The kept page chrome (portal/shell.py) on the tracking page: the same page as a fresh render,
+"""The kept page chrome (services/lib/shell.py) on the tracking page: the same page as a fresh render,
 per language, display mode and visitor, and never for a signed-in user or a pending message."""
 
 import pytest
 
-from portal.shell import forget_shells
 from services.applications import lifecycle
+from services.lib.shell import forget_shells
 from tests.makers import make_department, make_service, make_staff, make_submitted
 
 pytestmark = pytest.mark.django_db

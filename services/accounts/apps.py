@@ -6,6 +6,3 @@ class AccountsConfig(AppConfig):
     name = "services.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
-
-    def ready(self):
-        from portal import checks  # noqa: F401 - registers the deployment check of SITE_URL

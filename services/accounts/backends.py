@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
-from services.applications.validators import normalise_mobile
+from services.lib.validators import eleven_digits
 
 
 class EmailOrMobileBackend(ModelBackend):
@@ -35,9 +35,9 @@ def find_account(identifier):
     identifier = (identifier or "").strip()
     if not identifier:
         return None
-    mobile = normalise_mobile(identifier)
+    mobile = eleven_digits(identifier)
     query = Q(username=identifier) | Q(email__iexact=identifier)
-    if mobile.isdigit() and len(mobile) == 11:
+    if mobile:
         query |= Q(phone=mobile)
     matches = list(User._default_manager.filter(query)[:3])
     # An exact username wins (a staff username may look like an email address); otherwise the

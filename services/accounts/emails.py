@@ -20,7 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
-from portal.emails import absolute_url, send_templated_email
+from services.lib.emails import absolute_url, send_templated_email
 from services.lib.sms import send_sms
 
 

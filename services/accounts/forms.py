@@ -1,6 +1,7 @@
 """Forms for citizen accounts: sign up, sign in (with a failure limit), profile, password reset.
 
-Mobile numbers and resident ID numbers are checked by services.applications.validators, the
+Mobile numbers and resident ID numbers are checked by services.lib.validators (and the one
+MobileField in services.lib.forms), the
 one home of those rules, so an account and an application form never disagree about them.
 """
 
@@ -19,8 +20,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from services.applications.validators import normalise_mobile, validate_mainland_mobile, validate_resident_id
 from services.catalogue.models import District
+from services.lib.forms import MobileField
+from services.lib.validators import validate_resident_id
 
 from .lockout import Lockout
 from .models import PendingSignup
@@ -43,33 +45,6 @@ class PasswordRulesHintMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = password_rules_hint()
-
-
-def mobile_or_none(value):
-    """The 11-digit mainland mobile number `value` stands for, or None if it is not one."""
-    try:
-        return validate_mainland_mobile(value)
-    except ValidationError:
-        return None
-
-
-class MobileField(forms.CharField):
-    """A mainland mobile number, stored as its 11 digits (spaces, dashes and +86 removed)."""
-
-    widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value if value in self.empty_values else normalise_mobile(value)
-
-    def validate(self, value):
-        super().validate(value)
-        if value not in self.empty_values:
-            validate_mainland_mobile(value)
 
 
 def _email_taken(email, exclude_pk=None):

@@ -44,7 +44,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import ngettext
 
-from portal.clientip import client_ip
+from services.lib.clientip import client_ip
 from services.lib.throttle import Rule, Throttle, minutes
 
 from .backends import find_account
@@ -69,7 +69,7 @@ def _rules():
 
 def normalise_identifier(value):
     """An identifier without an account is counted as a mobile number's 11 digits, else lower case."""
-    from .forms import mobile_or_none
+    from services.lib.validators import mobile_or_none
 
     value = (value or "").strip()
     return mobile_or_none(value) or value.lower()

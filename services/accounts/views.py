@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from portal.clientip import client_ip
+from services.lib.clientip import client_ip
 from services.lib.throttle import Rule, Throttle, minutes
 
 from .emails import (

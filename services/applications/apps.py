@@ -8,8 +8,8 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Applications")
 
     def ready(self):
-        from portal.forms import quiet_choice_messages
-        from services.catalogue import cache
+        from services.lib import cache
+        from services.lib.forms import quiet_choice_messages
 
         quiet_choice_messages()
 

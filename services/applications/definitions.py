@@ -2,15 +2,15 @@
 
 Every step of the apply flow needs the service's question pages, their fields and its
 materials; read from the database that is three queries and about a third of a submission's
-time. The definition is kept per process by `services.catalogue.cache.kept`, so an edit in the
+time. The definition is kept per process by `services.lib.cache.kept`, so an edit in the
 admin (FormPage, FormField and Material are watched) reaches every process within
 CATALOGUE_VERSION_TTL seconds, and this process at once.
 
 Kept objects are shared by every request of the process: read them, never change them.
 """
 
-from services.catalogue.cache import kept
 from services.catalogue.models import District, Material
+from services.lib.cache import kept
 
 from .models import FormPage
 

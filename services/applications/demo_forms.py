@@ -21,10 +21,10 @@ from decimal import Decimal
 from django.db import transaction
 
 from services.catalogue.models import Material, Service
+from services.lib.validators import resident_id_check_char
 
 from .formengine import condition_met
 from .models import DateRule, FieldKind, FormField, FormPage
-from .validators import resident_id_check_char
 from .workdays import today as portal_today
 
 TEXT, TEXTAREA, NUMBER, DATE = FieldKind.TEXT, FieldKind.TEXTAREA, FieldKind.NUMBER, FieldKind.DATE

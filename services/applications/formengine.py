@@ -22,9 +22,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 
+from services.lib.forms import MobileField
+from services.lib.validators import ID_DOCUMENT_TYPES, validate_id_document
+
 from . import definitions
 from .models import DateRule, FieldKind
-from .validators import ID_DOCUMENT_TYPES, normalise_mobile, validate_id_document, validate_mainland_mobile
 from .workdays import today
 
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
@@ -137,17 +139,6 @@ def _text_validators(field):
     return validators
 
 
-def _mobile_clean(value):
-    validate_mainland_mobile(value)
-    return normalise_mobile(value)
-
-
-class MobileField(forms.CharField):
-    def clean(self, value):
-        value = super().clean(value)
-        return _mobile_clean(value) if value else value
-
-
 def django_fields(field, same_page_condition=False):
     """The Django form field(s) for one definition field, as {form field name: field}, with
     messages that name the question. A question that depends on another answer of the same
@@ -205,7 +196,7 @@ def _django_fields(field):
     if kind == FieldKind.EMAIL:
         return {field.key: forms.EmailField(max_length=254, **common)}
     if kind == FieldKind.MOBILE:
-        return {field.key: MobileField(max_length=20, widget=forms.TextInput(attrs={"type": "tel"}), **common)}
+        return {field.key: MobileField(widget=forms.TextInput(attrs={"type": "tel"}), **common)}
     if kind == FieldKind.ID_NUMBER:
         return {field.key: IdentityDocumentField(label, hint, required)}
     if kind == FieldKind.ADDRESS:

@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from services.lib.forms import MobileField
+
 from .references import (
     is_valid_reference,
     is_well_formed_tracking_code,
     normalise_reference,
     normalise_tracking_code,
 )
-from .validators import normalise_mobile, validate_mainland_mobile
 
 RELATIONS = [
     ("parent", _("Parent")),
@@ -53,9 +54,8 @@ class ApplicantForm(forms.Form):
         help_text=_("Only if you are applying for someone else."),
         error_messages={"invalid_choice": _("Select your relation to the applicant.")},
     )
-    contact_phone = forms.CharField(
+    contact_phone = MobileField(
         label=_("Mobile number for updates"),
-        max_length=20,
         help_text=_("For example 13812345678."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         error_messages={"required": _("Enter a mobile number so the department can reach you.")},
@@ -78,11 +78,6 @@ class ApplicantForm(forms.Form):
             self.fields["contact_email"].error_messages["required"] = _(
                 "Enter an email address: we send your reference number and a link to continue later there."
             )
-
-    def clean_contact_phone(self):
-        value = self.cleaned_data["contact_phone"]
-        validate_mainland_mobile(value)
-        return normalise_mobile(value)
 
     def clean(self):
         data = super().clean()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from portal.clientip import client_ip
+from services.lib.clientip import client_ip
 from services.lib.throttle import Rule, Throttle
 
 MB = 1024 * 1024

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
-from services.catalogue.i18n import bilingual, is_english, translated
 from services.catalogue.models import Channel
+from services.lib.i18n import bilingual, is_english, translated
 
 
 class Status(models.TextChoices):

@@ -6,7 +6,7 @@ import logging
 from django.conf import settings
 from django_tasks import task
 
-from portal.emails import absolute_url, send_templated_email
+from services.lib.emails import absolute_url, send_templated_email
 
 from .models import ApplicationEvent, Status
 

@@ -29,7 +29,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from django_tasks import task
 
 from services.accounts.models import User
-from services.catalogue.i18n import is_english
+from services.lib.i18n import is_english
 
 from . import workdays
 from .lifecycle import DUE_SOON_WORKING_DAYS, due_soon_label

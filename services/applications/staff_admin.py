@@ -22,6 +22,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from services.accounts.models import User
+from services.lib.validators import eleven_digits, normalise_mobile
 
 from . import access, lifecycle, uploads
 from .flow import Flow
@@ -197,13 +198,12 @@ def _masked(term):
 def _search_kind(term):
     """(what was searched for, how the access log shows it) for the queue's search box."""
     from .references import normalise_reference
-    from .validators import normalise_mobile
 
     reference = normalise_reference(term)
-    mobile = normalise_mobile(term)
+    mobile = eleven_digits(term)
     if reference.startswith("HP") and len(reference) >= 12:
         return "reference", reference
-    if mobile.isdigit() and len(mobile) == 11:
+    if mobile:
         return "mobile", f"{mobile[:3]}****{mobile[-4:]}"
     return "name", _masked(term)
 
@@ -230,7 +230,6 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         from .references import normalise_reference
-        from .validators import normalise_mobile
 
         term = search_term.strip()
         if not term:

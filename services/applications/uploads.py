@@ -81,7 +81,7 @@ def check_upload(uploaded, spec, max_mb=None):
     """Return a CheckedFile, or raise ValidationError saying exactly what is wrong."""
     max_mb = min(max_mb or settings.UPLOAD_MAX_MB, settings.UPLOAD_MAX_MB)
     allowed = accepted_types(spec)
-    from services.catalogue.i18n import is_english
+    from services.lib.i18n import is_english
 
     names = (", " if is_english() else "、").join(LABELS[k] for k in allowed)
     if uploaded.size == 0:

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from django.views.decorators.cache import never_cache
 
-from portal.clientip import client_ip
-from portal.shell import render_in_shell
 from services.catalogue.models import Service
+from services.lib.clientip import client_ip
+from services.lib.shell import render_in_shell
 from services.lib.throttle import Rule, Throttle
 
 from . import access, formengine, lifecycle, limits, uploads

@@ -9,7 +9,7 @@ A day is a working day according to, in this order:
 3. Monday to Friday, as the fallback beyond that.
 
 A year's CalendarDay rows are read with one query and kept per process like the catalogue's
-reference data (`services.catalogue.cache.kept`): an edit in the admin counts at once in the
+reference data (`services.lib.cache.kept`): an edit in the admin counts at once in the
 process that made it and within CATALOGUE_VERSION_TTL seconds in the others.
 
 Counting convention: the start date itself is never counted. `add_working_days(d, n)` is the
@@ -21,7 +21,7 @@ import datetime
 import chinese_calendar
 from django.utils import timezone
 
-from services.catalogue.cache import kept
+from services.lib.cache import kept
 
 from .models import CalendarDay
 

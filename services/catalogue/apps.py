@@ -8,6 +8,12 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Service catalogue")
 
     def ready(self):
-        from . import cache
+        from services.lib import cache
 
-        cache.connect_invalidation()
+        from .models import FAQ, CatalogueVersion, Department, District, LifeEvent, Material, Service
+
+        # The catalogue's version row renews cached pages and kept data in every process
+        # (services/lib/cache.py); writes to the catalogue's own models bump it.
+        cache.use_version_model(CatalogueVersion)
+        cache.watch(Department, District, LifeEvent, Service, Material, FAQ)
+        cache.watch_m2m(Service.life_events.through)

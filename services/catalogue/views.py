@@ -5,11 +5,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from services.offline.models import ServiceCentre
+from services.lib.cache import cache_public_page
 
-from .cache import cache_public_page
 from .forms import CatalogueFilterForm
-from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service
+from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service, service_centre_model
 
 PAGE_SIZE = 20
 
@@ -90,7 +89,7 @@ def service_list(request):
 
 
 def _published_service(slug):
-    centres = ServiceCentre.objects.select_related("district").prefetch_related("opening_hours")
+    centres = service_centre_model().objects.select_related("district").prefetch_related("opening_hours")
     return get_object_or_404(
         Service.objects.published()
         .select_related("department")

@@ -6,3 +6,12 @@ class OfflineConfig(AppConfig):
     name = "services.offline"
     label = "offline"
     verbose_name = _("Service centres")
+
+    def ready(self):
+        from services.lib import cache
+
+        from .models import OpeningHours, ServiceCentre
+
+        # Centres and their hours are shown on cached pages: a write renews them.
+        cache.watch(ServiceCentre, OpeningHours)
+        cache.watch_m2m(ServiceCentre.services.through)

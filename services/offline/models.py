@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from services.catalogue.i18n import bilingual, translated
+from services.lib.i18n import bilingual, translated
 
 
 class ServiceCentre(models.Model):

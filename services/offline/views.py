@@ -3,8 +3,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from services.catalogue.cache import cache_public_page
 from services.catalogue.forms import CentreFilterForm
+from services.lib.cache import cache_public_page
 
 from .models import ServiceCentre
 

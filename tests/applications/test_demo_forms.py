@@ -33,10 +33,10 @@ from services.applications.models import (
 )
 from services.applications.references import is_valid_reference
 from services.applications.uploads import accepted_types
-from services.applications.validators import validate_mainland_mobile
 from services.applications.workdays import add_working_days, today
 from services.catalogue.demo import SERVICES
 from services.catalogue.models import Service
+from services.lib.validators import validate_mainland_mobile
 from tests.makers import PDF_BYTES, PNG_BYTES
 
 pytestmark = pytest.mark.django_db

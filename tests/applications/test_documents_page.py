@@ -43,7 +43,7 @@ def test_the_photo_upload_offers_only_images(client, service):  # noqa: F811
 
 def test_a_question_page_upload_offers_only_its_own_types(client, service):  # noqa: F811
     FormField.objects.filter(key="photo").update(accepted_file_types="png")
-    from services.catalogue.cache import bump_version
+    from services.lib.cache import bump_version
 
     bump_version()
     app = start(client, service)

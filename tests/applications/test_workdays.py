@@ -280,7 +280,7 @@ def test_seeding_by_default_notes_a_next_year_the_package_does_not_know(monkeypa
 
 
 def test_a_reseed_that_corrects_a_day_counts_at_once():
-    from services.catalogue.cache import forget_kept
+    from services.lib.cache import forget_kept
 
     seed(2026)
     national_day = D(2026, 10, 1)

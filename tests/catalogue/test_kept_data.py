@@ -1,4 +1,4 @@
-"""Reference data kept per process (services.catalogue.cache.kept): form definitions,
+"""Reference data kept per process (services.lib.cache.kept): form definitions,
 districts, the calendar. An edit in this process counts at once; an edit by another process
 counts once the catalogue version is read again (CATALOGUE_VERSION_TTL)."""
 
@@ -6,8 +6,8 @@ import pytest
 
 from services.applications import definitions
 from services.applications.models import Application, FormField
-from services.catalogue.cache import current_version
 from services.catalogue.models import CatalogueVersion
+from services.lib.cache import current_version
 from tests.makers import VALID_PAGE_1, make_department, make_district, make_form, make_service
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +124,7 @@ def test_kept_data_read_in_a_rolled_back_transaction_is_not_kept():
 
 
 def test_a_draft_on_another_form_version_reads_the_definition_once_per_request(service, monkeypatch):
-    from services.catalogue.cache import forget_kept
+    from services.lib.cache import forget_kept
 
     made = []
     real = definitions.Definition

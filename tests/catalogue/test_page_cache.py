@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from services.catalogue import cache as page_cache
 from services.catalogue.models import CatalogueVersion
+from services.lib import cache as page_cache
 from tests.makers import make_department, make_material, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)

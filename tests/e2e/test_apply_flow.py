@@ -123,8 +123,8 @@ def files(tmp_path):
 def test_apply_online_then_track(tab, lang, tmp_path):
     from services.applications.models import Application, Status
     from services.applications.uploads import check_upload
-    from services.applications.validators import validate_id_document
     from services.catalogue.models import Service
+    from services.lib.validators import validate_id_document
 
     page = tab.page
     service = Service.objects.get(slug=SERVICE)

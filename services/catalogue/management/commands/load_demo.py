@@ -15,7 +15,6 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from services.catalogue import cache
 from services.catalogue.demo import (
     ACCESS,
     CENTRES,
@@ -28,6 +27,7 @@ from services.catalogue.demo import (
     complaint_channel,
 )
 from services.catalogue.models import FAQ, Department, District, LifeEvent, Material, Service
+from services.lib import cache
 from services.offline.models import OpeningHours, ServiceCentre
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - published demo logins, documented in README

@@ -12,6 +12,8 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
+from .validators import validate_mainland_mobile
+
 # An <input> with no maxlength (a date, a number: maxlength is not allowed on type=number) never
 # holds a valid value this long; a text area without one (the admin's long texts) is left whole.
 INPUT_ECHO_MAX = 1000
@@ -82,3 +84,18 @@ def _subclasses(cls):
     for sub in cls.__subclasses__():
         yield sub
         yield from _subclasses(sub)
+
+
+class MobileField(forms.CharField):
+    """A mainland mobile number, cleaned to its 11 digits (spaces, dashes and +86 removed): the
+    one field for a mobile number in the account forms, the apply forms and the form engine."""
+
+    widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return value if value in self.empty_values else validate_mainland_mobile(value)

@@ -8,6 +8,10 @@ without judging it.
 
 Input is first NFKC-normalised, so full-width digits and letters typed with a Chinese input
 method (１３８…, Ｘ) are accepted as their ASCII forms.
+
+The one home of these rules: accounts, the apply forms and the form engine all check a mobile
+number with the one MobileField (services.lib.forms), sign-in and the staff queue's search ask
+`eleven_digits`, so they never disagree.
 """
 
 import datetime
@@ -187,3 +191,18 @@ def validate_mainland_mobile(value):
     if not _MOBILE_PREFIX_RE.match(number):
         raise ValidationError(MSG_MOBILE_PREFIX, code="mobile_prefix")
     return number
+
+
+def mobile_or_none(value):
+    """The 11-digit mainland mobile number `value` stands for, or None if it is not one."""
+    try:
+        return validate_mainland_mobile(value)
+    except ValidationError:
+        return None
+
+
+def eleven_digits(value):
+    """`value` normalised as a mobile number, if that leaves 11 digits (a search or sign-in
+    term that may name a stored number), else None. Does not check the 13-19 prefix."""
+    number = normalise_mobile(value)
+    return number if number.isdigit() and len(number) == 11 else None

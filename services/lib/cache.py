@@ -1,4 +1,4 @@
-"""Whole-page caching of anonymous catalogue pages, and reference data kept per process.
+"""Whole-page caching of anonymous public pages, and reference data kept per process.
 
 A cached page is keyed by the catalogue version, the language, elder mode, whether htmx asked
 for a fragment, and the path with its normalised query. Any write to a catalogue model bumps the
@@ -10,6 +10,10 @@ admin reaches every process within that time without a shared cache server.
 (service form definitions, districts, the working-day calendar): valid while the version row is
 unchanged and no watched model was written by this process since (a local counter, bumped at
 once - so this process sees its own edits immediately, even inside a transaction).
+
+This module is the machinery only: the catalogue gives it the version row (`use_version_model`)
+and each app says which of its own models renew pages and kept data (`watch`, `watch_m2m`) in its
+AppConfig.ready.
 """
 
 import functools
@@ -28,25 +32,28 @@ from django.utils.translation import get_language
 
 _memo = {"version": None, "read_at": 0.0, "local": 0}
 _kept = {}
+_version_model = []  # the model holding the version row (pk=1, an integer `version`)
 MAX_KEPT = 4096
+
+
+def use_version_model(model):
+    """The model whose row pk=1 holds the shared version (the catalogue's CatalogueVersion)."""
+    _version_model[:] = [model]
 
 
 def current_version():
     now = time.monotonic()
     if _memo["version"] is None or now - _memo["read_at"] > settings.CATALOGUE_VERSION_TTL:
-        from .models import CatalogueVersion
-
-        row = CatalogueVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+        row = _version_model[0].objects.filter(pk=1).values_list("version", flat=True).first()
         _memo.update(version=row or 0, read_at=now)
     return _memo["version"]
 
 
 def bump_version(**kwargs):
-    from .models import CatalogueVersion
-
-    updated = CatalogueVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    model = _version_model[0]
+    updated = model.objects.filter(pk=1).update(version=F("version") + 1)
     if not updated:
-        CatalogueVersion.objects.get_or_create(pk=1)
+        model.objects.get_or_create(pk=1)
     _memo["version"] = None
 
 
@@ -74,22 +81,18 @@ def forget_kept():
 
 
 def watch(*models):
-    """Writes to these models count as catalogue changes (pages and kept data are renewed)."""
+    """Writes to these models count as catalogue changes (pages and kept data are renewed).
+    Cache invalidation is plumbing, not a business rule: signals catch every write path (admin
+    forms and inlines, commands, the shell) where explicit calls would miss some."""
     for model in models:
         label = f"{model._meta.app_label}-{model.__name__}"
         post_save.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-save-{label}")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-del-{label}")
 
 
-def connect_invalidation():
-    # Cache invalidation is plumbing, not a business rule: signals catch every write path
-    # (admin forms and inlines, commands, the shell) where explicit calls would miss some.
-    from services.offline.models import OpeningHours, ServiceCentre
-
-    from .models import FAQ, Department, District, LifeEvent, Material, Service
-
-    watch(Department, District, LifeEvent, Service, Material, FAQ, ServiceCentre, OpeningHours)
-    for through in (Service.life_events.through, ServiceCentre.services.through):
+def watch_m2m(*throughs):
+    """Changes to these many-to-many relations (their `through` models) count as well."""
+    for through in throughs:
         m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"cat-cache-m2m-{through.__name__}")
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from services.applications.validators import (
+from services.lib.validators import (
     ID_DOCUMENT_TYPES,
     normalise_mobile,
     normalise_resident_id,
