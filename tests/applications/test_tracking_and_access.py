@@ -7,7 +7,7 @@ from django.utils.html import escape
 
 from services.applications import lifecycle
 from services.applications.models import Application, Attachment, Status
-from services.applications.references import make_reference
+from services.applications.references import is_valid_reference, make_reference
 from tests.makers import PDF_BYTES, make_department, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -121,7 +121,10 @@ def mistyped(reference):
     """Malformed versions of a real reference: wrong length, a bad character, a wrong check
     character, two neighbours swapped, not ours at all."""
     last = "0" if reference[-1] != "0" else "1"
-    swapped = reference[:5] + reference[6] + reference[5] + reference[7:]
+    # Two neighbours whose swap the check character catches: swapping equal ones gives the real
+    # reference back, and Luhn mod N misses one pair of values (as Luhn misses 09 <-> 90).
+    swaps = (reference[:i] + reference[i + 1] + reference[i] + reference[i + 2 :] for i in range(4, len(reference) - 1))
+    swapped = next(candidate for candidate in swaps if not is_valid_reference(candidate))
     return [
         reference[:-1],
         reference + "7",
