@@ -26,6 +26,16 @@ def remember_guest(request, application):
         request.session[GUEST_SESSION_KEY] = [*ids, str(application.public_id)][-20:]
 
 
+def guest_application_for_resume_link(request, public_id):
+    """The guest application a signed resume link names (the signature proves the link was
+    ours); this browser may then continue it. 404 for an account's application or none."""
+    app = Application.objects.filter(public_id=public_id, owner__isnull=True).first()
+    if app is None:
+        raise Http404
+    remember_guest(request, app)
+    return app
+
+
 def remember_tracked(request, application):
     """After a correct reference + tracking code for a guest's application, this browser may
     answer its requests for information - but still not read its personal data."""

@@ -224,10 +224,7 @@ def resume_link(request, token):
         return render(request, "applications/resume_expired.html", {"days": settings.GUEST_RESUME_DAYS}, status=410)
     except signing.BadSignature as error:
         raise Http404 from error
-    app = Application.objects.filter(public_id=public_id, owner__isnull=True).first()
-    if app is None:
-        raise Http404
-    access.remember_guest(request, app)
+    app = access.guest_application_for_resume_link(request, public_id)
     return redirect("applications:resume", app.public_id)
 
 
