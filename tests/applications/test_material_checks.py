@@ -8,23 +8,9 @@ import pytest
 
 from services.applications import lifecycle
 from services.applications.models import MaterialCheck, Status
-from tests.makers import make_material, make_staff_world, make_submitted
+from tests.makers import make_material, make_submitted
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    from django.utils import translation
-
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world():
-    return make_staff_world(promised_limit_days=10)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def case_page(client, app):

@@ -9,26 +9,13 @@ import pytest
 from django.core import mail
 
 from services.applications import lifecycle
-from tests.makers import make_staff_world, make_submitted
+from tests.makers import make_submitted
 
-pytestmark = pytest.mark.django_db(transaction=True)  # emails are queued after the commit
+# Transactional: emails are queued after the commit.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("english")]
 
 INTERNAL = "Check the land registry before deciding"
 ANSWER = "My tenancy contract number is HT-2025-0412"
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    from django.utils import translation
-
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world():
-    return make_staff_world(promised_limit_days=10)
 
 
 @pytest.fixture

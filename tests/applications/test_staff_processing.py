@@ -13,24 +13,9 @@ from services.applications import lifecycle
 from services.applications.lifecycle import TransitionError
 from services.applications.models import AccessLog, Application, ApplicationEvent, Attachment, CalendarDay, Status
 from services.applications.workdays import add_working_days, today
-from tests.makers import PDF_BYTES, make_staff_world, make_submitted
+from tests.makers import PDF_BYTES, make_submitted
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    """Lifecycle messages and the admin in English (the admin follows the browser's language)."""
-    from django.utils import translation
-
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world():
-    return make_staff_world(promised_limit_days=10)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 # --- the lifecycle by role ---------------------------------------------------------------------

@@ -7,25 +7,11 @@ from urllib.parse import unquote
 import pytest
 
 from services.applications.models import AccessLog
-from tests.makers import make_staff_world, make_submitted
+from tests.makers import make_submitted
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 STEPS = ["accept", "refuse", "start_review", "request_info", "approve", "reject", "complete"]
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    from django.utils import translation
-
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world():
-    return make_staff_world(promised_limit_days=10)
 
 
 @pytest.mark.parametrize("who", ["clerk", "deptadmin", "supervisor"])
