@@ -19,7 +19,7 @@ def queue_event_email(event_id):
 
 @task()
 def send_event_email(event_id):
-    event = ApplicationEvent.objects.select_related("application__service").filter(pk=event_id).first()
+    event = ApplicationEvent.objects.select_related("application__service", "info_request").filter(pk=event_id).first()
     if event is None:
         return "missing"
     app = event.application
@@ -28,7 +28,8 @@ def send_event_email(event_id):
     context = {"event": event, "application": app, "service": app.service}
     if event.to_status == Status.INFO_REQUESTED:
         # Everything the officer listed and their message, to say what is needed and how to answer.
-        context["info_request"] = app.info_requests.filter(requested_at__lte=event.at).first()
+        # The step is linked to its request (migration 0009 linked the older ones).
+        context["info_request"] = event.info_request
     send_templated_email(
         [app.contact_email],
         context,
