@@ -23,6 +23,8 @@ from django_tasks import task
 from services.lib.emails import absolute_url, send_templated_email
 from services.lib.sms import send_sms
 
+from .forms import reset_link_days
+
 
 @task()
 def send_password_reset(email, language, domain, protocol, expiry_days):
@@ -105,7 +107,7 @@ def send_signup_messages(pending_id, language):
         }
         login = absolute_url(reverse("accounts:login"))
         reset = absolute_url(reverse("accounts:password-reset"))
-    context = {"name": pending.full_name, "login": login, "reset": reset, "expiry_days": _days()}
+    context = {"name": pending.full_name, "login": login, "reset": reset, "expiry_days": reset_link_days()}
     sent = 0
     if pending.email:
         taken = User.objects.filter(email__iexact=pending.email).exists()
@@ -176,7 +178,7 @@ def send_contact_confirmation(change_id, language):
             "link": absolute_url(reverse("accounts:contact-confirm", args=[contact_change_token(change)])),
             "login": absolute_url(reverse("accounts:login")),
             "reset": absolute_url(reverse("accounts:password-reset")),
-            "expiry_days": _days(),
+            "expiry_days": reset_link_days(),
         }
     if change.kind == change.EMAIL:
         send_templated_email(
@@ -191,7 +193,3 @@ def send_contact_confirmation(change_id, language):
         with translation.override(language):
             send_sms(change.value, render_to_string(f"accounts/sms/{kind}.txt", context).strip())
     return 1  # a count: the task's result says nothing about the address
-
-
-def _days():
-    return max(1, round(settings.PASSWORD_RESET_TIMEOUT / 86400))

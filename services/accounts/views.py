@@ -20,7 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from services.lib.clientip import client_ip
-from services.lib.throttle import Rule, Throttle, minutes
+from services.lib.throttle import Rule, Throttle
 
 from .emails import (
     contact_change_for_token,
@@ -73,9 +73,9 @@ def signup(request):
     status = 200
     if request.method == "POST" and form.is_valid():
         throttle = _signup_throttle(request)
-        wait = throttle.retry_after()
-        if wait:
-            form.add_error(None, _signup_refusal(wait))
+        count = throttle.wait_minutes()
+        if count:
+            form.add_error(None, _signup_refusal(count))
             status = 429
         else:
             throttle.hit()
@@ -89,8 +89,7 @@ def signup(request):
     return render(request, "accounts/signup.html", context, status=status)
 
 
-def _signup_refusal(wait):
-    count = minutes(wait)
+def _signup_refusal(count):
     return ngettext(
         "Too many accounts have been asked for from this connection. What you typed is kept: try again in "
         "%(minutes)d minute.",
@@ -172,9 +171,8 @@ def profile_edit(request):
     if request.method == "POST" and form.is_valid():
         changes = form.contact_changes()
         throttle = _contact_change_throttle(user)
-        wait = throttle.retry_after() if changes else 0
-        if wait:
-            count = minutes(wait)
+        count = throttle.wait_minutes() if changes else 0
+        if count:
             form.add_error(
                 changes[0][0],
                 ngettext(
@@ -298,9 +296,8 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         throttle = Throttle(Rule("password-reset", settings.PASSWORD_RESETS_PER_HOUR, 3600), client_ip(self.request))
-        wait = throttle.retry_after()
-        if wait:
-            count = minutes(wait)
+        count = throttle.wait_minutes()
+        if count:
             form.add_error(
                 None,
                 ngettext(

@@ -3,7 +3,6 @@ and one address may send in a day (README, "Uploads" and "Data retention"). Scan
 312 drafts in 25 minutes and one guest stored 36 MB in one draft."""
 
 import hashlib
-import math
 
 from django.conf import settings
 from django.core.cache import caches
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from services.lib.clientip import client_ip
-from services.lib.throttle import Rule, Throttle
+from services.lib.throttle import Rule, Throttle, minutes
 
 MB = 1024 * 1024
 
@@ -30,14 +29,14 @@ def draft_throttle(request):
 
 
 def draft_refusal(wait):
-    minutes = max(1, math.ceil(wait / 60))
+    count = minutes(wait)
     return ngettext(
         "Too many applications have been started from this connection in the last hour. Nothing has been "
         "lost: try again in %(minutes)d minute.",
         "Too many applications have been started from this connection in the last hour. Nothing has been "
         "lost: try again in %(minutes)d minutes.",
-        minutes,
-    ) % {"minutes": minutes}
+        count,
+    ) % {"minutes": count}
 
 
 # --- upload volume ---------------------------------------------------------------------------

@@ -80,6 +80,11 @@ class Throttle:
         locked_until = self._load(now)[2]
         return math.ceil(locked_until - now) if locked_until > now else 0
 
+    def wait_minutes(self, now=None):
+        """Whole minutes to tell the subject to wait (see minutes()); 0 when it may try now."""
+        wait = self.retry_after(now)
+        return minutes(wait) if wait else 0
+
     def hit(self, now=None):
         """Count one hit (a failure, a message sent...); returns the wait it caused, if any."""
         now = clock() if now is None else now
