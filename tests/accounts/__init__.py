@@ -20,3 +20,17 @@ def sign_in(client, user):
 def fast_passwords(settings):
     """Imported by each test module: the production hasher makes every sign-in take ~0.5 s."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def edit_profile(client, url="/en/account/profile/edit/", **overrides):
+    """Send the profile edit form with make_citizen's details, changed by `overrides`."""
+    data = {
+        "first_name": "Alice Wang",
+        "id_number": "",
+        "phone": "13812345678",
+        "email": "alice@example.com",
+        "address_district": "",
+        "address_street": "",
+    }
+    data.update(overrides)
+    return client.post(url, data)

@@ -11,11 +11,10 @@ from django.core import mail
 from services.accounts.models import PendingContactChange
 from services.lib import sms
 
-from . import fast_passwords, make_citizen, sign_in  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import edit_profile, fast_passwords, make_citizen, sign_in  # noqa: F401 (fast_passwords is an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 PROFILE = "/en/account/profile/"
-EDIT = "/en/account/profile/edit/"
 
 
 @pytest.fixture(autouse=True)
@@ -24,19 +23,6 @@ def text_messages(settings):
     sms.outbox.clear()
     yield
     sms.outbox.clear()
-
-
-def edit(client, url=EDIT, **overrides):
-    data = {
-        "first_name": "Alice Wang",
-        "id_number": "",
-        "phone": "13812345678",
-        "email": "alice@example.com",
-        "address_district": "",
-        "address_street": "",
-    }
-    data.update(overrides)
-    return client.post(url, data)
 
 
 def confirm_path(text):
@@ -52,7 +38,7 @@ def same_page(html, email, phone):
 
 def test_a_new_email_is_not_used_until_the_link_sent_to_it_is_followed(client):
     user = sign_in(client, make_citizen())
-    response = edit(client, email="new@example.com")
+    response = edit_profile(client, email="new@example.com")
     assert response.status_code == 302 and response.url == PROFILE
     user.refresh_from_db()
     assert user.email == "alice@example.com"  # not yet
@@ -77,7 +63,7 @@ def test_a_new_email_is_not_used_until_the_link_sent_to_it_is_followed(client):
 
 def test_a_new_mobile_number_is_confirmed_by_text_message(client):
     user = sign_in(client, make_citizen())
-    edit(client, phone="139 0000 1111")
+    edit_profile(client, phone="139 0000 1111")
     [(number, text)] = sms.outbox
     assert number == "13900001111"
     client.post(confirm_path(text))
@@ -88,9 +74,9 @@ def test_a_new_mobile_number_is_confirmed_by_text_message(client):
 def test_an_address_another_account_uses_gets_the_same_page_and_its_owner_a_note(client):
     make_citizen(username="bob", email="bob@example.com", phone="13900000000")
     user = sign_in(client, make_citizen())
-    taken = edit(client, email="BOB@example.com", phone="13900000000")
+    taken = edit_profile(client, email="BOB@example.com", phone="13900000000")
     taken_page = client.get(PROFILE).content.decode()
-    free = edit(client, email="free@example.com", phone="13900000009")
+    free = edit_profile(client, email="free@example.com", phone="13900000009")
     free_page = client.get(PROFILE).content.decode()
     assert taken.status_code == free.status_code == 302 and taken.url == free.url
     assert "An account already uses" not in taken_page
@@ -111,7 +97,7 @@ def test_an_address_another_account_uses_gets_the_same_page_and_its_owner_a_note
 
 def test_an_address_taken_after_the_link_was_sent_is_not_added(client):
     user = sign_in(client, make_citizen())
-    edit(client, email="new@example.com")
+    edit_profile(client, email="new@example.com")
     make_citizen(username="bob", email="new@example.com", phone="")
     response = client.post(confirm_path(mail.outbox[0].body), follow=True)
     assert "Another account now uses new@example.com, so it was not added" in response.content.decode()
@@ -121,7 +107,7 @@ def test_an_address_taken_after_the_link_was_sent_is_not_added(client):
 
 def test_the_link_works_only_for_the_account_that_asked(client):
     sign_in(client, make_citizen())
-    edit(client, email="new@example.com")
+    edit_profile(client, email="new@example.com")
     path = confirm_path(mail.outbox[0].body)
     client.logout()
     response = client.get(path)
@@ -136,14 +122,14 @@ def test_the_link_works_only_for_the_account_that_asked(client):
 def test_a_forged_or_expired_link_is_explained(client, settings):
     sign_in(client, make_citizen())
     assert "This link does not work" in client.get("/en/account/contact/confirm/forged/").content.decode()
-    edit(client, email="new@example.com")
+    edit_profile(client, email="new@example.com")
     settings.PASSWORD_RESET_TIMEOUT = -1
     assert client.get(confirm_path(mail.outbox[0].body)).status_code == 404
 
 
 def test_other_details_are_saved_at_once_and_removing_a_contact_needs_no_link(client):
     user = sign_in(client, make_citizen())
-    edit(client, first_name="Alice Li", phone="")
+    edit_profile(client, first_name="Alice Li", phone="")
     user.refresh_from_db()
     assert (user.first_name, user.phone, user.email) == ("Alice Li", "", "alice@example.com")
     assert not mail.outbox and not sms.outbox
@@ -151,7 +137,7 @@ def test_other_details_are_saved_at_once_and_removing_a_contact_needs_no_link(cl
 
 def test_one_way_to_sign_in_is_kept_until_the_new_one_is_confirmed(client):
     user = sign_in(client, make_citizen(phone=""))
-    response = edit(client, email="", phone="13900001111")
+    response = edit_profile(client, email="", phone="13900001111")
     html = response.content.decode()
     assert response.status_code == 200
     assert "Keep your current email address until your new mobile number is confirmed" in html
@@ -163,9 +149,9 @@ def test_one_way_to_sign_in_is_kept_until_the_new_one_is_confirmed(client):
 def test_changes_of_email_or_mobile_are_limited_per_account(client, settings):
     settings.CONTACT_CHANGES_PER_HOUR = 2
     user = sign_in(client, make_citizen())
-    edit(client, email="a1@example.com")
-    edit(client, email="a2@example.com")
-    response = edit(client, email="a3@example.com", first_name="Alice Typed")
+    edit_profile(client, email="a1@example.com")
+    edit_profile(client, email="a2@example.com")
+    response = edit_profile(client, email="a3@example.com", first_name="Alice Typed")
     html = response.content.decode()
     assert response.status_code == 429
     assert "You have asked to change your email address or mobile number too often" in html
@@ -174,13 +160,13 @@ def test_changes_of_email_or_mobile_are_limited_per_account(client, settings):
     assert len(mail.outbox) == 2
     user.refresh_from_db()
     assert user.first_name == "Alice Wang"  # nothing saved from a refused page
-    assert edit(client, first_name="Alice Li").status_code == 302  # other details are not limited
+    assert edit_profile(client, first_name="Alice Li").status_code == 302  # other details are not limited
 
 
 def test_a_second_request_replaces_the_first_link(client):
     user = sign_in(client, make_citizen())
-    edit(client, email="first@example.com")
-    edit(client, email="second@example.com")
+    edit_profile(client, email="first@example.com")
+    edit_profile(client, email="second@example.com")
     first, second = (confirm_path(m.body) for m in mail.outbox)
     assert client.post(first).status_code == 404
     client.post(second)
@@ -191,7 +177,7 @@ def test_a_second_request_replaces_the_first_link(client):
 def test_the_link_and_note_are_in_the_language_of_the_page(client):
     make_citizen(username="bob", email="bob@example.com", phone="13900000000")
     sign_in(client, make_citizen())
-    edit(client, url="/zh-hans/account/profile/edit/", email="new@example.com", phone="13900000000")
+    edit_profile(client, url="/zh-hans/account/profile/edit/", email="new@example.com", phone="13900000000")
     assert "/zh-hans/account/contact/confirm/" in mail.outbox[0].body
     assert "海浦" in mail.outbox[0].subject and "海浦" in sms.outbox[0][1]
     html = client.get("/zh-hans/account/profile/").content.decode()
@@ -200,5 +186,5 @@ def test_the_link_and_note_are_in_the_language_of_the_page(client):
 
 def test_the_confirmation_pages_are_not_stored(client):
     sign_in(client, make_citizen())
-    edit(client, email="new@example.com")
+    edit_profile(client, email="new@example.com")
     assert "no-store" in client.get(confirm_path(mail.outbox[0].body))["Cache-Control"]

@@ -3,26 +3,13 @@ from django.contrib.auth import get_user_model
 
 from tests.makers import make_district
 
-from . import PASSWORD, fast_passwords, make_citizen, sign_in  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import PASSWORD, edit_profile, fast_passwords, make_citizen, sign_in  # noqa: F401 (fast_passwords is an autouse fixture)
 
 pytestmark = pytest.mark.django_db
 URL = "/en/account/profile/"
 EDIT = "/en/account/profile/edit/"
 ID_NUMBER = "11010519491231002X"
 OTHER_ID = "310115199003071239"
-
-
-def edit(client, **overrides):
-    data = {
-        "first_name": "Alice Wang",
-        "id_number": "",
-        "phone": "13812345678",
-        "email": "alice@example.com",
-        "address_district": "",
-        "address_street": "",
-    }
-    data.update(overrides)
-    return client.post(EDIT, data)
 
 
 @pytest.mark.parametrize("url", [URL, EDIT, "/en/account/password/"])
@@ -52,7 +39,7 @@ def test_the_edit_form_never_sends_the_full_id_number(client):
 def test_edits_persist(client):
     district = make_district(name_en="Riverside", name_zh="滨江区")
     user = sign_in(client, make_citizen())
-    response = edit(
+    response = edit_profile(
         client,
         first_name="Alice Li",
         id_number="3101 1519 9003 0712 39",
@@ -85,7 +72,7 @@ def test_the_district_is_named_in_the_page_language(client):
 
 def test_a_blank_id_number_keeps_the_old_one(client):
     user = sign_in(client, make_citizen(id_number=ID_NUMBER))
-    assert edit(client, id_number="").status_code == 302
+    assert edit_profile(client, id_number="").status_code == 302
     user.refresh_from_db()
     assert user.id_number == ID_NUMBER
 
@@ -100,7 +87,7 @@ def test_a_blank_id_number_keeps_the_old_one(client):
 )
 def test_a_wrong_id_number_gets_a_specific_message(client, typed, message):
     user = sign_in(client, make_citizen(id_number=ID_NUMBER))
-    response = edit(client, id_number=typed)
+    response = edit_profile(client, id_number=typed)
     html = response.content.decode()
     assert response.status_code == 200
     assert message in html
@@ -111,7 +98,7 @@ def test_a_wrong_id_number_gets_a_specific_message(client, typed, message):
 
 def test_a_wrong_mobile_gets_a_specific_message_and_keeps_the_rest(client):
     sign_in(client, make_citizen())
-    html = edit(client, phone="1381234", first_name="Alice Typed").content.decode()
+    html = edit_profile(client, phone="1381234", first_name="Alice Typed").content.decode()
     assert "Enter a mobile number of 11 digits" in html
     assert 'value="Alice Typed"' in html
     assert 'value="1381234"' in html
@@ -119,7 +106,7 @@ def test_a_wrong_mobile_gets_a_specific_message_and_keeps_the_rest(client):
 
 def test_email_and_mobile_cannot_both_be_removed(client):
     sign_in(client, make_citizen())
-    html = edit(client, phone="", email="").content.decode()
+    html = edit_profile(client, phone="", email="").content.decode()
     assert "Enter an email address or a mobile number" in html
 
 
@@ -127,7 +114,7 @@ def test_the_page_never_says_another_account_uses_an_email_or_mobile(client, set
     settings.SMS_BACKEND = "locmem"
     make_citizen(username="bob", email="bob@example.com", phone="13900000000")
     user = sign_in(client, make_citizen())
-    response = edit(client, email="BOB@example.com", phone="13900000000")
+    response = edit_profile(client, email="BOB@example.com", phone="13900000000")
     assert response.status_code == 302
     html = client.get(URL).content.decode()
     assert "An account already uses" not in html
@@ -138,12 +125,12 @@ def test_the_page_never_says_another_account_uses_an_email_or_mobile(client, set
 
 def test_keeping_ones_own_email_and_mobile_is_fine(client):
     sign_in(client, make_citizen())
-    assert edit(client, email="Alice@Example.com").status_code == 302
+    assert edit_profile(client, email="Alice@Example.com").status_code == 302
 
 
 def test_a_name_is_required(client):
     sign_in(client, make_citizen())
-    assert "Enter your full name" in edit(client, first_name="").content.decode()
+    assert "Enter your full name" in edit_profile(client, first_name="").content.decode()
 
 
 def test_another_users_data_is_never_shown(client):
@@ -161,7 +148,7 @@ def test_another_users_data_is_never_shown(client):
 
 def test_a_rejected_edit_changes_nothing(client):
     user = sign_in(client, make_citizen())
-    edit(client, first_name="Someone Else", phone="bad")
+    edit_profile(client, first_name="Someone Else", phone="bad")
     user.refresh_from_db()
     assert user.first_name == "Alice Wang"
 
