@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from services.catalogue.models import Channel
-from services.lib.i18n import bilingual, is_english, translated
+from services.lib.i18n import bilingual, is_english, labelled, translated
 
 
 class Status(models.TextChoices):
@@ -349,6 +349,11 @@ class Application(models.Model):
     def can_withdraw(self):
         return self.status in WITHDRAWABLE
 
+    @property
+    def decision_clock_running(self):
+        """Accepted and not yet decided, not waiting for the applicant: the decision date holds."""
+        return self.status in DEADLINE_RUNNING and self.status != Status.SUBMITTED
+
     def get_status_display(self):
         return status_label(self.status)
 
@@ -546,10 +551,7 @@ class MaterialCheck(models.Model):
         constraints = [models.UniqueConstraint(fields=["application", "material"], name="one_check_per_material")]
 
     def __str__(self):
-        return pgettext("punctuation", "%(label)s: %(value)s") % {
-            "label": self.material,
-            "value": self.get_result_display(),
-        }
+        return labelled(self.material, self.get_result_display())
 
 
 class AccessLog(models.Model):

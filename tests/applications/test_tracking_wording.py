@@ -91,3 +91,20 @@ def test_the_officers_case_page_says_when_it_was_submitted(client, world, citize
     text = re.sub(r"<[^>]+>", "", body.content.decode())
     assert "提交时间" in text
     assert not re.search(r"已提交\s*·.*·\s*已提交", text)
+
+
+def test_the_decision_date_is_promised_only_while_the_decision_clock_runs(client, world, citizen):
+    app = make_submitted(world["service"], citizen)
+    officer = world["officer"]
+
+    def tracked():
+        data = {"reference": app.reference, "tracking_code": app.tracking_code}
+        return client.post("/en/track/", data).content.decode()
+
+    assert "A decision is expected by" not in tracked()  # not accepted yet
+    app = lifecycle.act(app, "accept", officer)
+    assert f"A decision is expected by {app.decision_due.isoformat()}" in tracked()
+    app = lifecycle.act(app, "start_review", officer)
+    assert "A decision is expected by" in tracked()
+    app = lifecycle.act(app, "request_info", officer, items=["Photo"])
+    assert "A decision is expected by" not in tracked()  # the clock waits for the applicant
