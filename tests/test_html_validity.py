@@ -54,6 +54,15 @@ def citizen_client():
     return client
 
 
+def fetched(wanted):
+    """(name, response) for each (name, client, url, status) in `wanted`, each asserted to have
+    its status (the page meant)."""
+    for name, client, url, status in wanted:
+        response = client.get(url)
+        assert response.status_code == status, (name, url, response.status_code)
+        yield name, response
+
+
 def pages(tmp_path):
     """(name, response) for every page type, each asserted to be the page meant (its status)."""
     guest, citizen = Client(), citizen_client()
@@ -116,10 +125,7 @@ def pages(tmp_path):
         ("404", guest, "/en/no-such-page/", 404),
         ("414", guest, "/en/services/?q=" + "x" * 5000, 414),
     ]
-    for name, client, url, status in wanted:
-        response = client.get(url)
-        assert response.status_code == status, (name, url, response.status_code)
-        yield name, response
+    yield from fetched(wanted)
     # States after a POST: error summaries, the tracking result, the error pages.
     yield "apply-question-errors", citizen.post(f"{apply}/page/1/", {})
     yield "sign-in-errors", guest.post("/en/account/login/", {"username": "nobody@example.com", "password": "x"})
@@ -176,21 +182,17 @@ def account_pages():
             ("reset-done", guest, "/en/account/reset/done/", 200),
             ("resume-expired", guest, f"/zh-hans/apply/continue/{expired}/", 410),
         ]
-        for name, client, url, status in wanted:
-            response = client.get(url)
-            assert response.status_code == status, (name, url, response.status_code)
-            yield name, response
+        yield from fetched(wanted)
     user.refresh_from_db()  # signed in above: a token made before that would be stale
     token = default_token_generator.make_token(user)
     change = PendingContactChange.objects.create(user=user, kind=PendingContactChange.EMAIL, value="new@example.com")
     signed_in = citizen_client()
-    for name, url, status in [
-        ("contact-confirm", f"/zh-hans/account/contact/confirm/{contact_change_token(change)}/", 200),
-        ("contact-confirm-used-link", "/en/account/contact/confirm/no-such-link/", 404),
-    ]:
-        response = signed_in.get(url)
-        assert response.status_code == status, (name, url, response.status_code)
-        yield name, response
+    yield from fetched(
+        [
+            ("contact-confirm", signed_in, f"/zh-hans/account/contact/confirm/{contact_change_token(change)}/", 200),
+            ("contact-confirm-used-link", signed_in, "/en/account/contact/confirm/no-such-link/", 404),
+        ]
+    )
     new_password = guest.get(f"/zh-hans/account/reset/{uid}/{token}/", follow=True)
     assert new_password.status_code == 200 and "new_password1" in new_password.text
     yield "reset-new-password", new_password
