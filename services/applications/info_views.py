@@ -14,8 +14,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+
+from services.lib.i18n import labelled
 
 from . import access, lifecycle, limits
 from .flow import save_upload
@@ -76,8 +78,7 @@ class AnswerForm(forms.Form):
             try:
                 self.kinds[n] = check_upload(uploaded, FILE_TYPES)
             except ValidationError as error:
-                label = pgettext("punctuation", "%(label)s: %(value)s")  # "：" in Chinese
-                self.add_error(f"file-{n}", label % {"label": self.items[n - 1], "value": error.messages[0]})
+                self.add_error(f"file-{n}", labelled(self.items[n - 1], error.messages[0]))  # "：" in Chinese
         return data
 
 
@@ -186,11 +187,7 @@ def _answer(request, app, info_request, form):
         for attachment in saved:  # the rows were rolled back; the stored files must go too
             attachment.file.delete(save=False)
         if isinstance(problem, _VolumeRefused):
-            label = pgettext("punctuation", "%(label)s: %(value)s")
-            form.add_error(
-                f"file-{problem.n}",
-                label % {"label": info_request.items[problem.n - 1], "value": problem.error.messages[0]},
-            )
+            form.add_error(f"file-{problem.n}", labelled(info_request.items[problem.n - 1], problem.error.messages[0]))
             return None
         messages.error(request, problem.message)
         return _back_to(request, app)

@@ -30,6 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
+from services.lib.i18n import labelled
+
 from .access import may_check_materials, may_process
 from .formengine import PREFILLED_KEY
 from .models import DEADLINE_RUNNING, WAITING, WITHDRAWABLE, Application, ApplicationEvent, InfoRequest, Status
@@ -452,8 +454,7 @@ def check_material(application, actor, material, result, note=""):
             application,
             actor,
             ApplicationEvent.Kind.MATERIAL_CHECK,
-            pgettext("punctuation", "%(label)s: %(value)s")
-            % {"label": material.name, "value": f"{check.get_result_display()} {note}".strip()},
+            labelled(material.name, f"{check.get_result_display()} {note}".strip()),
         )
     return check
 
@@ -471,7 +472,7 @@ def correct_answer(application, actor, key, value, reason):
         app.answers = {**app.answers, key: value}
         app.version += 1
         app.save(update_fields=["answers", "version", "updated_at"])
-        change = pgettext("punctuation", "%(label)s: %(value)s") % {"label": key, "value": f"{old!r} → {value!r}"}
+        change = labelled(key, f"{old!r} → {value!r}")
         note = change + pgettext("punctuation", ". ") + reason.strip()
         _staff_event(app, actor, ApplicationEvent.Kind.CORRECTION, note)
     return app

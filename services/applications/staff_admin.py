@@ -18,10 +18,11 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from services.accounts.models import User
+from services.lib.i18n import labelled
 from services.lib.validators import eleven_digits, normalise_mobile
 
 from . import access, lifecycle, uploads
@@ -184,11 +185,6 @@ class CorrectionForm(forms.Form):
     reason = forms.CharField(label=_("Why"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-def _labelled(label, text):
-    """'HP26...: message', with the colon of the admin's language (full-width in Chinese)."""
-    return pgettext("punctuation", "%(label)s: %(value)s") % {"label": label, "value": text}
-
-
 def _masked(term):
     """A search term as the access log keeps it: enough for an auditor to tell whose record was
     looked for (with the application, when one matched), not the whole name or number."""
@@ -291,7 +287,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 lifecycle.assign(app, request.user, request.user)
                 done += 1
             except lifecycle.TransitionError as error:
-                self.message_user(request, _labelled(app.reference, error.message), messages.WARNING)
+                self.message_user(request, labelled(app.reference, error.message), messages.WARNING)
         self.message_user(request, gettext("%(n)d applications assigned to you.") % {"n": done})
 
     @admin.action(description=_("Accept the selected applications"), permissions=["process"])
@@ -303,7 +299,7 @@ class ApplicationAdmin(admin.ModelAdmin):
                 self.log_change(request, app, gettext("Accepted"))
                 done += 1
             except lifecycle.TransitionError as error:
-                self.message_user(request, _labelled(app.reference, error.message), messages.WARNING)
+                self.message_user(request, labelled(app.reference, error.message), messages.WARNING)
         self.message_user(request, gettext("%(n)d applications accepted.") % {"n": done})
 
     def has_process_permission(self, request):

@@ -7,7 +7,7 @@ columns keep migrations, the admin and queries free of runtime model patching.
 """
 
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +19,14 @@ def bilingual(field_class, verbose_name, help_text="", en_blank=True, **kwargs):
         en_kwargs["blank"] = True
     en = field_class(format_lazy("{} ({})", verbose_name, _("English")), help_text=help_text, **en_kwargs)
     return zh, en
+
+
+def labelled(label, value):
+    """'label: value', with the colon of the active language (full-width "：" in Chinese).
+
+    The one place the joiner is written: its msgid (context "punctuation") is what the
+    translations are keyed on, so it must stay exactly as it is."""
+    return pgettext("punctuation", "%(label)s: %(value)s") % {"label": label, "value": value}
 
 
 def is_english():
