@@ -11,11 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from services.catalogue.models import Service
 from services.lib.clientip import client_ip
+from services.lib.i18n import labelled
 from services.lib.shell import render_in_shell
 from services.lib.throttle import Rule, Throttle
 
@@ -309,10 +310,7 @@ def materials(request, public_id):
                 kind = check_upload(uploaded, material.accepted_file_types)
                 limits.check_volume(request, app, material_key(material), kind)
             except ValidationError as error:
-                errors[material.pk] = pgettext("punctuation", "%(label)s: %(value)s") % {
-                    "label": material.name,
-                    "value": error.messages[0],
-                }
+                errors[material.pk] = labelled(material.name, error.messages[0])
                 continue
             save_upload(app, material_key(material), uploaded, kind, request.user, material)
             limits.count_volume(request, kind)
