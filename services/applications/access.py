@@ -139,12 +139,16 @@ def tracking_events(app):
     return list(ApplicationEvent.objects.raw(_EVENTS_SQL, [app.pk, True]))
 
 
-def attachment_for_applicant(request, public_id, attachment_id):
-    app = application_for_applicant(request, public_id)
+def _attachment_of(app, attachment_id):
+    """One of the application's files, or 404."""
     attachment = Attachment.objects.filter(application=app, pk=attachment_id).first()
     if attachment is None:
         raise Http404
     return attachment
+
+
+def attachment_for_applicant(request, public_id, attachment_id):
+    return _attachment_of(application_for_applicant(request, public_id), attachment_id)
 
 
 # --- staff: who may do what ---------------------------------------------------------------
@@ -214,8 +218,4 @@ def application_for_staff(request, pk):
 
 
 def attachment_for_staff(request, pk, attachment_id):
-    app = application_for_staff(request, pk)
-    attachment = Attachment.objects.filter(application=app, pk=attachment_id).first()
-    if attachment is None:
-        raise Http404
-    return attachment
+    return _attachment_of(application_for_staff(request, pk), attachment_id)

@@ -349,10 +349,9 @@ def _materials_form(request, flow, errors):
     return form
 
 
-@never_cache
-@flow_page
-def check(request, public_id):
-    app, flow = _flow_for(request, public_id)
+def _check_page(request, app, flow, declaration, missing, status=200):
+    """The "check your answers" page: shown by `check`, and again by `submit` when the
+    declaration is not ticked or something is still missing."""
     return render(
         request,
         "applications/check.html",
@@ -361,14 +360,23 @@ def check(request, public_id):
             "flow": flow,
             "summary": flow.summary(),
             "material_rows": flow.material_rows(),
-            "missing": flow.incomplete_steps(),
+            "missing": missing,
             "back_url": flow.back_url(CHECK),
             "applicant_url": flow.url(APPLICANT),
             "materials_url": flow.url(MATERIALS),
             "crumbs": _crumbs(app, _("Check your answers")),
-            "declaration": DeclarationForm(initial={"idempotency_key": app.public_id}),
+            "declaration": declaration,
         },
+        status=status,
     )
+
+
+@never_cache
+@flow_page
+def check(request, public_id):
+    app, flow = _flow_for(request, public_id)
+    declaration = DeclarationForm(initial={"idempotency_key": app.public_id})
+    return _check_page(request, app, flow, declaration, flow.incomplete_steps())
 
 
 @never_cache
@@ -389,23 +397,7 @@ def submit(request, public_id):
     app, flow = _flow_for(request, public_id, app)
     missing = flow.incomplete_steps()
     if not form.is_valid() or missing:
-        return render(
-            request,
-            "applications/check.html",
-            {
-                "app": app,
-                "flow": flow,
-                "summary": flow.summary(),
-                "material_rows": flow.material_rows(),
-                "missing": missing,
-                "back_url": flow.back_url(CHECK),
-                "applicant_url": flow.url(APPLICANT),
-                "materials_url": flow.url(MATERIALS),
-                "crumbs": _crumbs(app, _("Check your answers")),
-                "declaration": form,
-            },
-            status=400,
-        )
+        return _check_page(request, app, flow, form, missing, status=400)
     app = lifecycle.act(app, "submit", request.user)
     if app.owner_id is None:
         access.remember_guest(request, app)
