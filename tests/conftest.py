@@ -1,4 +1,6 @@
+import io
 import os
+import shutil
 
 import pytest
 
@@ -12,29 +14,114 @@ def skip_or_fail(reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.MEDIA_ROOT = tmp_path / "uploads"
-    settings.SECURE_SSL_REDIRECT = False
-    # Fast hashing: the real hashers cost ~0.3 s a login; what they protect is tested by Django.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # The manifest storage needs collectstatic; tests serve the source files instead.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+def isolated_settings(media_root):
+    """What every test runs with, whatever its scope: emails and text messages kept in memory,
+    uploads in the test's own folder, fast password hashing."""
+    from django.conf import settings
+
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "SMS_BACKEND": "locmem",
+        "MEDIA_ROOT": media_root,
+        "SECURE_SSL_REDIRECT": False,
+        # Fast hashing: the real hashers cost ~0.3 s a login; what they protect is tested by Django.
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # The manifest storage needs collectstatic; tests serve the source files instead.
+        "STORAGES": {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
     }
+
+
+def _forget_caches():
     from django.core.cache import cache
 
+    from services.lib import sms
     from services.lib.cache import forget_kept
     from services.lib.shell import forget_shells
 
     cache.clear()
     forget_kept()
     forget_shells()
+    sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
+def _isolated(request, settings, tmp_path):
+    for name, value in isolated_settings(tmp_path / "uploads").items():
+        setattr(settings, name, value)
+    if "demo_city" in request.fixturenames:
+        # The demo's documents, as load_demo stored them for the module: a copy, so what one test
+        # uploads or deletes is not seen by the next.
+        shutil.copytree(request.getfixturevalue("demo_city"), settings.MEDIA_ROOT, dirs_exist_ok=True)
+    _forget_caches()
     yield
-    cache.clear()
-    forget_kept()
+    _forget_caches()
+
+
+@pytest.fixture(scope="module")
+def demo_city(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo city (`load_demo`) loaded once for a module whose tests only read it, inside a
+    transaction rolled back at the module's end; each test's own `db` transaction nests inside it
+    (a savepoint), so what a test changes is undone before the next. Not for `transaction=True`
+    tests (their flush would empty the city), nor for tests that reload or change the demo
+    itself: those load their own. Returns the folder holding the demo's uploaded documents."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("demo-uploads")
+    with django_db_blocker.unblock(), override_settings(**isolated_settings(media)):
+        _forget_caches()
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+            yield media
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            _forget_caches()
+
+
+class Clock:
+    """The throttle's clock, moved by hand (no sleeps)."""
+
+    T0 = 1_900_000_000.0
+
+    def __init__(self, monkeypatch):
+        self.now = self.T0
+        import services.lib.throttle as throttle
+
+        monkeypatch.setattr(throttle, "clock", lambda: self.now)
+
+    def advance(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
+
+
+@pytest.fixture
+def english(client):
+    """Messages, pages and the admin in English (the admin follows the browser's language).
+    Not autouse: a module asks for it with `pytest.mark.usefixtures("english")`."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def world():
+    """make_staff_world with PSB's residence permit promised in 10 working days."""
+    from tests.makers import make_staff_world
+
+    return make_staff_world(promised_limit_days=10)
 
 
 def _restore_groups():

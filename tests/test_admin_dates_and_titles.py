@@ -11,16 +11,11 @@ import pytest
 from django.utils import timezone
 
 from services.applications.models import AccessLog, CalendarDay
-from tests.makers import make_staff_world, make_submitted
+from tests.makers import make_submitted
 
 pytestmark = pytest.mark.django_db
 
 ADMIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "admin"
-
-
-@pytest.fixture
-def world():
-    return make_staff_world(promised_limit_days=10)
 
 
 def get(client, url, lang, **params):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from services.lib.validators import (
     ID_DOCUMENT_TYPES,
@@ -16,11 +16,7 @@ from services.lib.validators import (
     validate_resident_id,
 )
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def independent_check_char(first17):

@@ -1,6 +1,5 @@
 """Helpers for the account tests: a few named citizens, made the way signup makes them."""
 
-import pytest
 from django.contrib.auth import get_user_model
 
 PASSWORD = "Correct-horse-battery-9"
@@ -14,12 +13,6 @@ def make_citizen(username="alice", email="alice@example.com", phone="13812345678
 def sign_in(client, user):
     client.force_login(user)
     return user
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Imported by each test module: the production hasher makes every sign-in take ~0.5 s."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def edit_profile(client, url="/en/account/profile/edit/", **overrides):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from . import PASSWORD, fast_passwords, make_citizen  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import PASSWORD, make_citizen
 
 pytestmark = pytest.mark.django_db
 ADMIN = "/admin/login/"

@@ -4,8 +4,6 @@ megabyte page or a 500."""
 
 import pytest
 
-from . import fast_passwords  # noqa: F401 (an autouse fixture)
-
 pytestmark = pytest.mark.django_db
 
 HUGE = "a" * 1_000_000

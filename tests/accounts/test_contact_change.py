@@ -11,18 +11,10 @@ from django.core import mail
 from services.accounts.models import PendingContactChange
 from services.lib import sms
 
-from . import edit_profile, fast_passwords, make_citizen, sign_in  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import edit_profile, make_citizen, sign_in
 
 pytestmark = pytest.mark.django_db
 PROFILE = "/en/account/profile/"
-
-
-@pytest.fixture(autouse=True)
-def text_messages(settings):
-    settings.SMS_BACKEND = "locmem"
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
 
 
 def confirm_path(text):

@@ -13,7 +13,7 @@ from django.test import Client
 
 from services.accounts.lockout import DEVICE_COOKIE
 
-from . import PASSWORD, fast_passwords, make_citizen  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import PASSWORD, make_citizen
 
 pytestmark = pytest.mark.django_db
 URL = "/en/account/login/"

@@ -1,6 +1,6 @@
 import pytest
 
-from . import fast_passwords, make_citizen, sign_in  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import make_citizen, sign_in
 
 pytestmark = pytest.mark.django_db
 URL = "/en/account/logout/"

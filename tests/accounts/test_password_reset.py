@@ -3,7 +3,7 @@ import re
 import pytest
 from django.core import mail
 
-from . import PASSWORD, fast_passwords, make_citizen  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import PASSWORD, make_citizen
 
 pytestmark = pytest.mark.django_db
 URL = "/en/account/password-reset/"

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 
 from tests.makers import make_district
 
-from . import PASSWORD, edit_profile, fast_passwords, make_citizen, sign_in  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import PASSWORD, edit_profile, make_citizen, sign_in
 
 pytestmark = pytest.mark.django_db
 URL = "/en/account/profile/"
@@ -110,8 +110,7 @@ def test_email_and_mobile_cannot_both_be_removed(client):
     assert "Enter an email address or a mobile number" in html
 
 
-def test_the_page_never_says_another_account_uses_an_email_or_mobile(client, settings):
-    settings.SMS_BACKEND = "locmem"
+def test_the_page_never_says_another_account_uses_an_email_or_mobile(client):
     make_citizen(username="bob", email="bob@example.com", phone="13900000000")
     user = sign_in(client, make_citizen())
     response = edit_profile(client, email="BOB@example.com", phone="13900000000")

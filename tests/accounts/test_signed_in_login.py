@@ -3,7 +3,7 @@ it goes on to a safe `next`, or to the profile, instead of asking to sign in aga
 
 import pytest
 
-from . import fast_passwords, make_citizen, sign_in  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import make_citizen, sign_in
 
 pytestmark = pytest.mark.django_db
 URL = "/en/account/login/"

@@ -7,7 +7,7 @@ from django.core import mail
 from services.accounts.models import PendingSignup
 from services.lib import sms
 
-from . import PASSWORD, fast_passwords, make_citizen  # noqa: F401 (fast_passwords is an autouse fixture)
+from . import PASSWORD, make_citizen
 
 pytestmark = pytest.mark.django_db
 URL = "/en/account/signup/"
@@ -19,14 +19,6 @@ def post(client, **overrides):
     data = {"email": "", "phone": "", "full_name": "Li Na", "password1": PASSWORD, "password2": PASSWORD}
     data.update(overrides)
     return client.post(URL, data, **meta)
-
-
-@pytest.fixture(autouse=True)
-def text_messages(settings):
-    settings.SMS_BACKEND = "locmem"
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
 
 
 def test_the_page_has_one_h1_labels_and_autocomplete(client):

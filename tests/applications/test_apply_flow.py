@@ -6,71 +6,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from services.applications.models import Application, ApplicationEvent, Attachment, Status
 from services.applications.references import is_valid_reference
+from tests.applications import fill_all, page1, page2, start, submit
 from tests.makers import (
     PDF_BYTES,
     PNG_BYTES,
-    VALID_PAGE_1,
-    VALID_PAGE_2,
-    make_department,
-    make_district,
-    make_form,
-    make_material,
-    make_service,
 )
 
 # Real commits, so emails queued "on commit" are sent as in production.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def service():
-    make_district(slug="huangpu", name_en="Huangpu", name_zh="黄浦区")
-    service = make_service(
-        slug="permit",
-        name_en="Residence permit",
-        name_zh="居住证",
-        offers_online=True,
-        department=make_department(slug="psb", name_en="Public Security Bureau"),
-        promised_limit_days=7,
-    )
-    id_card = make_material(service, name_en="Resident ID card", e_certificate=True, accepted_file_types="pdf,jpg,png")
-    make_material(service, name_en="Tenancy agreement", accepted_file_types="pdf", order=1)
-    make_material(service, name_en="Marriage certificate", required=False, order=2)
-    make_form(service, material=id_card)
-    return service
-
-
-def page1(**overrides):
-    return {**VALID_PAGE_1, "address__district": "huangpu", "address__street": "1 Nanjing Road", **overrides}
-
-
-def page2(**overrides):
-    return {**VALID_PAGE_2, **overrides}
-
-
-def start(client, service):
-    response = client.post(f"/en/services/{service.slug}/apply/")
-    assert response.status_code == 302
-    return Application.objects.latest("created_at")
-
-
-def fill_all(client, app, email="guest@example.com"):
-    base = f"/en/apply/{app.public_id}"
-    applicant = {"who": "self", "applicant_name": "Zhang Wei", "contact_phone": "13812345678", "contact_email": email}
-    assert client.post(f"{base}/applicant/", applicant).status_code == 302
-    assert client.post(f"{base}/page/1/", page1()).status_code == 302
-    assert client.post(f"{base}/page/2/", page2()).status_code == 302
-    materials = {
-        f"material-{m.pk}": SimpleUploadedFile("contract.pdf", PDF_BYTES, "application/pdf")
-        for m in app.service.materials.filter(name_en="Tenancy agreement")
-    }
-    id_card = app.service.materials.get(name_en="Resident ID card")
-    materials[f"ecert-{id_card.pk}"] = "1"
-    assert client.post(f"{base}/documents/", materials).status_code == 302
-
-
-def submit(client, app):
-    return client.post(f"/en/apply/{app.public_id}/submit/", {"idempotency_key": str(app.public_id), "confirm": "on"})
 
 
 def test_start_page_says_what_you_need_how_long_and_the_fee(client, service):

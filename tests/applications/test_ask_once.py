@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.applications.test_apply_flow import fill_all, page1, service, start  # noqa: F401 (fixture)
+from tests.applications import fill_all, page1, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +24,7 @@ def inputs(body):
     return set(re.findall(r'<(?:input|select|textarea)[^>]*name="([^"]+)"', body)) - {"csrfmiddlewaretoken"}
 
 
-def test_a_guest_is_not_asked_their_name_mobile_and_email_twice(client, service):  # noqa: F811
+def test_a_guest_is_not_asked_their_name_mobile_and_email_twice(client, service):
     app = start(client, service)
     answer_applicant(client, app)
     body = client.get(f"/en/apply/{app.public_id}/page/1/").content.decode()
@@ -35,7 +35,7 @@ def test_a_guest_is_not_asked_their_name_mobile_and_email_twice(client, service)
     assert app.answers["phone"] == "13812345678" and app.answers["email"] == "guest@example.com"
 
 
-def test_the_check_page_shows_the_applicant_once(client, service):  # noqa: F811
+def test_the_check_page_shows_the_applicant_once(client, service):
     app = start(client, service)
     fill_all(client, app)
     body = client.get(f"/en/apply/{app.public_id}/check/").content.decode()
@@ -47,7 +47,7 @@ def test_the_check_page_shows_the_applicant_once(client, service):  # noqa: F811
     assert app.answers["full_name"] == "Zhang Wei" and app.answers["phone"] == "13812345678"
 
 
-def test_a_change_on_the_applicant_page_reaches_the_reused_answers(client, service):  # noqa: F811
+def test_a_change_on_the_applicant_page_reaches_the_reused_answers(client, service):
     app = start(client, service)
     fill_all(client, app)
     answer_applicant(client, app, applicant_name="Zhang Wei Min", contact_phone="13900001111")
@@ -55,7 +55,7 @@ def test_a_change_on_the_applicant_page_reaches_the_reused_answers(client, servi
     assert app.answers["full_name"] == "Zhang Wei Min" and app.answers["phone"] == "13900001111"
 
 
-def test_someone_applying_for_a_parent_is_asked_the_parents_mobile(client, service):  # noqa: F811
+def test_someone_applying_for_a_parent_is_asked_the_parents_mobile(client, service):
     """The mobile and email for updates are the helper's; the form's own `phone` is the applicant's."""
     app = start(client, service)
     answer_applicant(
@@ -67,7 +67,7 @@ def test_someone_applying_for_a_parent_is_asked_the_parents_mobile(client, servi
     assert app.answers["full_name"] == "Zhang Lao" and "phone" not in app.answers
 
 
-def test_a_signed_in_citizen_is_not_asked_twice_either(client, service, django_user_model):  # noqa: F811
+def test_a_signed_in_citizen_is_not_asked_twice_either(client, service, django_user_model):
     user = django_user_model.objects.create_user("wei", password="pw-123456-long", first_name="Wei", last_name="Zhang")
     client.force_login(user)
     app = start(client, service)
@@ -81,7 +81,7 @@ def test_a_signed_in_citizen_is_not_asked_twice_either(client, service, django_u
     assert app.answers["email"] == "w@example.com" and app.answers["full_name"] == "Zhang Wei"
 
 
-def test_in_chinese_the_applicant_page_and_the_first_question_page_have_different_headings(client, service):  # noqa: F811
+def test_in_chinese_the_applicant_page_and_the_first_question_page_have_different_headings(client, service):
     app = start(client, service)
     applicant = client.get(f"/zh-hans/apply/{app.public_id}/applicant/").content.decode()
     answer_applicant(client, app, lang="zh-hans")

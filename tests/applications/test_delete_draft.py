@@ -7,13 +7,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from services.applications.models import Application, Attachment
-from tests.applications.test_apply_flow import page1, service, start  # noqa: F401 (fixture)
+from tests.applications import page1, start
 from tests.makers import PDF_BYTES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def draft_with_a_file(client, service):  # noqa: F811
+def draft_with_a_file(client, service):
     app = start(client, service)
     base = f"/en/apply/{app.public_id}"
     applicant = {"who": "self", "applicant_name": "Zhang Wei", "contact_phone": "13812345678"}
@@ -27,14 +27,14 @@ def draft_with_a_file(client, service):  # noqa: F811
     return app
 
 
-def test_the_check_page_links_to_the_confirmation_instead_of_deleting_at_once(client, service):  # noqa: F811
+def test_the_check_page_links_to_the_confirmation_instead_of_deleting_at_once(client, service):
     app = start(client, service)
     body = client.get(f"/en/apply/{app.public_id}/check/").content.decode()
     assert f'<a href="/en/apply/{app.public_id}/delete/"' in body
     assert not re.search(r'<form[^>]*action="[^"]*/delete/"', body), "a one-click delete form is still there"
 
 
-def test_the_confirmation_page_says_what_will_be_deleted_and_deletes_nothing(client, service, settings):  # noqa: F811
+def test_the_confirmation_page_says_what_will_be_deleted_and_deletes_nothing(client, service, settings):
     app = draft_with_a_file(client, service)
     response = client.get(f"/en/apply/{app.public_id}/delete/")
     assert response.status_code == 200
@@ -48,7 +48,7 @@ def test_the_confirmation_page_says_what_will_be_deleted_and_deletes_nothing(cli
     assert Application.objects.filter(pk=app.pk).exists() and Attachment.objects.count() == 1
 
 
-def test_yes_deletes_the_draft_and_its_files_and_says_what_was_deleted(client, service, settings):  # noqa: F811
+def test_yes_deletes_the_draft_and_its_files_and_says_what_was_deleted(client, service, settings):
     app = draft_with_a_file(client, service)
     stored = Attachment.objects.get().file.path
     response = client.post(f"/en/apply/{app.public_id}/delete/", follow=True)
@@ -61,13 +61,13 @@ def test_yes_deletes_the_draft_and_its_files_and_says_what_was_deleted(client, s
     assert "1 uploaded file" in body
 
 
-def test_the_confirmation_page_in_chinese(client, service):  # noqa: F811
+def test_the_confirmation_page_in_chinese(client, service):
     app = start(client, service)
     body = client.get(f"/zh-hans/apply/{app.public_id}/delete/").content.decode()
     assert "删除此草稿" in body and "居住证" in body
 
 
-def test_someone_elses_draft_cannot_be_deleted_or_seen(client, service, django_user_model):  # noqa: F811
+def test_someone_elses_draft_cannot_be_deleted_or_seen(client, service, django_user_model):
     app = start(client, service)
     client.cookies.clear()
     assert client.get(f"/en/apply/{app.public_id}/delete/").status_code == 404

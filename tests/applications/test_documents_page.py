@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from services.applications.models import FormField
-from tests.applications.test_apply_flow import service, start  # noqa: F401 (fixture)
+from tests.applications import start
 from tests.makers import make_material
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,7 +18,7 @@ def accept_of(body, name):
     return set(re.search(r'accept="([^"]*)"', tag).group(1).split(","))
 
 
-def test_the_documents_error_summary_is_the_shared_one(client, service):  # noqa: F811
+def test_the_documents_error_summary_is_the_shared_one(client, service):
     app = start(client, service)
     response = client.post(f"/en/apply/{app.public_id}/documents/", {})
     assert response.status_code == 400
@@ -31,7 +31,7 @@ def test_the_documents_error_summary_is_the_shared_one(client, service):  # noqa
     assert f'id="material-{tenancy.pk}"' in body  # the link leads to its file input
 
 
-def test_the_photo_upload_offers_only_images(client, service):  # noqa: F811
+def test_the_photo_upload_offers_only_images(client, service):
     photo = make_material(service, name_en="Recent photo", accepted_file_types="jpg,png", order=5)
     app = start(client, service)
     body = client.get(f"/en/apply/{app.public_id}/documents/").content.decode()
@@ -41,7 +41,7 @@ def test_the_photo_upload_offers_only_images(client, service):  # noqa: F811
     assert "JPG or PNG" in body  # the hint says which types
 
 
-def test_a_question_page_upload_offers_only_its_own_types(client, service):  # noqa: F811
+def test_a_question_page_upload_offers_only_its_own_types(client, service):
     FormField.objects.filter(key="photo").update(accepted_file_types="png")
     from services.lib.cache import bump_version
 
@@ -61,7 +61,7 @@ def test_a_question_page_upload_offers_only_its_own_types(client, service):  # n
     assert accept_of(body, "photo") == {".png", "image/png"}
 
 
-def test_a_refused_file_keeps_the_shared_summary_in_chinese(client, service):  # noqa: F811
+def test_a_refused_file_keeps_the_shared_summary_in_chinese(client, service):
     app = start(client, service)
     tenancy = service.materials.get(name_en="Tenancy agreement")
     bad = SimpleUploadedFile("x.pdf", b"MZ not a pdf", "application/pdf")

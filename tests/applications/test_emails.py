@@ -34,13 +34,6 @@ def world(settings):
     return {"service": service, "officer": make_staff("officer", "Case officer", psb)}
 
 
-@pytest.fixture
-def citizen(django_user_model):
-    return django_user_model.objects.create_user(
-        "zhang", password="pw-123456-long", email="zhang@example.com", first_name="Wei", last_name="Zhang"
-    )
-
-
 def on_the_wire(message):
     """The message as a mail client reads it after it was sent."""
     return email.message_from_bytes(message.message().as_bytes(), policy=policy.default)

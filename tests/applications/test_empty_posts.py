@@ -4,9 +4,8 @@ had been sent."""
 
 import pytest
 
-from tests.applications.test_apply_flow import fill_all, start, submit
-from tests.applications.test_apply_flow import service as service  # noqa: F401 - fixture
-from tests.applications.test_info_answer import asked, citizen, officer, submitted, url  # noqa: F401 - fixtures
+from tests.applications import answer_url, asked, fill_all, start, submit
+from tests.makers import make_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +24,10 @@ def test_an_empty_tracking_form_says_what_is_missing(client):
     assert "There is a problem" in response.content.decode()
 
 
-def test_an_empty_answer_to_a_request_for_information_is_refused(client, service, citizen, officer):  # noqa: F811
-    app = asked(submitted(service, citizen), officer)
+def test_an_empty_answer_to_a_request_for_information_is_refused(client, service, citizen, officer):
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
-    response = client.post(url(app), {})
+    response = client.post(answer_url(app), {})
     assert response.status_code == 400
     assert "There is a problem" in response.content.decode()
 

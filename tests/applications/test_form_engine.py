@@ -13,13 +13,7 @@ from services.applications import formengine
 from services.applications.models import FieldKind, FormField, FormPage
 from tests.makers import make_district, make_service
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

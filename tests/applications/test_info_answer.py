@@ -2,82 +2,21 @@
 one go; the application returns where it was and its deadline moves by the time spent waiting."""
 
 import datetime
-import importlib
 import re
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from services.applications import lifecycle, workdays
 from services.applications.models import Application, ApplicationEvent, Attachment, InfoRequest, Status
-from tests.makers import PDF_BYTES, PNG_BYTES, make_department, make_service
+from tests.applications import ITEMS, answer_url, asked
+from tests.makers import PDF_BYTES, PNG_BYTES, make_submitted
 
 pytestmark = pytest.mark.django_db(transaction=True)  # emails are queued after the commit
-
-ITEMS = ["A copy of your tenancy contract", "A photo of the back of your ID card"]
-
-
-@pytest.fixture
-def service():
-    return make_service(
-        slug="permit",
-        name_en="Residence permit",
-        name_zh="居住证",
-        department=make_department(slug="psb"),
-        offers_online=True,
-    )
-
-
-@pytest.fixture
-def citizen(django_user_model):
-    return django_user_model.objects.create_user(
-        "zhang", password="pw-123456-long", email="zhang@example.com", first_name="Wei", last_name="Zhang"
-    )
-
-
-@pytest.fixture
-def other(django_user_model):
-    return django_user_model.objects.create_user("li", password="pw-123456-long", email="li@example.com")
-
-
-@pytest.fixture
-def officer(django_user_model, service):
-    # The group and its permissions as the migrations make them; an earlier transactional test's
-    # flush may have removed the row (serialized_rollback clashes with the content types).
-    grants = importlib.import_module("services.applications.migrations.0004_staff_groups").GRANTS["Case officer"]
-    group, _ = Group.objects.get_or_create(name="Case officer")
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="applications", codename__in=grants))
-    user = django_user_model.objects.create_user(
-        "officer", password="pw-123456-long", is_staff=True, department=service.department
-    )
-    user.groups.add(group)
-    return user
-
-
-def submitted(service, owner):
-    app = Application.objects.create(
-        service=service,
-        department=service.department,
-        owner=owner,
-        applicant_name="Zhang Wei",
-        contact_email="zhang@example.com",
-        contact_phone="13800138000",
-        language="en",
-    )
-    return lifecycle.act(app, "submit", owner)
-
-
-def asked(app, officer, accept=True):
-    """The officer (accepts, then) asks for two items; returns the fresh application."""
-    if accept:
-        app = lifecycle.act(app, "accept", officer)
-    lifecycle.act(app, "request_info", officer, items=ITEMS, note="We need two more things.")
-    return Application.objects.get(pk=app.pk)
 
 
 def waited(app, days=14):
@@ -91,42 +30,38 @@ def pdf(name="contract.pdf"):
     return SimpleUploadedFile(name, PDF_BYTES, "application/pdf")
 
 
-def url(app):
-    return f"/en/applications/{app.reference}/answer/"
-
-
 def login_url(app):
     return f"/en/account/login/?next=/en/applications/{app.reference}/answer/"
 
 
 def test_detail_and_tracking_pages_show_every_item_with_an_answer_link(client, service, citizen, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
     body = client.get(f"/en/applications/{app.reference}/").content.decode()
     assert "The department needs more information" in body
     assert all(item in body for item in ITEMS)
-    assert f'href="{url(app)}"' in body and "Answer the request" in body
+    assert f'href="{answer_url(app)}"' in body and "Answer the request" in body
 
     tracked = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code})
     body = tracked.content.decode()
     assert tracked.status_code == 200
-    assert all(item in body for item in ITEMS) and f'href="{url(app)}"' in body
+    assert all(item in body for item in ITEMS) and f'href="{answer_url(app)}"' in body
 
     client.logout()
     body = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code}).content.decode()
     assert all(item in body for item in ITEMS) and "Sign in to answer" in body
-    assert f'href="{url(app)}"' not in body
+    assert f'href="{answer_url(app)}"' not in body
 
     client.force_login(get_user_model().objects.create_user("stranger", password="pw-123456-long"))
     body = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code}).content.decode()
-    assert "This application was made with another account" in body and f'href="{url(app)}' not in body
-    assert client.get(url(app)).status_code == 404  # the page and the answer view follow one rule
+    assert "This application was made with another account" in body and f'href="{answer_url(app)}' not in body
+    assert client.get(answer_url(app)).status_code == 404  # the page and the answer view follow one rule
 
 
 def test_answer_page_lists_items_and_the_officers_message(client, service, citizen, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
-    response = client.get(url(app))
+    response = client.get(answer_url(app))
     body = response.content.decode()
     assert response.status_code == 200
     assert "<h1>Answer the request for more information</h1>" in body
@@ -140,7 +75,7 @@ def test_answer_page_lists_items_and_the_officers_message(client, service, citiz
 
 
 def test_answer_with_text_and_a_file_returns_the_application_and_moves_the_deadline(client, service, citizen, officer):
-    app = waited(asked(submitted(service, citizen), officer))
+    app = waited(asked(make_submitted(service, citizen), officer))
     due_before, paused_at = app.decision_due, app.paused_at
     assert len(mail.outbox) == 3  # received, accepted, information requested
     request_mail = mail.outbox[-1]
@@ -150,7 +85,7 @@ def test_answer_with_text_and_a_file_returns_the_application_and_moves_the_deadl
 
     client.force_login(citizen)
     response = client.post(
-        url(app), {"request_id": app.info_requests.get().pk, "answer": "Here it is.", "file-1": pdf()}
+        answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "Here it is.", "file-1": pdf()}
     )
     assert response.status_code == 302 and response["Location"] == f"/en/applications/{app.reference}/"
 
@@ -179,10 +114,10 @@ def test_answer_with_text_and_a_file_returns_the_application_and_moves_the_deadl
 
 
 def test_empty_answer_without_files_is_refused_and_nothing_changes(client, service, citizen, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     events = app.events.count()
     client.force_login(citizen)
-    response = client.post(url(app), {"request_id": app.info_requests.get().pk, "answer": "   "})
+    response = client.post(answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "   "})
     body = response.content.decode()
     assert response.status_code == 400
     assert "There is a problem" in body
@@ -194,21 +129,21 @@ def test_empty_answer_without_files_is_refused_and_nothing_changes(client, servi
 
 
 def test_a_file_alone_is_an_answer(client, service, citizen, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
     photo = SimpleUploadedFile("back.png", PNG_BYTES, "image/png")
-    response = client.post(url(app), {"request_id": app.info_requests.get().pk, "answer": "", "file-2": photo})
+    response = client.post(answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "", "file-2": photo})
     assert response.status_code == 302
     info = InfoRequest.objects.get(application=app)
     assert info.answered_at and Attachment.objects.get().field_key == info.file_key(2)
 
 
 def test_wrong_file_type_names_the_item_and_keeps_the_text(client, service, citizen, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
     fake = SimpleUploadedFile("id.pdf", b"MZ this is a program, not a PDF", "application/pdf")
     response = client.post(
-        url(app), {"request_id": app.info_requests.get().pk, "answer": "My careful answer", "file-2": fake}
+        answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "My careful answer", "file-2": fake}
     )
     body = response.content.decode()
     assert response.status_code == 400
@@ -220,7 +155,7 @@ def test_wrong_file_type_names_the_item_and_keeps_the_text(client, service, citi
 
     fake.seek(0)
     body = client.post(
-        url(app), {"request_id": app.info_requests.get().pk, "answer": "", "file-2": fake}
+        answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "", "file-2": fake}
     ).content.decode()
     assert f"{ITEMS[1]}: The selected file must be a PDF" in body
     assert "Enter your answer" not in body  # a file was given: only what is wrong with it is reported
@@ -228,40 +163,40 @@ def test_wrong_file_type_names_the_item_and_keeps_the_text(client, service, citi
 
 def test_too_big_a_file_is_refused(client, service, citizen, officer, settings):
     settings.UPLOAD_MAX_MB = 1
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
     big = SimpleUploadedFile("big.pdf", PDF_BYTES + b"0" * (1024 * 1024), "application/pdf")
-    response = client.post(url(app), {"request_id": app.info_requests.get().pk, "answer": "x", "file-1": big})
+    response = client.post(answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "x", "file-1": big})
     assert response.status_code == 400
     assert f"{ITEMS[0]}: The selected file must be smaller than 1 MB" in response.content.decode()
 
 
 def test_another_citizen_gets_404(client, service, citizen, other, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(other)
-    assert client.get(url(app)).status_code == 404
-    assert client.post(url(app), {"answer": "not mine"}).status_code == 404
+    assert client.get(answer_url(app)).status_code == 404
+    assert client.post(answer_url(app), {"answer": "not mine"}).status_code == 404
     client.logout()
-    assert client.get(url(app)).status_code == 302  # to sign in: see test_a_visitor_not_signed_in_...
+    assert client.get(answer_url(app)).status_code == 302  # to sign in: see test_a_visitor_not_signed_in_...
     assert Application.objects.get(pk=app.pk).status == Status.INFO_REQUESTED
 
 
 def test_nothing_to_answer_redirects_with_a_message(client, service, citizen, officer):
-    app = lifecycle.act(submitted(service, citizen), "accept", officer)
+    app = lifecycle.act(make_submitted(service, citizen), "accept", officer)
     client.force_login(citizen)
-    response = client.get(url(app), follow=True)
+    response = client.get(answer_url(app), follow=True)
     assert response.redirect_chain == [(f"/en/applications/{app.reference}/", 302)]
     assert "There is no open request for more information on this application." in response.content.decode()
-    response = client.post(url(app), {"answer": "hello"})
+    response = client.post(answer_url(app), {"answer": "hello"})
     assert response.status_code == 302 and Application.objects.get(pk=app.pk).status == Status.ACCEPTED
 
 
 def test_a_double_submission_answers_once(client, service, citizen, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
     data = {"request_id": app.info_requests.get().pk, "answer": "Once only"}
-    first = client.post(url(app), {**data, "file-1": pdf()})
-    second = client.post(url(app), {**data, "file-1": pdf("again.pdf")}, follow=True)
+    first = client.post(answer_url(app), {**data, "file-1": pdf()})
+    second = client.post(answer_url(app), {**data, "file-1": pdf("again.pdf")}, follow=True)
     assert first.status_code == 302 and second.status_code == 200
     assert "There is no open request for more information" in second.content.decode()
     assert app.events.filter(from_status=Status.INFO_REQUESTED).count() == 1
@@ -269,19 +204,19 @@ def test_a_double_submission_answers_once(client, service, citizen, officer):
 
 
 def test_an_answer_to_an_older_request_does_not_answer_a_new_one(client, service, citizen, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     old_request = app.info_requests.get()
     lifecycle.act(app, "answer_info", citizen, answer="answered elsewhere")
     lifecycle.act(app, "request_info", officer, items=["Something else"])
     client.force_login(citizen)
-    response = client.post(url(app), {"request_id": old_request.pk, "answer": "stale page"})
+    response = client.post(answer_url(app), {"request_id": old_request.pk, "answer": "stale page"})
     assert response.status_code == 302
     new_request = app.info_requests.filter(answered_at__isnull=True).get()
     assert new_request.items == ["Something else"] and new_request.answer == ""
 
 
 def test_a_transition_error_is_a_message_not_a_500(client, service, citizen, officer, monkeypatch, settings):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
 
     def refuse(*args, **kwargs):
         raise lifecycle.TransitionError("Someone else changed this application.")
@@ -289,7 +224,7 @@ def test_a_transition_error_is_a_message_not_a_500(client, service, citizen, off
     monkeypatch.setattr(lifecycle, "act", refuse)
     client.force_login(citizen)
     response = client.post(
-        url(app), {"request_id": app.info_requests.get().pk, "answer": "x", "file-1": pdf()}, follow=True
+        answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "x", "file-1": pdf()}, follow=True
     )
     assert response.status_code == 200 and "Someone else changed this application." in response.content.decode()
     assert not Attachment.objects.exists()  # the row was rolled back, and the stored file deleted
@@ -299,17 +234,17 @@ def test_a_transition_error_is_a_message_not_a_500(client, service, citizen, off
 def test_a_guest_answers_from_the_browser_that_tracked_it(client, service, officer, django_user_model):
     from django.test import Client
 
-    app = asked(submitted(service, None), officer)
-    assert client.get(url(app)).url == login_url(app)  # not tracked yet: like every other reference
+    app = asked(make_submitted(service, None), officer)
+    assert client.get(answer_url(app)).url == login_url(app)  # not tracked yet: like every other reference
     body = client.post("/en/track/", {"reference": app.reference, "tracking_code": app.tracking_code}).content.decode()
-    assert f'href="{url(app)}"' in body and "Sign in to answer" not in body
+    assert f'href="{answer_url(app)}"' in body and "Sign in to answer" not in body
 
     stranger = Client()
-    assert stranger.get(url(app)).url == login_url(app)
-    assert stranger.post(url(app), {"answer": "not mine"}).url == login_url(app)
+    assert stranger.get(answer_url(app)).url == login_url(app)
+    assert stranger.post(answer_url(app), {"answer": "not mine"}).url == login_url(app)
 
     response = client.post(
-        url(app), {"request_id": app.info_requests.get().pk, "answer": "From a guest", "file-1": pdf()}
+        answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "From a guest", "file-1": pdf()}
     )
     assert response.status_code == 302 and response["Location"] == "/en/track/"
     app.refresh_from_db()
@@ -323,17 +258,17 @@ def test_a_guest_answers_from_the_browser_that_tracked_it(client, service, offic
 
 
 def test_a_failed_tracking_lookup_remembers_nothing(client, service, officer):
-    app = asked(submitted(service, None), officer)
+    app = asked(make_submitted(service, None), officer)
     client.post("/en/track/", {"reference": app.reference, "tracking_code": "WRONG123"})
-    assert client.get(url(app)).url == login_url(app)
+    assert client.get(answer_url(app)).url == login_url(app)
 
 
 def test_answer_before_acceptance_returns_to_submitted_and_moves_acceptance_due(client, service, citizen, officer):
-    app = waited(asked(submitted(service, citizen), officer, accept=False))
+    app = waited(asked(make_submitted(service, citizen), officer, accept=False))
     assert app.resume_status == Status.SUBMITTED
     due_before, paused_at = app.acceptance_due, app.paused_at
     client.force_login(citizen)
-    response = client.post(url(app), {"request_id": app.info_requests.get().pk, "answer": "Done."})
+    response = client.post(answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "Done."})
     assert response.status_code == 302
     app.refresh_from_db()
     info = app.info_requests.get()
@@ -345,7 +280,7 @@ def test_answer_before_acceptance_returns_to_submitted_and_moves_acceptance_due(
 
 
 def test_answer_page_in_chinese(client, service, citizen, officer):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
     response = client.get(f"/zh-hans/applications/{app.reference}/answer/")
     assert response.status_code == 200 and ITEMS[0] in response.content.decode()
@@ -353,34 +288,34 @@ def test_answer_page_in_chinese(client, service, citizen, officer):
 
 def test_a_visitor_not_signed_in_is_sent_to_sign_in_and_then_answers(client, service, citizen, officer):
     """The request email's link for an account holder: sign in, then straight to the answer page."""
-    app = asked(submitted(service, citizen), officer)
-    response = client.get(url(app))
+    app = asked(make_submitted(service, citizen), officer)
+    response = client.get(answer_url(app))
     assert response.status_code == 302 and response.url == login_url(app)
     signed_in = client.post(
         "/en/account/login/",
-        {"username": "zhang@example.com", "password": "pw-123456-long", "next": url(app)},
+        {"username": "zhang@example.com", "password": "pw-123456-long", "next": answer_url(app)},
     )
-    assert signed_in.status_code == 302 and signed_in.url == url(app)
-    assert client.get(url(app)).status_code == 200
+    assert signed_in.status_code == 302 and signed_in.url == answer_url(app)
+    assert client.get(answer_url(app)).status_code == 200
 
 
 def test_the_emails_sign_in_link_goes_straight_to_the_answer_page_when_already_signed_in(
     client, service, citizen, officer
 ):
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     link = re.search(r"https?://[^/\s]+(/en/account/login/\?next=\S+)", mail.outbox[-1].body).group(1)
     client.force_login(citizen)
     response = client.get(link, follow=True)
-    assert response.redirect_chain == [(url(app), 302)]
+    assert response.redirect_chain == [(answer_url(app), 302)]
     assert "<h1>Answer the request for more information</h1>" in response.content.decode()
 
 
 def test_a_visitor_not_signed_in_cannot_tell_which_references_exist(client, service, citizen, officer):
     """An owned application, a guest's, a submitted one with nothing asked and a reference that
     does not exist all get the same answer: the sign-in page."""
-    owned = asked(submitted(service, citizen), officer)
-    guests = asked(submitted(service, None), officer)
-    quiet = submitted(service, citizen)
+    owned = asked(make_submitted(service, citizen), officer)
+    guests = asked(make_submitted(service, None), officer)
+    quiet = make_submitted(service, citizen)
     answers = set()
     for reference in (owned.reference, guests.reference, quiet.reference, "HP26K7M2X9QDS", "nonsense"):
         for method in (client.get, client.post):
@@ -392,10 +327,10 @@ def test_a_visitor_not_signed_in_cannot_tell_which_references_exist(client, serv
 
 def test_answer_files_count_towards_the_applications_file_limit(client, service, citizen, officer, settings):
     settings.UPLOAD_MAX_FILES_PER_APPLICATION = 1
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
     response = client.post(
-        url(app),
+        answer_url(app),
         {"request_id": app.info_requests.get().pk, "answer": "Both files", "file-1": pdf(), "file-2": pdf("b.pdf")},
     )
     body = response.content.decode()
@@ -410,9 +345,9 @@ def test_answer_files_count_towards_the_applications_file_limit(client, service,
 
 def test_answer_files_count_towards_the_applications_megabytes(client, service, citizen, officer, settings):
     settings.UPLOAD_MAX_MB_PER_APPLICATION = 0
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
-    response = client.post(url(app), {"request_id": app.info_requests.get().pk, "answer": "x", "file-1": pdf()})
+    response = client.post(answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "x", "file-1": pdf()})
     assert response.status_code == 400
     assert "The files of one application may take 0 MB together" in response.content.decode()
     assert not Attachment.objects.exists()
@@ -422,12 +357,12 @@ def test_answer_files_count_towards_the_addresss_daily_volume(client, service, c
     from services.applications import limits
 
     settings.UPLOAD_MAX_MB_PER_ADDRESS_PER_DAY = 1
-    app = asked(submitted(service, citizen), officer)
+    app = asked(make_submitted(service, citizen), officer)
     client.force_login(citizen)
     big = SimpleUploadedFile("big.pdf", PDF_BYTES + b"0" * (700 * 1024), "application/pdf")
     big2 = SimpleUploadedFile("big2.pdf", PDF_BYTES + b"1" * (700 * 1024), "application/pdf")
     data = {"request_id": app.info_requests.get().pk, "answer": "x"}
-    response = client.post(url(app), {**data, "file-1": big, "file-2": big2})
+    response = client.post(answer_url(app), {**data, "file-1": big, "file-2": big2})
     assert response.status_code == 400  # together over the day's megabyte, though each is under it
     assert f"{ITEMS[1]}: Too many files have been uploaded from this connection today" in response.content.decode()
     assert not Attachment.objects.exists()
@@ -437,5 +372,5 @@ def test_answer_files_count_towards_the_addresss_daily_volume(client, service, c
 
     assert limits.address_volume(Request()) == 0  # a refused answer stored nothing and counts nothing
     big.seek(0)
-    assert client.post(url(app), {**data, "file-1": big}).status_code == 302
+    assert client.post(answer_url(app), {**data, "file-1": big}).status_code == 302
     assert limits.address_volume(Request()) == Attachment.objects.get().size

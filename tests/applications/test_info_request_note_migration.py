@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from services.applications import lifecycle
 from services.applications.models import ApplicationEvent, InfoRequest
-from tests.makers import make_staff_world, make_submitted
+from tests.makers import make_submitted
 
 # The migration executor opens SQLite's schema editor, which cannot run inside a test's transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,11 +22,6 @@ def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
-
-
-@pytest.fixture
-def world():
-    return make_staff_world(promised_limit_days=10)
 
 
 def old_style_request(world, items, note, *, linked=True, owner=None):

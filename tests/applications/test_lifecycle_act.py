@@ -15,24 +15,11 @@ from services.applications import access, lifecycle, models, workdays
 from services.applications.lifecycle import TransitionError, act
 from services.applications.models import Application, ApplicationEvent, Status
 from services.applications.workdays import add_working_days, extend_by_pause
-from tests.makers import make_staff_world, make_submitted
+from tests.makers import make_submitted
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def english():
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def world():
-    return make_staff_world(promised_limit_days=10)
 
 
 def at(day, hour=10):

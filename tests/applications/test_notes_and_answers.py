@@ -19,11 +19,6 @@ ANSWER = "My tenancy contract number is HT-2025-0412"
 
 
 @pytest.fixture
-def citizen(django_user_model):
-    return django_user_model.objects.create_user("zhang", password="pw-123456-long", email="zhang@example.com")
-
-
-@pytest.fixture
 def answered(client, world, citizen):
     """Accepted with an internal note, asked for information with another, answered by the
     citizen through the answer page."""

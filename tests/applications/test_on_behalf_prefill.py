@@ -6,7 +6,7 @@ fills it in again."""
 import pytest
 
 from services.catalogue.models import District
-from tests.applications.test_apply_flow import page1, service, start  # noqa: F401 (fixture)
+from tests.applications import page1, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,7 +20,7 @@ ON_BEHALF = {
 
 
 @pytest.fixture
-def helper(client, django_user_model, service):  # noqa: F811
+def helper(client, django_user_model, service):
     user = django_user_model.objects.create_user(
         "helper",
         password="pw-123456-long",
@@ -43,7 +43,7 @@ def applicant(client, app, **data):
     return app
 
 
-def test_the_helpers_own_id_address_and_mobile_are_not_the_applicants(client, service, helper):  # noqa: F811
+def test_the_helpers_own_id_address_and_mobile_are_not_the_applicants(client, service, helper):
     app = start(client, service)
     assert app.answers["id_number"]["number"] == HELPER_ID  # a draft for oneself is filled in
     app = applicant(client, app, **ON_BEHALF)
@@ -53,7 +53,7 @@ def test_the_helpers_own_id_address_and_mobile_are_not_the_applicants(client, se
     assert HELPER_ID not in body and "My own street 1" not in body and "13900001111" not in body
 
 
-def test_answers_the_helper_typed_are_kept_when_switching_to_someone_else(client, service, helper):  # noqa: F811
+def test_answers_the_helper_typed_are_kept_when_switching_to_someone_else(client, service, helper):
     app = start(client, service)
     applicant(client, app, who="self", applicant_name="Helper Zhang", contact_phone="13900001111")
     mother = page1(id_number="11010519491231002X", address__street="Her street 9", phone="13700002222")
@@ -63,7 +63,7 @@ def test_answers_the_helper_typed_are_kept_when_switching_to_someone_else(client
     assert app.answers["address"]["street"] == "Her street 9"
 
 
-def test_choosing_myself_again_fills_in_the_profile_again(client, service, helper):  # noqa: F811
+def test_choosing_myself_again_fills_in_the_profile_again(client, service, helper):
     app = start(client, service)
     app = applicant(client, app, **ON_BEHALF)
     assert "id_number" not in app.answers
@@ -72,7 +72,7 @@ def test_choosing_myself_again_fills_in_the_profile_again(client, service, helpe
     assert app.answers["address"]["street"] == "My own street 1"
 
 
-def test_saving_myself_again_does_not_refill_an_answer_the_citizen_removed(client, service, helper):  # noqa: F811
+def test_saving_myself_again_does_not_refill_an_answer_the_citizen_removed(client, service, helper):
     app = start(client, service)
     applicant(client, app, who="self", applicant_name="Helper Zhang", contact_phone="13900001111")
     app.answers.pop("address")  # removed on purpose (an optional question left empty)
@@ -82,7 +82,7 @@ def test_saving_myself_again_does_not_refill_an_answer_the_citizen_removed(clien
 
 
 @pytest.mark.parametrize("prefix", ["en", "zh-hans"])
-def test_someone_else_with_the_helpers_own_name_is_asked_for_the_applicants_name(client, service, helper, prefix):  # noqa: F811
+def test_someone_else_with_the_helpers_own_name_is_asked_for_the_applicants_name(client, service, helper, prefix):
     app = start(client, service)
     data = dict(ON_BEHALF, applicant_name="Helper Zhang")
     body = client.post(f"/{prefix}/apply/{app.public_id}/applicant/", data).content.decode()
@@ -95,7 +95,7 @@ def test_someone_else_with_the_helpers_own_name_is_asked_for_the_applicants_name
     assert not app.on_behalf
 
 
-def test_the_record_of_prefilled_answers_is_not_kept_after_submitting(client, service, helper):  # noqa: F811
+def test_the_record_of_prefilled_answers_is_not_kept_after_submitting(client, service, helper):
     from services.applications import lifecycle
 
     app = start(client, service)

@@ -14,16 +14,11 @@ from services.applications import lifecycle, reminders
 from services.applications.models import Application, ReminderSent, Status
 from services.applications.templatetags.staff_panel import staff_panel
 from services.applications.workdays import add_working_days, today, working_days_between
-from tests.makers import make_staff, make_staff_world, make_submitted
+from tests.makers import make_staff, make_submitted
 
 pytestmark = pytest.mark.django_db
 
 QUEUE = "/admin/applications/application/"
-
-
-@pytest.fixture
-def world():
-    return make_staff_world()
 
 
 def due(app, on, assignee=None):

@@ -7,7 +7,6 @@ import re
 import pytest
 
 from services.applications.models import Application, Status
-from tests.applications.test_apply_flow import service, start  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ def material_items(body):
     return {re.split(r" –| \(|<", item, maxsplit=1)[0].strip(): re.sub(r"<[^>]+>", " ", item) for item in items}
 
 
-def test_the_start_page_says_each_documents_file_types(client, service):  # noqa: F811
+def test_the_start_page_says_each_documents_file_types(client, service):
     body = client.get("/en/services/permit/apply/").content.decode()
     assert "Files must be PDF, JPG or PNG" not in body
     items = material_items(body)
@@ -35,20 +34,20 @@ def test_the_start_page_says_each_documents_file_types(client, service):  # noqa
     assert "at most 10 MB" in body
 
 
-def test_the_start_page_says_the_file_types_in_chinese(client, service):  # noqa: F811
+def test_the_start_page_says_the_file_types_in_chinese(client, service):
     body = client.get("/zh-hans/services/permit/apply/").content.decode()
     assert "文件类型：PDF" in body
     assert "Files must be" not in body and "File types" not in body
 
 
-def drafts_of(user, service, count):  # noqa: F811
+def drafts_of(user, service, count):
     return [
         Application.objects.create(service=service, department=service.department, owner=user, language="en")
         for _ in range(count)
     ]
 
 
-def test_my_applications_offers_to_delete_each_draft(client, citizen, service):  # noqa: F811
+def test_my_applications_offers_to_delete_each_draft(client, citizen, service):
     drafts = drafts_of(citizen, service, 2)
     body = client.get("/en/applications/").content.decode()
     for draft in drafts:
@@ -59,7 +58,7 @@ def test_my_applications_offers_to_delete_each_draft(client, citizen, service): 
         assert 'class="visually-hidden"' in link.group(1)
 
 
-def test_the_confirmation_from_my_applications_leads_back_there(client, citizen, service):  # noqa: F811
+def test_the_confirmation_from_my_applications_leads_back_there(client, citizen, service):
     draft, other = drafts_of(citizen, service, 2)
     page = client.get(f"/en/apply/{draft.public_id}/delete/?from=mine")
     assert page.status_code == 200
@@ -76,7 +75,7 @@ def test_the_confirmation_from_my_applications_leads_back_there(client, citizen,
     assert f"/en/apply/{other.public_id}/delete/" in body and f"/en/apply/{draft.public_id}/" not in body
 
 
-def test_the_start_page_offers_to_delete_each_draft_and_leads_back_there(client, citizen, service):  # noqa: F811
+def test_the_start_page_offers_to_delete_each_draft_and_leads_back_there(client, citizen, service):
     (draft,) = drafts_of(citizen, service, 1)
     body = client.get("/en/services/permit/apply/").content.decode()
     assert f'href="/en/apply/{draft.public_id}/delete/?from=start"' in body
@@ -86,7 +85,7 @@ def test_the_start_page_offers_to_delete_each_draft_and_leads_back_there(client,
     assert response.status_code == 302 and response["Location"] == "/en/services/permit/apply/"
 
 
-def test_without_a_known_origin_the_confirmation_leads_back_to_the_check_page(client, citizen, service):  # noqa: F811
+def test_without_a_known_origin_the_confirmation_leads_back_to_the_check_page(client, citizen, service):
     (draft,) = drafts_of(citizen, service, 1)
     for origin in ["", "?from=https://evil.example", "?from=x" * 500]:
         body = client.get(f"/en/apply/{draft.public_id}/delete/{origin}").content.decode()
@@ -95,7 +94,7 @@ def test_without_a_known_origin_the_confirmation_leads_back_to_the_check_page(cl
         assert f'action="/en/apply/{draft.public_id}/delete/"' in body
 
 
-def test_the_delete_links_in_chinese(client, citizen, service):  # noqa: F811
+def test_the_delete_links_in_chinese(client, citizen, service):
     (draft,) = drafts_of(citizen, service, 1)
     mine = client.get("/zh-hans/applications/").content.decode()
     assert re.search(

@@ -5,7 +5,7 @@ and for the guest whose browser sent it; anyone else still gets 404."""
 import pytest
 
 from services.applications.models import Application, Status
-from tests.applications.test_apply_flow import fill_all, service, start, submit  # noqa: F401 (fixture)
+from tests.applications import fill_all, start, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,7 +13,7 @@ FLOW_PAGES = ["", "applicant/", "page/1/", "page/2/", "page/9/", "documents/", "
 
 
 @pytest.fixture
-def submitted(client, service):  # noqa: F811
+def submitted(client, service):
     app = start(client, service)
     fill_all(client, app)
     submit(client, app)
@@ -47,7 +47,7 @@ def test_a_form_sent_again_after_submission_changes_nothing_and_says_so(client, 
     assert Application.objects.filter(pk=submitted.pk).exists()
 
 
-def test_owner_going_back_after_submission_is_told_it_was_submitted(client, service, django_user_model):  # noqa: F811
+def test_owner_going_back_after_submission_is_told_it_was_submitted(client, service, django_user_model):
     user = django_user_model.objects.create_user("wei", password="pw-123456-long", email="wei@example.com")
     client.force_login(user)
     app = start(client, service)
@@ -74,7 +74,7 @@ def test_the_submitted_page_in_chinese_never_says_the_service_may_be_cancelled(c
     assert "撤销" not in body and "更名" not in body
 
 
-def test_submit_reached_by_get_on_a_draft_leads_to_the_check_page(client, service):  # noqa: F811
+def test_submit_reached_by_get_on_a_draft_leads_to_the_check_page(client, service):
     app = start(client, service)
     response = client.get(f"/en/apply/{app.public_id}/submit/")
     assert response.status_code == 302 and response["Location"] == f"/en/apply/{app.public_id}/check/"

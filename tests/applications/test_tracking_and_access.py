@@ -8,37 +8,9 @@ from django.utils.html import escape
 from services.applications import lifecycle
 from services.applications.models import Application, Attachment, Status
 from services.applications.references import is_valid_reference, make_reference
-from tests.makers import PDF_BYTES, make_department, make_service
+from tests.makers import PDF_BYTES
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def service():
-    return make_service(
-        slug="permit",
-        name_en="Residence permit",
-        name_zh="居住证",
-        department=make_department(slug="psb"),
-        offers_online=True,
-    )
-
-
-@pytest.fixture
-def citizen(django_user_model):
-    return django_user_model.objects.create_user(
-        "zhang",
-        password="pw-123456-long",
-        email="zhang@example.com",
-        first_name="Wei",
-        last_name="Zhang",
-        phone="13800138000",
-    )
-
-
-@pytest.fixture
-def other(django_user_model):
-    return django_user_model.objects.create_user("li", password="pw-123456-long", email="li@example.com")
 
 
 def submitted(service, owner, **kw):

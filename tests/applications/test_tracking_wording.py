@@ -21,11 +21,6 @@ def world():
     }
 
 
-@pytest.fixture
-def citizen(django_user_model):
-    return django_user_model.objects.create_user("zhang", password="pw-123456-long", email="zhang@example.com")
-
-
 def summary_rows(body):
     """(label, value) of each row of the page's summary lists, tags stripped."""
     rows = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", body, re.S)
