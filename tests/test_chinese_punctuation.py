@@ -10,16 +10,15 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
-DEMO_FILES = [
-    *sorted((ROOT / "services" / "catalogue" / "demo").glob("*.py")),
-    ROOT / "services" / "applications" / "demo_forms.py",
-    ROOT / "services" / "applications" / "demo_applications.py",
-]
+# The demo city: its content (YAML) and the Python of the app that loads it.
+DEMO_DATA = sorted((ROOT / "services" / "demo" / "data").glob("**/*.yaml"))
+DEMO_FILES = sorted((ROOT / "services" / "demo").glob("**/*.py"))
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # What ends a stretch of Chinese: a Han character, Chinese punctuation or a full-width form
@@ -111,8 +110,20 @@ def test_every_chinese_translation_uses_full_width_punctuation():
 
 
 def chinese_strings(path):
-    """Every string constant in a Python file that contains Chinese, with its line."""
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    """Every string constant in a Python file that contains Chinese, with its line; docstrings
+    (English for the developer, quoting Chinese as it is written) left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if id(node) in docstrings:
+            continue
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK_TEXT.search(node.value):
             yield node.lineno, node.value
         elif isinstance(node, ast.JoinedStr):  # an f-string: judge its literal parts joined
@@ -121,14 +132,41 @@ def chinese_strings(path):
                 yield node.lineno, literal
 
 
+def yaml_chinese_strings(text):
+    """Every scalar of a YAML document that contains Chinese (keys and values, comments left
+    out), with its line."""
+    nodes = [yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if CJK_TEXT.search(node.value):
+                yield node.start_mark.line + 1, node.value
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+
+
+def test_the_yaml_reader_finds_chinese_strings_with_their_lines():
+    text = "residence-permit:\n- title_zh: 申请人信息\n  fields:\n  - {use: address, hint_zh: 须与租赁备案一致.}\n"
+    found = sorted(yaml_chinese_strings(text))
+    assert found == [(2, "申请人信息"), (4, "须与租赁备案一致.")]
+    assert [value for _line, value in found if half_width(value)] == ["须与租赁备案一致."]
+
+
+def demo_strings():
+    """(file:line, string) of every Chinese string of the demo's YAML data and its Python."""
+    for path in DEMO_DATA:
+        for line, value in yaml_chinese_strings(path.read_text(encoding="utf-8")):
+            yield f"{path.relative_to(ROOT)}:{line}", value
+    for path in DEMO_FILES:
+        for line, value in chinese_strings(path):
+            yield f"{path.relative_to(ROOT)}:{line}", value
+
+
 def test_every_chinese_string_of_the_demo_city_uses_full_width_punctuation():
-    wrong = [
-        f"{path.relative_to(ROOT)}:{line}: {found!r}"
-        for path in DEMO_FILES
-        for line, value in chinese_strings(path)
-        if not value.lstrip().startswith(("Demo ", "A few ", "Districts,"))  # module docstrings
-        for found in half_width(value)
-    ]
+    assert DEMO_DATA, "no demo data files found"
+    wrong = [f"{where}: {found!r}" for where, value in demo_strings() for found in half_width(value)]
     assert not wrong, f"{len(wrong)} demo strings with half-width punctuation next to Chinese:\n" + "\n".join(
         wrong[:20]
     )
@@ -203,10 +241,10 @@ def moved(response):
 
 def apply_as_guest(pages, service):
     """The apply flow in Chinese with mistakes on the way: empty pages, a file that is too big."""
-    from services.applications.demo_forms import demo_answers
     from services.applications.flow import Flow, material_key
     from services.applications.models import Application, FieldKind
     from services.applications.uploads import accepted_types
+    from services.demo.forms import demo_answers
     from tests.applications.test_demo_forms import page_data
     from tests.makers import PNG_BYTES
 

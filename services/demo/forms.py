@@ -49,6 +49,7 @@ FIELD_DEFAULTS = {
 }
 PAGE_DEFAULTS = {"title_zh": "", "title_en": "", "intro_zh": "", "intro_en": ""}
 TEXTS = ("label_zh", "label_en", "hint_zh", "hint_en")
+PROBE_DAY = datetime.date(2026, 11, 30)  # any day: relative dates are tried on it when read
 
 
 class DemoFormError(ValueError):
@@ -109,6 +110,8 @@ def fill(text, context):
 def resolve_example(value, today, context):
     if isinstance(value, dict) and set(value) == {"resident_id"}:
         spec = value["resident_id"]
+        if not isinstance(spec, dict) or set(spec) != {"region", "born", "sequence"}:
+            raise DemoFormError(f"resident_id needs region, born and sequence, not {spec!r}")
         return resident_id(spec["region"], resolve_date(spec["born"], today), spec["sequence"])
     if isinstance(value, dict) and ("days_from_today" in value or "school_birth_window" in value):
         return resolve_date(value, today)
@@ -155,7 +158,10 @@ def _years(today):
 
 
 def _is_relative(value):
-    return isinstance(value, dict) or (isinstance(value, str) and "{" in value)
+    """Whether a value of the files depends on today (a relative date, a placeholder)."""
+    if isinstance(value, dict):
+        return bool(set(value) & {"days_from_today", "school_birth_window", "resident_id"})
+    return isinstance(value, str) and "{" in value
 
 
 @functools.cache
@@ -185,9 +191,16 @@ def _expand(item, questions, choice_lists, where):
         if spec["choices"] not in choice_lists:
             raise DemoFormError(f"{where}, question {spec['key']!r}: no choice list named {spec['choices']!r}")
         spec["choices"] = choice_lists[spec["choices"]]
-    relative = any(_is_relative(spec[name]) for name in (*TEXTS, "min_date", "max_date", "example")) or any(
-        _is_relative(value) for option in spec["choices"] for value in option.values()
+    relative = (
+        any(spec[name] is not None and not isinstance(spec[name], datetime.date) for name in ("min_date", "max_date"))
+        or any(_is_relative(spec[name]) for name in (*TEXTS, "example"))
+        or any(_is_relative(value) for option in spec["choices"] for value in option.values())
     )
+    if relative:  # resolved once now, so that a mistake is found on reading and named
+        try:
+            _resolved(spec, PROBE_DAY, _years(PROBE_DAY))
+        except DemoFormError as error:
+            raise DemoFormError(f"{where}, question {spec['key']!r}: {error}") from None
     return spec, relative
 
 

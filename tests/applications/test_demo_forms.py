@@ -12,13 +12,6 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from services.applications import formengine, lifecycle
-from services.applications.demo_applications import (
-    CASELOAD,
-    CASELOAD_DEPARTMENTS,
-    CASELOAD_MARKER,
-    DEMO_APPLICATIONS,
-)
-from services.applications.demo_forms import demo_answers, demo_form_definitions
 from services.applications.flow import ECERT_KEY, Flow, material_key
 from services.applications.models import (
     Application,
@@ -36,6 +29,8 @@ from services.applications.uploads import accepted_types
 from services.applications.workdays import add_working_days, today
 from services.catalogue.demo import SERVICES
 from services.catalogue.models import Service
+from services.demo.applications import CASELOAD, CASELOAD_DEPARTMENTS, CASELOAD_MARKER, DEMO_APPLICATIONS
+from services.demo.forms import demo_answers, demo_form_definitions
 from services.lib.validators import validate_mainland_mobile
 from tests.makers import PDF_BYTES, PNG_BYTES
 
@@ -534,7 +529,7 @@ def test_the_caseload_is_made_with_a_bounded_number_of_queries(demo):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from services.applications.demo_applications import load_demo_caseload
+    from services.demo.applications import load_demo_caseload
 
     steps = caseload().count() + ApplicationEvent.objects.filter(application__in=caseload()).count()
     caseload().delete()

@@ -7,8 +7,8 @@ import pytest
 from django.utils import translation
 
 from services.applications import formengine
-from services.applications.demo_forms import _field_values, demo_form_definitions
 from services.applications.models import FormField, FormPage
+from services.demo.forms import demo_form_definitions, field_values
 from tests.makers import make_service
 
 CONDITION_WORDS = ("仅在", "仅当", "only if")
@@ -18,15 +18,15 @@ def conditional_questions():
     for slug, pages in demo_form_definitions().items():
         for page in pages:
             for spec in page["fields"]:
-                if spec["condition"][0]:
+                if spec["condition_key"]:
                     yield slug, spec
 
 
 def test_no_demo_hint_repeats_the_condition_that_shows_its_question():
     doubled = [
-        (slug, spec["key"], spec["hint"])
+        (slug, spec["key"], spec["hint_zh"], spec["hint_en"])
         for slug, spec in conditional_questions()
-        if any(word in text.lower() for text in spec["hint"] for word in CONDITION_WORDS)
+        if any(word in spec[hint].lower() for hint in ("hint_zh", "hint_en") for word in CONDITION_WORDS)
     ]
     assert list(conditional_questions())
     assert not doubled
@@ -39,7 +39,7 @@ def residence_permit_page():
     page = FormPage.objects.create(service=make_service(), order=1, title_zh="页", title_en="Page")
     for order, spec in enumerate(spec_page["fields"]):
         if not spec["material"]:
-            FormField.objects.create(page=page, key=spec["key"], **_field_values(spec, order, {}))
+            FormField.objects.create(page=page, key=spec["key"], **field_values(spec, order, {}))
     return page
 
 

@@ -108,8 +108,8 @@ def officer_tab(browser, portal):
 @pytest.fixture
 def submitted(portal):
     """A guest's submitted application to the demo property register search, in Chinese."""
-    from services.applications.demo_forms import demo_answers
     from services.catalogue.models import Service
+    from services.demo.forms import demo_answers
     from tests.makers import make_submitted
 
     service = Service.objects.get(slug=SERVICE)
