@@ -189,3 +189,11 @@ def test_a_service_with_forms_in_two_files_is_refused(written, monkeypatch):
     forms._expanded.cache_clear()
     with pytest.raises(forms.DemoFormError, match="marriage has a form in another file too"):
         forms.demo_form_definitions(LATE_2026)
+
+
+def test_each_form_file_holds_the_forms_of_exactly_its_department_s_online_services():
+    from services.demo.catalogue import demo_departments
+
+    online = {s["slug"]: slug for slug, _fields, services in demo_departments() for s in services if s["offers_online"]}
+    in_files = {service: department for department, entries in forms.form_files() for service in entries}
+    assert in_files == online

@@ -27,16 +27,16 @@ from services.applications.models import (
 from services.applications.references import is_valid_reference
 from services.applications.uploads import accepted_types
 from services.applications.workdays import add_working_days, today
-from services.catalogue.demo import SERVICES
 from services.catalogue.models import Service
 from services.demo.applications import CASELOAD, CASELOAD_DEPARTMENTS, CASELOAD_MARKER, DEMO_APPLICATIONS
+from services.demo.catalogue import demo_services
 from services.demo.forms import demo_answers, demo_form_definitions
 from services.lib.validators import validate_mainland_mobile
 from tests.makers import PDF_BYTES, PNG_BYTES
 
 pytestmark = pytest.mark.django_db
 
-ONLINE_SLUGS = sorted(s["slug"] for s in SERVICES if "o" in s["ch"])
+ONLINE_SLUGS = sorted(s["slug"] for s in demo_services() if s["offers_online"])
 # Full runs through the apply flow: many pages, three-page forms, conditions on earlier pages
 # (a whole page shown or skipped), on multiple choices and on compound fields, and uploads.
 RUN_THROUGH = {
