@@ -12,7 +12,8 @@ from tests.makers import (
     PNG_BYTES,
 )
 
-# Real commits, so emails queued "on commit" are sent as in production.
+# Real commits: emails are queued on commit and these tests read them all along the way (still
+# to move to django_capture_on_commit_callbacks, test by test, so none passes on an empty outbox).
 pytestmark = pytest.mark.django_db(transaction=True)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.applications import fill_all, page1, start
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 APPLICANT = {"who": "self", "applicant_name": "Zhang Wei", "contact_phone": "138 1234 5678"}
 

@@ -10,7 +10,7 @@ from services.applications.models import Application, Attachment
 from tests.applications import page1, start
 from tests.makers import PDF_BYTES
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def draft_with_a_file(client, service):

@@ -10,7 +10,7 @@ from services.applications.models import FormField
 from tests.applications import start
 from tests.makers import make_material
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def accept_of(body, name):

@@ -16,7 +16,9 @@ from services.applications import lifecycle
 from services.applications.models import Application
 from tests.makers import make_department, make_service, make_staff, make_submitted
 
-pytestmark = pytest.mark.django_db(transaction=True)  # emails are queued after the commit
+# Real commits: emails are queued on commit and these tests read them all along the way (still
+# to move to django_capture_on_commit_callbacks, test by test, so none passes on an empty outbox).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SITE = "https://services.haipu.example.gov.cn"
 # Long enough that a Chinese subject is folded over two header lines once encoded.

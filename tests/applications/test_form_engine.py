@@ -261,7 +261,7 @@ def test_random_posts_to_a_random_form_page_never_give_a_500(client, page, defs,
     assert response.status_code in (200, 302)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_upload_question_accepts_only_its_own_file_types(client, page):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -16,7 +16,9 @@ from services.applications.models import Application, ApplicationEvent, Attachme
 from tests.applications import ITEMS, answer_url, asked
 from tests.makers import PDF_BYTES, PNG_BYTES, make_submitted
 
-pytestmark = pytest.mark.django_db(transaction=True)  # emails are queued after the commit
+# Real commits: emails are queued on commit and these tests read them all along the way (still
+# to move to django_capture_on_commit_callbacks, test by test, so none passes on an empty outbox).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def waited(app, days=14):

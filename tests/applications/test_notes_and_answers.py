@@ -12,26 +12,27 @@ from services.applications import lifecycle
 from tests.makers import make_submitted
 
 # Transactional: emails are queued after the commit.
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("english")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 INTERNAL = "Check the land registry before deciding"
 ANSWER = "My tenancy contract number is HT-2025-0412"
 
 
 @pytest.fixture
-def answered(client, world, citizen):
+def answered(client, world, citizen, django_capture_on_commit_callbacks):
     """Accepted with an internal note, asked for information with another, answered by the
     citizen through the answer page."""
-    officer = world["officer"]
-    app = make_submitted(world["permit"], owner=citizen)
-    app = lifecycle.act(app, "accept", officer, note="Accepted.", internal_note=INTERNAL)
-    app = lifecycle.act(
-        app, "request_info", officer, items=["Tenancy contract"], note="Please send it.", internal_note=INTERNAL
-    )
-    client.force_login(citizen)
-    info = app.info_requests.get()
-    response = client.post(f"/en/applications/{app.reference}/answer/", {"request_id": info.pk, "answer": ANSWER})
-    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # the emails go on commit
+        officer = world["officer"]
+        app = make_submitted(world["permit"], owner=citizen)
+        app = lifecycle.act(app, "accept", officer, note="Accepted.", internal_note=INTERNAL)
+        app = lifecycle.act(
+            app, "request_info", officer, items=["Tenancy contract"], note="Please send it.", internal_note=INTERNAL
+        )
+        client.force_login(citizen)
+        info = app.info_requests.get()
+        response = client.post(f"/en/applications/{app.reference}/answer/", {"request_id": info.pk, "answer": ANSWER})
+        assert response.status_code == 302
     app.refresh_from_db()
     return app
 
@@ -62,10 +63,13 @@ def test_the_answer_is_shown_to_staff_as_the_applicants_answer_not_as_an_interna
     assert all(INTERNAL in cell(row, "internal") and INTERNAL not in cell(row, "to-applicant") for row in internal_rows)
 
 
-def test_an_internal_note_never_reaches_the_applicant(client, world, citizen, answered):
+def test_an_internal_note_never_reaches_the_applicant(
+    client, world, citizen, answered, django_capture_on_commit_callbacks
+):
     app = answered
-    lifecycle.act(app, "start_review", world["officer"], internal_note=INTERNAL)
-    app = lifecycle.act(app, "request_info", world["officer"], items=["A photo"], internal_note=INTERNAL)
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.act(app, "start_review", world["officer"], internal_note=INTERNAL)
+        app = lifecycle.act(app, "request_info", world["officer"], items=["A photo"], internal_note=INTERNAL)
     client.force_login(citizen)
     pages = {
         "application page": client.get(f"/en/applications/{app.reference}/"),

@@ -8,7 +8,7 @@ import pytest
 from services.catalogue.models import District
 from tests.applications import page1, start
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 HELPER_ID = "110101199003078515"
 ON_BEHALF = {

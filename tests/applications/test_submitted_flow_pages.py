@@ -7,7 +7,7 @@ import pytest
 from services.applications.models import Application, Status
 from tests.applications import fill_all, start, submit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 FLOW_PAGES = ["", "applicant/", "page/1/", "page/2/", "page/9/", "documents/", "check/", "submit/", "delete/"]
 

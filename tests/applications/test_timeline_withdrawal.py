@@ -10,7 +10,7 @@ import pytest
 from services.applications import lifecycle
 from tests.makers import make_department, make_service, make_staff, make_submitted
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 REASON = "My husband Wang Lei (ID 110101198001011234) moved out"
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from services.applications import lifecycle
 from tests.makers import make_department, make_service, make_staff, make_submitted
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

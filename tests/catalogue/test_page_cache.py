@@ -6,6 +6,8 @@ from services.catalogue.models import CatalogueVersion
 from services.lib import cache as page_cache
 from tests.makers import make_department, make_material, make_service
 
+# Real commits: the catalogue version moves on commit (services/lib/cache.py), and these tests are
+# about what the next request, or another process, sees once a change is committed.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
