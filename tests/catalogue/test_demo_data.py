@@ -1,15 +1,18 @@
+import copy
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
-from services.catalogue.demo import SERVICES
-from services.catalogue.management.commands.load_demo import DEMO_PASSWORD
 from services.catalogue.models import FAQ, CatalogueVersion, Department, District, LifeEvent, Material, Service
+from services.demo import files
+from services.demo.catalogue import DEMO_PASSWORD, demo_services
 from services.offline.models import OpeningHours, ServiceCentre
 
-DEMO_SLUGS = [s["slug"] for s in SERVICES]
+DEMO_SLUGS = [s["slug"] for s in demo_services()]
 GUIDE_FIELDS = ("name", "summary", "steps", "conditions", "eligibility", "legal_basis", "keywords")
 
 
@@ -35,6 +38,45 @@ def counts():
             through,
         )
     }
+
+
+def rows():
+    """Every demo table's rows by natural values: ids of rows the loader replaces (FAQs, opening
+    hours, link rows) and timestamps left out; materials keep their ids."""
+    replaced = (FAQ, OpeningHours, Service.life_events.through, ServiceCentre.services.through)
+    tables = {}
+    for model in (District, Department, LifeEvent, Service, Material, FAQ, ServiceCentre, OpeningHours):
+        names = [f.attname for f in model._meta.concrete_fields if f.attname != "updated_at"]
+        if model in replaced:
+            names.remove("id")
+        tables[model.__name__] = sorted(map(repr, model.objects.values_list(*names)))
+    for model in replaced[2:]:
+        tables[model.__name__] = sorted(model.objects.values_list(*[f.attname for f in model._meta.fields][1:]))
+    User = get_user_model()
+    users = User.objects.values_list("pk", "username", "is_staff", "is_superuser", "department", "email", "phone")
+    tables["User"] = sorted(users)
+    tables["groups"] = sorted(User.groups.through.objects.values_list("user__username", "group__name"))
+    return tables
+
+
+def with_data(monkeypatch, name, change):
+    """Run what follows with the demo file data/<name> changed by `change(content)`: on a copy,
+    so the process's cached files are untouched."""
+    folder, _, stem = name.removesuffix(".yaml").rpartition("/")
+    if folder:
+        real_read_all = files.read_all
+        edited = []
+        for stem_, content in real_read_all(folder):
+            if stem_ == stem:
+                content = copy.deepcopy(content)
+                change(content)
+            edited.append((stem_, content))
+        monkeypatch.setattr(files, "read_all", lambda f: edited if f == folder else real_read_all(f))
+    else:
+        real_read = files.read
+        content = copy.deepcopy(real_read(name))
+        change(content)
+        monkeypatch.setattr(files, "read", lambda n: content if n == name else real_read(n))
 
 
 @pytest.fixture
@@ -194,3 +236,114 @@ def test_load_demo_bumps_the_catalogue_version_and_leaves_cache_invalidation_con
     # invalidates every process's cached pages.
     Service.objects.get(slug="residence-permit").save()
     assert version() > after_load, "saving a service no longer bumps the catalogue version"
+
+
+@pytest.mark.django_db
+def test_running_load_demo_twice_leaves_identical_rows_and_keeps_the_materials_ids(demo):
+    before = rows()
+    load_demo()
+    assert rows() == before
+
+
+@pytest.mark.django_db
+def test_load_demo_puts_back_an_edited_demo_service_and_leaves_other_services_alone(demo):
+    Service.objects.filter(slug="residence-permit").update(name_en="Renamed", popularity=1)
+    Material.objects.filter(service__slug="residence-permit", order=0).update(copies=9)
+    other = Service.objects.create(
+        slug="not-demo",
+        code="X-1",
+        department=Department.objects.first(),
+        name_zh="测试",
+        name_en="Test",
+        statutory_limit_days=5,
+        promised_limit_days=5,
+    )
+    load_demo()
+    service = Service.objects.get(slug="residence-permit")
+    assert (service.name_en, service.popularity) == ("Residence permit application", 386200)
+    assert service.materials.get(order=0).copies == 1
+    assert Service.objects.get(pk=other.pk).name_en == "Test"
+
+
+def test_demo_services_are_read_with_the_models_field_names():
+    services = demo_services()
+    assert len(services) == len({s["slug"] for s in services}) >= 80
+    for service in services:
+        assert isinstance(service["offers_online"], bool) and isinstance(service["offers_post"], bool)
+        assert service["department"] and re.fullmatch(r"310000-[A-Z]+-\d{3}", service["code"]), service["slug"]
+        assert all({"name_zh", "form", "e_certificate"} <= set(m) for m in service["materials"]), service["slug"]
+        assert bool(service["centre_kinds"]) == service["offers_counter"], service["slug"]
+    assert len({s["code"] for s in services}) == len(services)
+    permit = next(s for s in services if s["slug"] == "residence-permit")
+    assert permit["department"] == "psb" and permit["code"] == "310000-PSB-001"
+    assert permit["materials"][0]["name_en"] == "Resident identity card"
+
+
+def first_service(content):
+    return content["services"][0]
+
+
+@pytest.mark.parametrize(
+    "name, change, message",
+    [
+        (
+            "departments/psb.yaml",
+            lambda c: first_service(c)["materials"].append("id_crad"),
+            "departments/psb.yaml, service 'residence-permit', material 6: unknown material 'id_crad'",
+        ),
+        (
+            "departments/psb.yaml",
+            lambda c: first_service(c)["materials"].append({"use": "photo", "copys": 3}),
+            "departments/psb.yaml, service 'residence-permit', material 6: unknown key copys",
+        ),
+        (
+            "departments/psb.yaml",
+            lambda c: first_service(c)["life_events"].append("having-twins"),
+            "departments/psb.yaml, service 'residence-permit': unknown life event 'having-twins'",
+        ),
+        (
+            "departments/psb.yaml",
+            lambda c: first_service(c).update(nmae_zh="居住证"),
+            "departments/psb.yaml, service 'residence-permit': unknown key nmae_zh",
+        ),
+        (
+            "departments/psb.yaml",
+            lambda c: first_service(c).pop("promised_limit_days"),
+            "departments/psb.yaml, service 'residence-permit': missing promised_limit_days",
+        ),
+        (
+            "departments/psb.yaml",
+            lambda c: first_service(c).update(centre_kinds=["harbour"]),
+            "departments/psb.yaml, service 'residence-permit': unknown centre kind 'harbour'",
+        ),
+        (
+            "users.yaml",
+            lambda c: c["users"][1].update(department="police"),
+            "users.yaml, user 'deptadmin': unknown department 'police'",
+        ),
+        (
+            "places.yaml",
+            lambda c: c["centres"][0].update(district="atlantis"),
+            "places.yaml, centre 'jiangxin-admin-centre': unknown district 'atlantis'",
+        ),
+        (
+            "places.yaml",
+            lambda c: c["centres"][0].update(hours="all-night"),
+            "places.yaml, centre 'jiangxin-admin-centre': unknown hours pattern 'all-night'",
+        ),
+        (
+            "places.yaml",
+            lambda c: c["hours"]["standard"]["opening_hours"][0].update(opens=540),
+            "places.yaml, centre 'changfeng-admin-centre', opening hours 1: ",
+        ),
+    ],
+)
+@pytest.mark.django_db
+def test_a_mistake_in_a_demo_file_fails_with_the_file_and_entry_named_and_loads_nothing(
+    monkeypatch, name, change, message
+):
+    with_data(monkeypatch, name, change)
+    with pytest.raises(CommandError) as error:
+        load_demo()
+    assert message in str(error.value)
+    assert not District.objects.exists() and not Service.objects.exists()
