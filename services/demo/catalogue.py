@@ -99,6 +99,21 @@ def lookup(table, key, where, what, source=""):
         raise DemoDataError(f"{where}: unknown {what} {key!r}" + (f" (not in {source})" if source else "")) from None
 
 
+def choice(model, field, value, where):
+    """`value` if it is one of the model field's choices, else DemoDataError."""
+    choices = [key for key, _label in model._meta.get_field(field).choices]
+    if value not in choices:
+        raise DemoDataError(f"{where}: {field} {value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def once(seen, key, value, where):
+    """Record that `where` uses `value` for `key`; DemoDataError if an earlier entry did."""
+    if (key, value) in seen:
+        raise DemoDataError(f"{where}: {key} {value!r} is already used by {seen[key, value]}")
+    seen[key, value] = where
+
+
 def part(name, key):
     """The `key` section of data/<name>."""
     content = files.read(name)
@@ -115,33 +130,48 @@ def name_of(entry):
 
 
 def demo_districts():
-    entries = part("places.yaml", "districts")
-    return [dict(check(e, f"places.yaml, district {name_of(e)}", DISTRICT_FIELDS)) for e in entries]
+    districts, seen = [], {}
+    for entry in part("places.yaml", "districts"):
+        where = f"places.yaml, district {name_of(entry)}"
+        districts.append(dict(check(entry, where, DISTRICT_FIELDS)))
+        once(seen, "slug", entry["slug"], where)
+    return districts
 
 
 def demo_life_events():
-    entries = part("life_events.yaml", "life_events")
-    return [dict(check(e, f"life_events.yaml, life event {name_of(e)}", LIFE_EVENT_FIELDS)) for e in entries]
+    events, seen = [], {}
+    for entry in part("life_events.yaml", "life_events"):
+        where = f"life_events.yaml, life event {name_of(entry)}"
+        event = dict(check(entry, where, LIFE_EVENT_FIELDS))
+        once(seen, "slug", event["slug"], where)
+        choice(LifeEvent, "audience", event["audience"], where)
+        events.append(event)
+    return events
 
 
 def demo_materials():
     """{key: material fields} of the library in materials.yaml."""
-    return {
-        key: dict(check(m, f"materials.yaml, material {key!r}", MATERIAL_FIELDS))
-        for key, m in files.read("materials.yaml").items()
-    }
+    library = {}
+    for key, material in files.read("materials.yaml").items():
+        where = f"materials.yaml, material {key!r}"
+        library[key] = dict(check(material, where, MATERIAL_FIELDS))
+        choice(Material, "form", material["form"], where)
+    return library
 
 
 def material_fields(item, library, where):
     """A service's material entry (a library key, {use: key, ...changes}, or a whole material)
     as the material's field values."""
     if isinstance(item, str):
-        return dict(lookup(library, item, where, "material", "materials.yaml"))
-    if isinstance(item, dict) and "use" in item:
+        material = dict(lookup(library, item, where, "material", "materials.yaml"))
+    elif isinstance(item, dict) and "use" in item:
         changes = {k: v for k, v in item.items() if k != "use"}
         check(changes, where, (), MATERIAL_FIELDS)
-        return {**lookup(library, item["use"], where, "material", "materials.yaml"), **changes}
-    return dict(check(item, where, MATERIAL_FIELDS))
+        material = {**lookup(library, item["use"], where, "material", "materials.yaml"), **changes}
+    else:
+        material = dict(check(item, where, MATERIAL_FIELDS))
+    choice(Material, "form", material["form"], where)
+    return material
 
 
 def demo_departments():
@@ -152,14 +182,18 @@ def demo_departments():
     centre_kinds = {c.get("kind") for c in part("places.yaml", "centres") if isinstance(c, dict)}
     events = {event["slug"] for event in demo_life_events()}
     library = demo_materials()
-    departments = []
+    departments, seen = [], {}
     for slug, content in files.read_all("departments"):
         where = f"departments/{slug}.yaml"
         fields = check(content, where, (*DEPARTMENT_FIELDS, "services"))
+        once(seen, "department code", fields["code"], where)
         services = []
         for entry in fields["services"] or []:
             at = f"{where}, service {name_of(entry)}"
             service = dict(check(entry, at, SERVICE_FIELDS, SERVICE_OPTIONAL), department=slug)
+            once(seen, "slug", service["slug"], at)
+            once(seen, "code", service["code"], at)
+            choice(Service, "audience", service["audience"], at)
             service.setdefault("fee_zh", "")
             service.setdefault("fee_en", "")
             for event in service["life_events"]:
@@ -195,10 +229,11 @@ def demo_centres():
         key: check(pattern, f"places.yaml, hours {key!r}", HOURS_FIELDS)
         for key, pattern in part("places.yaml", "hours").items()
     }
-    centres = []
+    centres, seen = [], {}
     for entry in part("places.yaml", "centres"):
         where = f"places.yaml, centre {name_of(entry)}"
         centre = dict(check(entry, where, CENTRE_FIELDS, ("hours", *HOURS_FIELDS)))
+        once(seen, "slug", centre["slug"], where)
         if centre["district"] not in districts:
             raise DemoDataError(f"{where}: unknown district {centre['district']!r}")
         if "hours" in centre:

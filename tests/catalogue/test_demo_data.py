@@ -317,6 +317,22 @@ def first_service(content):
             "departments/psb.yaml, service 'residence-permit': unknown centre kind 'harbour'",
         ),
         (
+            "departments/traffic.yaml",
+            lambda c: first_service(c).update(slug="residence-permit"),
+            "departments/traffic.yaml, service 'residence-permit': slug 'residence-permit' is already used by "
+            "departments/psb.yaml, service 'residence-permit'",
+        ),
+        (
+            "departments/psb.yaml",
+            lambda c: first_service(c).update(audience="citizens"),
+            "departments/psb.yaml, service 'residence-permit': audience 'citizens' is not one of individual, business",
+        ),
+        (
+            "materials.yaml",
+            lambda c: c["id_card"].update(form="photocopy"),
+            "materials.yaml, material 'id_card': form 'photocopy' is not one of original, copy, both",
+        ),
+        (
             "users.yaml",
             lambda c: c["users"][1].update(department="police"),
             "users.yaml, user 'deptadmin': unknown department 'police'",
