@@ -219,8 +219,9 @@ class Pages:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_city, db):
+    """The demo city, loaded once for this module (see tests/conftest.py)."""
+    return demo_city
 
 
 def first(model, **filters):

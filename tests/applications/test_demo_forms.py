@@ -60,8 +60,9 @@ def load_demo():
 
 
 @pytest.fixture
-def demo(db):
-    load_demo()
+def demo(demo_city, db):
+    """The demo city, loaded once for this module (see tests/conftest.py)."""
+    return demo_city
 
 
 @pytest.fixture
