@@ -71,8 +71,12 @@ dev: venv
 	DEBUG=true TASKS_BACKEND=immediate SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # pytest exits 5 when no test ran; make treats any non-zero exit as failure.
+# The suite in two passes: everything but the browser tests spread over TEST_WORKERS processes
+# (pytest-xdist; each has its own test database), then the browser tests in one process.
+TEST_WORKERS ?= 2
 test: venv vnu
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e
+	$(BIN)/pytest tests/e2e
 
 # ruff, then the boundaries between the apps (the import contracts in pyproject.toml).
 lint: venv

@@ -19,7 +19,7 @@ import re
 import pytest
 from django.utils import translation
 
-from tests.e2e.conftest import AXE_OPTIONS, NARROW, SCREENSHOTS, WIDE, Tab, describe_violations
+from tests.e2e.conftest import AXE_OPTIONS, NARROW, SCREENSHOTS, WIDE, Tab, describe_violations, is_policy_violation
 from tests.e2e.test_apply_flow import english_sentences, submit
 from tests.makers import PDF_BYTES
 
@@ -310,11 +310,12 @@ def test_an_inline_script_in_the_admin_is_refused_and_reported(officer_tab):
     assert officer.policy_violations == []
     header = officer.page.evaluate("() => fetch(location.href).then(r => r.headers.get('content-security-policy'))")
     assert "script-src 'self'" in header and "'unsafe-inline'" not in header.split("script-src")[1].split(";")[0]
-    officer.page.evaluate(
-        """() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1';
-        document.body.append(s); }"""
-    )
-    officer.page.wait_for_timeout(200)
+    # Chromium reports the refusal on the console; wait for that message, not for a time.
+    with officer.page.expect_console_message(lambda message: is_policy_violation(message.text)):
+        officer.page.evaluate(
+            """() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1';
+            document.body.append(s); }"""
+        )
     assert officer.page.evaluate("() => window.ran") is None, "an inline script ran in the admin"
     assert any("inline script" in found for found in officer.policy_violations), officer.policy_violations
     assert officer in OPEN_TABS
