@@ -37,6 +37,15 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="staff",
     )
+    centre = models.ForeignKey(
+        "offline.ServiceCentre",
+        verbose_name=_("service centre"),
+        help_text=_("For counter clerks: the centre whose bookings and counter applications they handle."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clerks",
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

@@ -309,6 +309,54 @@ class Application(models.Model):
         related_name="assigned_applications",
         help_text=_("The case officer working on it."),
     )
+    # The offline channel (issue 10): where and by whom a counter or postal application was
+    # registered, the booking it came from, when a postal one arrived (deadlines count from it),
+    # and the short code a citizen gives at the counter to finish an online draft there.
+    centre = models.ForeignKey(
+        "offline.ServiceCentre",
+        verbose_name=_("service centre"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        help_text=_("The centre where it was registered (counter and post)."),
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registered_applications",
+        help_text=_("The counter clerk who registered it for the applicant."),
+    )
+    booking = models.OneToOneField(
+        "offline.Booking",
+        verbose_name=_("booking"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="application",
+    )
+    received_on = models.DateField(
+        _("received on"), null=True, blank=True, help_text=_("For postal applications: the day the post arrived.")
+    )
+    applicant_id_number = models.CharField(
+        _("applicant's ID number"),
+        max_length=30,
+        blank=True,
+        db_index=True,
+        help_text=_("Matches a counter or postal application to the citizen's verified account."),
+    )
+    draft_code = models.CharField(
+        _("draft code"),
+        max_length=12,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Given at a counter, with the mobile number, to finish an online draft there."),
+    )
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -325,6 +373,7 @@ class Application(models.Model):
             models.Index(fields=["applicant_name"], name="application_name"),
             models.Index(fields=["department", "assignee", "due_on"], name="application_dept_assignee"),
             models.Index(fields=["department", "submitted_at"], name="application_dept_submitted"),
+            models.Index(fields=["centre", "submitted_at"], name="application_centre_submitted"),
         ]
         permissions = [
             ("process_application", _("Can process applications (accept, request information, decide)")),

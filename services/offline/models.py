@@ -1,5 +1,7 @@
 import datetime
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +41,29 @@ class ServiceCentre(models.Model):
         help_text=_("Services that can be applied for at this centre's counters."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower first."))
+    # Booking a visit (issue 10). A slot holds as many visits for a service as there are counters
+    # serving it: its own number (ServiceCounters) or, without one, the centre-wide `counters`.
+    bookable = models.BooleanField(
+        _("takes bookings"), default=True, help_text=_("Citizens may book a visit to this centre online.")
+    )
+    counters = models.PositiveSmallIntegerField(
+        _("counters"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(200)],
+        help_text=_("How many counters serve each service, unless the service has its own number."),
+    )
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("length of a visit (minutes)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+        help_text=_("Visits are booked in slots of this length from opening time."),
+    )
+    booking_days_ahead = models.PositiveSmallIntegerField(
+        _("booking window (days)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("How many days ahead a visit can be booked."),
+    )
 
     name = translated("name")
     address = translated("address")
@@ -111,3 +136,125 @@ class OpeningHours(models.Model):
 
     def span(self):
         return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class ServiceCounters(models.Model):
+    """How many of a centre's counters serve one service (instead of the centre-wide number)."""
+
+    centre = models.ForeignKey(
+        ServiceCentre, verbose_name=_("service centre"), on_delete=models.CASCADE, related_name="service_counters"
+    )
+    service = models.ForeignKey(
+        "catalogue.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="+"
+    )
+    counters = models.PositiveSmallIntegerField(
+        _("counters"), validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
+
+    class Meta:
+        verbose_name = _("counters for a service")
+        verbose_name_plural = _("counters for services")
+        constraints = [models.UniqueConstraint(fields=["centre", "service"], name="service_counters_once")]
+
+    def __str__(self):
+        return f"{self.service} × {self.counters}"
+
+
+class CentreClosure(models.Model):
+    """A day the centre is closed on top of the city's working-day calendar (workdays)."""
+
+    centre = models.ForeignKey(
+        ServiceCentre, verbose_name=_("service centre"), on_delete=models.CASCADE, related_name="closures"
+    )
+    date = models.DateField(_("date"))
+    reason_zh, reason_en = bilingual(models.CharField, _("reason"), max_length=200, blank=True)
+
+    reason = translated("reason")
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("closure")
+        verbose_name_plural = _("closures")
+        constraints = [models.UniqueConstraint(fields=["centre", "date"], name="centre_closed_once_a_day")]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d}"
+
+
+class Slot(models.Model):
+    """How many visits are booked for one service in one slot of one centre. A booking raises
+    `booked` with a conditional UPDATE (`booked < capacity`), so a slot is never over-booked,
+    also when many citizens take its last place at the same moment (offline/bookings.py)."""
+
+    centre = models.ForeignKey(ServiceCentre, on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey("catalogue.Service", on_delete=models.CASCADE, related_name="+")
+    starts_at = models.DateTimeField()
+    booked = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["centre", "service", "starts_at"], name="slot_once")]
+
+    def __str__(self):
+        return f"{self.starts_at:%Y-%m-%d %H:%M} {self.booked}"
+
+
+class Booking(models.Model):
+    """A citizen's booked visit to a centre's counter for one service."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("Booked")
+        CHECKED_IN = "checked_in", _("Checked in")
+        NO_SHOW = "no_show", _("Did not come")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    reference = models.CharField(_("booking reference"), max_length=16, unique=True, editable=False)
+    centre = models.ForeignKey(
+        ServiceCentre, verbose_name=_("service centre"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    service = models.ForeignKey(
+        "catalogue.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    starts_at = models.DateTimeField(_("time"))
+    ends_at = models.DateTimeField(_("until"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.BOOKED)
+    name = models.CharField(_("name"), max_length=100)
+    phone = models.CharField(_("mobile number"), max_length=20, db_index=True)
+    email = models.EmailField(_("email"), blank=True)
+    language = models.CharField(_("language"), max_length=10, default="zh-hans")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bookings",
+    )
+    created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        indexes = [models.Index(fields=["centre", "starts_at"], name="booking_centre_day")]
+        constraints = [
+            # One visit per service per person at a time (the mobile number stands for the person).
+            models.UniqueConstraint(
+                fields=["phone", "service"],
+                condition=models.Q(status="booked"),
+                name="booking_one_per_service_per_phone",
+            )
+        ]
+
+    def __str__(self):
+        return self.reference
