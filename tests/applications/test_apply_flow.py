@@ -12,9 +12,9 @@ from tests.makers import (
     PNG_BYTES,
 )
 
-# Real commits: emails are queued on commit and these tests read them all along the way (still
-# to move to django_capture_on_commit_callbacks, test by test, so none passes on an empty outbox).
-pytestmark = pytest.mark.django_db(transaction=True)
+# The test's own transaction: the emails queued on commit are sent where a test reads them, by
+# running those callbacks (django_capture_on_commit_callbacks), and each such test counts them first.
+pytestmark = pytest.mark.django_db
 
 
 def test_start_page_says_what_you_need_how_long_and_the_fee(client, service):
@@ -66,11 +66,13 @@ def test_answers_are_stored_under_their_keys(client, service):
     assert "lost_where" not in app.answers
 
 
-def test_submission_writes_one_event_and_emails_the_applicant_in_their_language(client, service):
+def test_submission_writes_one_event_and_emails_the_applicant_in_their_language(
+    client, service, django_capture_on_commit_callbacks
+):
     app = start(client, service)
     fill_all(client, app)
     mail.outbox.clear()
-    with pytest.MonkeyPatch.context():
+    with django_capture_on_commit_callbacks(execute=True):
         submit(client, app)
     app.refresh_from_db()
     event = ApplicationEvent.objects.get(application=app)
@@ -82,24 +84,29 @@ def test_submission_writes_one_event_and_emails_the_applicant_in_their_language(
     assert message.alternatives and app.reference in message.alternatives[0][0]
 
 
-def test_chinese_applicant_gets_a_chinese_email(client, service):
+def test_chinese_applicant_gets_a_chinese_email(client, service, django_capture_on_commit_callbacks):
     client.post(f"/zh-hans/services/{service.slug}/apply/")
     app = Application.objects.latest("created_at")
     assert app.language == "zh-hans"
     fill_all(client, app)
     mail.outbox.clear()
-    submit(client, app)
-    assert "居住证" in mail.outbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, app)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == f"已收到申请 {Application.objects.get(pk=app.pk).reference}：居住证"
 
 
-def test_double_submit_makes_one_application(client, service):
+def test_double_submit_makes_one_application_and_one_email(client, service, django_capture_on_commit_callbacks):
     app = start(client, service)
     fill_all(client, app)
-    first, second = submit(client, app), submit(client, app)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        first, second = submit(client, app), submit(client, app)
     assert first["Location"] == second["Location"]
     assert Application.objects.exclude(status=Status.DRAFT).count() == 1
     assert ApplicationEvent.objects.count() == 1
-    assert len([m for m in mail.outbox if app.public_id and "received" in m.subject]) == 1
+    app.refresh_from_db()
+    assert [m.subject for m in mail.outbox] == [f"Application {app.reference} received: Residence permit"]
 
 
 def test_tampered_idempotency_key_is_404(client, service):

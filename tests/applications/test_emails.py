@@ -16,9 +16,9 @@ from services.applications import lifecycle
 from services.applications.models import Application
 from tests.makers import make_department, make_service, make_staff, make_submitted
 
-# Real commits: emails are queued on commit and these tests read them all along the way (still
-# to move to django_capture_on_commit_callbacks, test by test, so none passes on an empty outbox).
-pytestmark = pytest.mark.django_db(transaction=True)
+# The test's own transaction: the emails queued on commit are sent where a test reads them, by
+# running those callbacks (the `sending` fixture), and each test counts them before reading them.
+pytestmark = pytest.mark.django_db
 
 SITE = "https://services.haipu.example.gov.cn"
 # Long enough that a Chinese subject is folded over two header lines once encoded.
@@ -26,6 +26,12 @@ LONG_NAME_ZH = "城乡居民基本养老保险参保登记和待遇领取申请"
 LONG_NAME_EN = "Urban and rural residents' basic pension insurance: registration and claiming the pension"
 ITEMS_EN = ["A copy of your tenancy contract", "A photo of the back of your ID card", "Your employer's letter"]
 ITEMS_ZH = ["租赁合同复印件", "身份证背面照片", "单位证明"]
+
+
+@pytest.fixture
+def sending(django_capture_on_commit_callbacks):
+    """`with sending():` around a step sends the emails it queues on commit, as the commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -41,18 +47,29 @@ def on_the_wire(message):
     return email.message_from_bytes(message.message().as_bytes(), policy=policy.default)
 
 
-def every_kind_of_email(client, world, citizen, language):
+# One of each: received, accepted, information requested, answer received (to the applicant and to
+# the officer), in review, approved, the guest's resume link, the password reset.
+EVERY_KIND = 9
+
+
+def every_kind_of_email(client, world, citizen, language, sending):
     """Confirmation, every update, the answer received (applicant and officer), the guest's
     resume link and the password reset, in `language`; returns the emails sent."""
     mail.outbox.clear()
     officer = world["officer"]
-    app = make_submitted(world["service"], citizen, language=language)
+    with sending():
+        app = make_submitted(world["service"], citizen, language=language)
     Application.objects.filter(pk=app.pk).update(assignee=officer)
-    app = lifecycle.act(Application.objects.get(pk=app.pk), "accept", officer)
-    app = lifecycle.act(app, "request_info", officer, items=ITEMS_EN, note="Two things are missing.")
-    app = lifecycle.act(app, "answer_info", citizen, answer="Here they are.")
-    app = lifecycle.act(Application.objects.get(pk=app.pk), "start_review", officer)
-    app = lifecycle.act(app, "approve", officer, note="Approved.")
+    steps = [
+        ("accept", officer, {}),
+        ("request_info", officer, {"items": ITEMS_EN, "note": "Two things are missing."}),
+        ("answer_info", citizen, {"answer": "Here they are."}),
+        ("start_review", officer, {}),
+        ("approve", officer, {"note": "Approved."}),
+    ]
+    for name, actor, params in steps:
+        with sending():  # each step's emails go when it commits, before the next step
+            lifecycle.act(Application.objects.get(pk=app.pk), name, actor, **params)
     prefix = "zh-hans" if language == "zh-hans" else "en"
     client.post(f"/{prefix}/services/pension/apply/")
     guest = Application.objects.filter(owner=None).latest("pk")
@@ -61,14 +78,14 @@ def every_kind_of_email(client, world, citizen, language):
         {"who": "self", "applicant_name": "Li Na", "contact_phone": "13812345678", "contact_email": "li@example.com"},
     )
     client.post(f"/{prefix}/account/password-reset/", {"email": "zhang@example.com"})
+    assert len(mail.outbox) == EVERY_KIND, [m.subject for m in mail.outbox]
     return list(mail.outbox)
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_every_email_subject_has_no_space_at_either_end(client, world, citizen, language):
-    sent = every_kind_of_email(client, world, citizen, language)
-    kinds = {"confirmation", "accepted", "info", "answer", "officer", "approved", "resume", "reset"}
-    assert len(sent) >= len(kinds)
+def test_every_email_subject_has_no_space_at_either_end(client, world, citizen, language, sending):
+    sent = every_kind_of_email(client, world, citizen, language, sending)
+    assert len(sent) == EVERY_KIND
     for message in sent:
         subject = on_the_wire(message)["Subject"]
         assert subject == subject.strip(), repr(subject)
@@ -76,15 +93,18 @@ def test_every_email_subject_has_no_space_at_either_end(client, world, citizen, 
         assert message.subject and "\n" not in message.subject
 
 
-def test_the_chinese_confirmation_subject_does_not_start_with_a_space(world, citizen):
-    app = make_submitted(world["service"], citizen, language="zh-hans")
+def test_the_chinese_confirmation_subject_does_not_start_with_a_space(world, citizen, sending):
+    with sending():
+        app = make_submitted(world["service"], citizen, language="zh-hans")
+    assert len(mail.outbox) == 1
     subject = on_the_wire(mail.outbox[-1])["Subject"]
     assert subject == f"已收到申请 {app.reference}：{LONG_NAME_ZH}"
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-def test_every_link_in_every_email_starts_with_site_url(client, world, citizen, language):
-    sent = every_kind_of_email(client, world, citizen, language)
+def test_every_link_in_every_email_starts_with_site_url(client, world, citizen, language, sending):
+    sent = every_kind_of_email(client, world, citizen, language, sending)
+    assert len(sent) == EVERY_KIND
     for message in sent:
         parts = [message.body] + [content for content, _mimetype in message.alternatives]
         for part in parts:
@@ -95,8 +115,8 @@ def test_every_link_in_every_email_starts_with_site_url(client, world, citizen, 
             assert "testserver" not in part and "127.0.0.1" not in part
 
 
-def test_the_guest_resume_link_and_the_reset_link_work_from_site_url(client, world, citizen):
-    sent = every_kind_of_email(client, world, citizen, "en")
+def test_the_guest_resume_link_and_the_reset_link_work_from_site_url(client, world, citizen, sending):
+    sent = every_kind_of_email(client, world, citizen, "en", sending)
     resume = next(m for m in sent if "Continue your application" in m.subject)
     reset = next(m for m in sent if "Reset your" in m.subject)
     resume_link = re.search(rf"{SITE}(/en/apply/continue/\S+/)", resume.body).group(1)
@@ -106,24 +126,27 @@ def test_the_guest_resume_link_and_the_reset_link_work_from_site_url(client, wor
     assert client.get(reset_link, follow=True).status_code == 200
 
 
-def test_site_url_with_a_trailing_slash_makes_no_double_slash(client, world, citizen, settings):
+def test_site_url_with_a_trailing_slash_makes_no_double_slash(client, world, citizen, settings, sending):
     settings.SITE_URL = SITE + "/"
-    make_submitted(world["service"], citizen)
+    with sending():
+        make_submitted(world["service"], citizen)
+    assert len(mail.outbox) == 1
     assert f"{SITE}/en/track/" in mail.outbox[-1].body
     assert "//en/" not in mail.outbox[-1].body
 
 
-def info_request_email(world, owner, language, items):
+def info_request_email(world, owner, language, items, sending):
     app = make_submitted(world["service"], owner, language=language)
     app = lifecycle.act(app, "accept", world["officer"])
     mail.outbox.clear()
-    lifecycle.act(app, "request_info", world["officer"], items=items, note="Please send these.")
+    with sending():
+        lifecycle.act(app, "request_info", world["officer"], items=items, note="Please send these.")
     assert len(mail.outbox) == 1
     return app, mail.outbox[0]
 
 
-def test_more_information_email_lists_every_item_and_how_to_answer(world, citizen):
-    app, message = info_request_email(world, citizen, "en", ITEMS_EN)
+def test_more_information_email_lists_every_item_and_how_to_answer(world, citizen, sending):
+    app, message = info_request_email(world, citizen, "en", ITEMS_EN, sending)
     html = unescape(message.alternatives[0][0])
     assert message.subject == f"Application {app.reference}: More information requested"
     for part in (message.body, html):
@@ -141,8 +164,8 @@ def test_more_information_email_lists_every_item_and_how_to_answer(world, citize
     assert html.count("<li>") == 3
 
 
-def test_more_information_email_in_chinese(world, citizen):
-    app, message = info_request_email(world, citizen, "zh-hans", ITEMS_ZH)
+def test_more_information_email_in_chinese(world, citizen, sending):
+    app, message = info_request_email(world, citizen, "zh-hans", ITEMS_ZH, sending)
     assert message.subject == f"申请 {app.reference}：需补充材料"
     for item in ITEMS_ZH:
         assert item in message.body and item in message.alternatives[0][0]
@@ -152,8 +175,8 @@ def test_more_information_email_in_chinese(world, citizen):
     assert "Send everything" not in message.body
 
 
-def test_more_information_email_to_a_guest_says_to_answer_from_the_tracking_page(client, world):
-    app, message = info_request_email(world, None, "en", ITEMS_EN)
+def test_more_information_email_to_a_guest_says_to_answer_from_the_tracking_page(client, world, sending):
+    app, message = info_request_email(world, None, "en", ITEMS_EN, sending)
     assert "account/login" not in message.body
     assert f"{SITE}/en/track/" in message.body
     assert "Answer the request" in message.body  # the button the tracking page shows
@@ -162,16 +185,18 @@ def test_more_information_email_to_a_guest_says_to_answer_from_the_tracking_page
     assert b"Answer the request" in body
 
 
-def test_more_information_email_sign_in_link_leads_to_the_answer_page(client, world, citizen):
-    app, message = info_request_email(world, citizen, "en", ITEMS_EN)
+def test_more_information_email_sign_in_link_leads_to_the_answer_page(client, world, citizen, sending):
+    app, message = info_request_email(world, citizen, "en", ITEMS_EN, sending)
     login = re.search(rf"{SITE}(/en/account/login/\?next=\S+)", message.body).group(1)
     response = client.post(login, {"username": "zhang@example.com", "password": "pw-123456-long"})
     assert response.status_code == 302 and response["Location"] == f"/en/applications/{app.reference}/answer/"
     assert client.get(response["Location"]).status_code == 200
 
 
-def test_emails_use_chinese_punctuation_after_chinese_labels(world, citizen):
-    make_submitted(world["service"], citizen, language="zh-hans")
+def test_emails_use_chinese_punctuation_after_chinese_labels(world, citizen, sending):
+    with sending():
+        make_submitted(world["service"], citizen, language="zh-hans")
+    assert len(mail.outbox) == 1
     body = mail.outbox[-1].body
     assert "申请编号：" in body and "查询码：" in body
     assert not re.search(r"[\u4e00-\u9fff][:,.;()?!]", body), body
@@ -199,11 +224,13 @@ def test_make_run_and_dev_set_site_url_from_host_and_port():
     assert "SITE_URL=https://services.example.gov.cn" in plan
 
 
-def test_withdrawing_while_information_is_requested_is_not_called_an_answer(world, citizen):
-    app, _message = info_request_email(world, citizen, "en", ITEMS_EN)
+def test_withdrawing_while_information_is_requested_is_not_called_an_answer(world, citizen, sending):
+    app, _message = info_request_email(world, citizen, "en", ITEMS_EN, sending)
     mail.outbox.clear()
-    lifecycle.act(Application.objects.get(pk=app.pk), "withdraw", citizen)
-    message = mail.outbox[-1]
+    with sending():
+        lifecycle.act(Application.objects.get(pk=app.pk), "withdraw", citizen)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
     assert message.subject == f"Application {app.reference}: Withdrawn"
     assert "We have received your answer" not in message.body
     assert "is now: Withdrawn" in message.body

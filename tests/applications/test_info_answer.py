@@ -16,9 +16,9 @@ from services.applications.models import Application, ApplicationEvent, Attachme
 from tests.applications import ITEMS, answer_url, asked
 from tests.makers import PDF_BYTES, PNG_BYTES, make_submitted
 
-# Real commits: emails are queued on commit and these tests read them all along the way (still
-# to move to django_capture_on_commit_callbacks, test by test, so none passes on an empty outbox).
-pytestmark = pytest.mark.django_db(transaction=True)
+# The test's own transaction: the emails queued on commit are sent where a test reads them, by
+# running those callbacks (django_capture_on_commit_callbacks), and each such test counts them first.
+pytestmark = pytest.mark.django_db
 
 
 def waited(app, days=14):
@@ -76,8 +76,11 @@ def test_answer_page_lists_items_and_the_officers_message(client, service, citiz
     assert body.count('<span class="optional">') == 2  # the two file boxes only
 
 
-def test_answer_with_text_and_a_file_returns_the_application_and_moves_the_deadline(client, service, citizen, officer):
-    app = waited(asked(make_submitted(service, citizen), officer))
+def test_answer_with_text_and_a_file_returns_the_application_and_moves_the_deadline(
+    client, service, citizen, officer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        app = waited(asked(make_submitted(service, citizen), officer))
     due_before, paused_at = app.decision_due, app.paused_at
     assert len(mail.outbox) == 3  # received, accepted, information requested
     request_mail = mail.outbox[-1]
@@ -86,9 +89,10 @@ def test_answer_with_text_and_a_file_returns_the_application_and_moves_the_deadl
     mail.outbox.clear()
 
     client.force_login(citizen)
-    response = client.post(
-        answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "Here it is.", "file-1": pdf()}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            answer_url(app), {"request_id": app.info_requests.get().pk, "answer": "Here it is.", "file-1": pdf()}
+        )
     assert response.status_code == 302 and response["Location"] == f"/en/applications/{app.reference}/"
 
     app.refresh_from_db()
@@ -105,6 +109,7 @@ def test_answer_with_text_and_a_file_returns_the_application_and_moves_the_deadl
     assert (answered.from_status, answered.to_status) == (Status.INFO_REQUESTED, Status.ACCEPTED)
     assert answered.actor == citizen
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["zhang@example.com"]
+    assert mail.outbox[0].subject == f"Application {app.reference}: answer received"
 
     body = client.get(response["Location"]).content.decode()
     assert "your answer has been sent to the department" in body
@@ -302,9 +307,11 @@ def test_a_visitor_not_signed_in_is_sent_to_sign_in_and_then_answers(client, ser
 
 
 def test_the_emails_sign_in_link_goes_straight_to_the_answer_page_when_already_signed_in(
-    client, service, citizen, officer
+    client, service, citizen, officer, django_capture_on_commit_callbacks
 ):
-    app = asked(make_submitted(service, citizen), officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        app = asked(make_submitted(service, citizen), officer)
+    assert len(mail.outbox) == 3 and "More information requested" in mail.outbox[-1].subject
     link = re.search(r"https?://[^/\s]+(/en/account/login/\?next=\S+)", mail.outbox[-1].body).group(1)
     client.force_login(citizen)
     response = client.get(link, follow=True)
