@@ -1,0 +1,223 @@
+"""Slot arithmetic: which days a centre is open for bookings, which times it offers for a
+service, and how many places are left in each.
+
+A day is open for bookings at a centre when all of these hold:
+
+1. the city's calendar (services.applications.workdays.Calendar: the staff-edited CalendarDay
+   table first, then the chinese-calendar package, then Monday to Friday) does not make it a
+   holiday, and the centre has opening hours for it:
+   - a working day from Monday to Friday uses the centre's hours for that weekday;
+   - a make-up working day (a Saturday or Sunday the State Council makes a working day) uses
+     the centre's MONDAY hours: the city works a normal weekday, and so does the centre;
+   - a Monday to Friday that is not a working day is a public holiday: closed;
+   - an ordinary Saturday or Sunday uses the centre's own hours for that day, if it has any
+     (some centres open on Saturday mornings for booked visits), except when the weekend is
+     part of a holiday, that is when the Friday before or the Monday after it is not a working
+     day (every holiday period of the State Council's calendar includes a weekday);
+2. it is not one of the centre's own closures (CentreClosure) - which is also how a centre
+   closes a weekend the rule above would open.
+
+Slots run from each opening time in steps of the centre's `slot_minutes`; a slot must end by
+the closing time (a 09:00-12:00 span with 40-minute slots gives 09:00, 09:40, 10:20, 11:00 and
+no 11:40). A slot holds `capacity(centre, service)` visits: the service's own counter number
+(ServiceCounters) or the centre-wide `counters`. The places taken come from the Slot rows
+(`booked`, raised and lowered only by offline/bookings.py).
+
+The booking window runs from now (a slot that has started is past) to the end of the day
+`booking_days_ahead` days after today. All times are in the portal's time zone
+(settings.TIME_ZONE, Asia/Shanghai); datetimes returned are aware.
+
+Queries do not grow with the number of slots: one for the opening hours, one for the
+closures, one for the capacity, one for the Slot rows of the whole day range, plus the
+calendar's one query per year (kept per process).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from services.applications.workdays import Calendar
+
+from .models import CentreClosure, OpeningHours, ServiceCounters, Slot
+
+MONDAY = OpeningHours.Weekday.MONDAY
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    """One bookable time for one service at one centre."""
+
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    capacity: int
+    booked: int
+    past: bool
+
+    @property
+    def free(self):
+        return max(self.capacity - self.booked, 0)
+
+    @property
+    def available(self):
+        """Can it be booked now: not started and with a free place."""
+        return not self.past and self.free > 0
+
+
+def _now(now):
+    return timezone.localtime(now) if now is not None else timezone.localtime()
+
+
+def _aware(day, time):
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+def capacity(centre, service):
+    """How many visits for `service` one slot of `centre` holds: the service's own number of
+    counters at the centre (ServiceCounters) or, without one, the centre-wide `counters`."""
+    own = ServiceCounters.objects.filter(centre=centre, service=service).values_list("counters", flat=True).first()
+    return own or centre.counters
+
+
+def window(centre, now=None):
+    """(first day, last day) of the booking window: today to today + booking_days_ahead."""
+    today = _now(now).date()
+    return today, today + datetime.timedelta(days=centre.booking_days_ahead)
+
+
+class _Days:
+    """Opening hours, closures and the calendar of one centre, read once for a run of days."""
+
+    def __init__(self, centre, start, end):
+        self.calendar = Calendar()
+        # A weekend's Friday and Monday may lie just outside the range.
+        self.calendar.preload(start - datetime.timedelta(days=2), end + datetime.timedelta(days=2))
+        self.hours = {}
+        for row in OpeningHours.objects.filter(centre=centre).order_by("weekday", "opens"):
+            self.hours.setdefault(row.weekday, []).append((row.opens, row.closes))
+        self.closed = set(
+            CentreClosure.objects.filter(centre=centre, date__gte=start, date__lte=end).values_list("date", flat=True)
+        )
+
+    def spans(self, day):
+        """The (opens, closes) spans of `day`, or [] when the centre does not take visits."""
+        if day in self.closed:
+            return []
+        weekday = day.weekday()
+        weekend = weekday >= OpeningHours.Weekday.SATURDAY
+        if self.calendar.is_working_day(day):
+            # A make-up working day on a weekend: the centre works a normal weekday.
+            return self.hours.get(MONDAY if weekend else weekday, [])
+        if not weekend or self._holiday_weekend(day):
+            return []
+        return self.hours.get(weekday, [])
+
+    def _holiday_weekend(self, day):
+        """Whether the weekend of `day` (a Saturday or Sunday) belongs to a holiday period."""
+        saturday = day - datetime.timedelta(days=day.weekday() - OpeningHours.Weekday.SATURDAY)
+        friday, monday = saturday - datetime.timedelta(days=1), saturday + datetime.timedelta(days=2)
+        return not self.calendar.is_working_day(friday) or not self.calendar.is_working_day(monday)
+
+
+def _starts(spans, day, minutes):
+    """The (starts_at, ends_at) of every slot of `day` in `spans`, in order."""
+    step = datetime.timedelta(minutes=minutes)
+    for opens, closes in spans:
+        start, end = _aware(day, opens), _aware(day, closes)
+        while start + step <= end:
+            yield start, start + step
+            start += step
+
+
+def open_days(centre, start, end):
+    """The days from `start` to `end` (dates, both included) on which `centre` takes visits:
+    the city's working days on which the centre has hours (a make-up working day on a weekend
+    uses the Monday hours), plus ordinary weekend days on which it has hours and that are not
+    part of a holiday, minus the centre's closures (see the module's docstring)."""
+    if end < start:
+        return []
+    days = _Days(centre, start, end)
+    result, day = [], start
+    while day <= end:
+        if days.spans(day):
+            result.append(day)
+        day += datetime.timedelta(days=1)
+    return result
+
+
+def _booked(centre, service, start, end):
+    """{starts_at: booked} from the Slot rows between two aware datetimes, in one query."""
+    rows = Slot.objects.filter(centre=centre, service=service, starts_at__gte=start, starts_at__lt=end)
+    return dict(rows.values_list("starts_at", "booked"))
+
+
+def _slots(centre, service, first, last, now, days=None, places=None):
+    """Every SlotInfo from day `first` to day `last` (both included), in time order."""
+    now = _now(now)
+    days = days or _Days(centre, first, last)
+    places = capacity(centre, service) if places is None else places
+    booked = _booked(
+        centre,
+        service,
+        _aware(first, datetime.time.min),
+        _aware(last + datetime.timedelta(days=1), datetime.time.min),
+    )
+    day = first
+    while day <= last:
+        for starts_at, ends_at in _starts(days.spans(day), day, centre.slot_minutes):
+            yield SlotInfo(starts_at, ends_at, places, booked.get(starts_at, 0), starts_at <= now)
+        day += datetime.timedelta(days=1)
+
+
+def bookable_days(centre, service, now=None):
+    """The open days in the booking window that still have a free slot for `service` (today
+    only if a slot that has not started is free). [] when the centre does not take bookings."""
+    if not centre.bookable:
+        return []
+    first, last = window(centre, now)
+    seen = []
+    for info in _slots(centre, service, first, last, now):
+        day = timezone.localdate(info.starts_at)
+        if info.available and (not seen or seen[-1] != day):
+            seen.append(day)
+    return seen
+
+
+def day_slots(centre, service, day, now=None):
+    """Every slot of `day` for `service` (past and full ones included, marked so), in time
+    order; [] on a closed day. Does not look at the booking window: callers that offer the
+    slots check `day` is inside it (bookings.book does)."""
+    return list(_slots(centre, service, day, day, now))
+
+
+def nearest_free(centre, service, after=None, limit=3, now=None):
+    """Up to `limit` free slots in the booking window, nearest to `after` (an aware datetime;
+    default now) first - both before and after it, ordered by distance, then time. Used to
+    offer alternatives when a chosen time is full, closed or past."""
+    now = _now(now)
+    if not centre.bookable:
+        return []
+    first, last = window(centre, now)
+    free = [info for info in _slots(centre, service, first, last, now) if info.available]
+    target = after or now
+    free.sort(key=lambda info: (abs(info.starts_at - target), info.starts_at))
+    return sorted(free[:limit], key=lambda info: info.starts_at)
+
+
+def next_free(centre, service, now=None):
+    """The first free slot from now within the booking window, or None. Cheap enough to call
+    per centre on a guide page: it reads a week at a time and stops at the first free slot."""
+    now = _now(now)
+    if not centre.bookable:
+        return None
+    first, last = window(centre, now)
+    days = _Days(centre, first, last)
+    places = capacity(centre, service)
+    start = first
+    while start <= last:
+        stop = min(start + datetime.timedelta(days=6), last)
+        for info in _slots(centre, service, start, stop, now, days=days, places=places):
+            if info.available:
+                return info
+        start = stop + datetime.timedelta(days=1)
+    return None
