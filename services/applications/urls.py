@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import info_views, views
+from . import info_views, printform, views
 
 app_name = "applications"
 urlpatterns = [
     path("services/<slug:slug>/apply/", views.start, name="start"),
+    path("services/<slug:slug>/apply-by-post/", printform.apply_by_post, name="apply-by-post"),
+    path("services/<slug:slug>/apply-by-post/form/", printform.print_form, name="print-form"),
     path("apply/continue/<str:token>/", views.resume_link, name="resume-link"),
     path("apply/<uuid:public_id>/", views.resume, name="resume"),
     path("apply/<uuid:public_id>/applicant/", views.applicant, name="applicant"),

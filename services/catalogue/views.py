@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -121,6 +121,8 @@ def service_how_to_apply(request, slug, channel):
     service = _published_service(slug)
     if channel not in service.channels:
         raise Http404(_("This service cannot be applied for that way."))
+    if channel == "post":  # the page with the printable form (applications.printform), by URL name only
+        return redirect("applications:apply-by-post", slug, permanent=True)
     return render(
         request,
         "catalogue/how_to_apply.html",
