@@ -19,6 +19,7 @@ from services.lib.clientip import client_ip
 from services.lib.i18n import labelled
 from services.lib.shell import render_in_shell
 from services.lib.throttle import Rule, Throttle
+from services.offline import access as offline_access
 
 from . import access, formengine, lifecycle, limits, uploads
 from .flow import APPLICANT, CHECK, ECERT_KEY, MATERIALS, Flow, material_key, save_upload
@@ -529,6 +530,8 @@ def mine(request):
         {
             "page": page,
             "drafts": drafts,
+            # Counter visits booked with this account: the coming ones, then the last few past.
+            "visits": offline_access.visits_of(request.user),
             "crumbs": [(_("My applications"), None)],
         },
     )

@@ -1,0 +1,400 @@
+"""Citizens' pages for booking a counter visit: choose a centre, a day and a free time, give a
+name and mobile number, get a reference and a QR code; find the booking again with the
+reference and mobile number (or from "My applications"), cancel or move it.
+
+Which days and times exist, and whether one can be booked, is decided by offline.slots and
+offline.bookings only; these views read input, call them and render. Every page is never_cache:
+free places change by the second, and the booking pages show a person's visit."""
+
+from urllib.parse import urlencode
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from services.catalogue.forms import CentreFilterForm
+from services.catalogue.models import Service
+
+from . import access, slots
+from .forms import DayForm, DetailsForm, FindForm, MoveForm, at_value, parse_at, slot_label
+from .models import Booking, ServiceCentre
+
+FORM_FIELDS = {"starts_at": "at", "name": "name", "phone": "phone", "email": "email"}
+
+
+def _bookings():
+    # Imported when a booking is written, not when the URLs load (it brings the notifications).
+    from . import bookings
+
+    return bookings
+
+
+def _service(slug):
+    return get_object_or_404(Service.objects.published().select_related("department"), slug=slug, offers_counter=True)
+
+
+def _centre(service, centre_slug):
+    """A centre that takes bookings and handles `service`; 404 otherwise."""
+    return get_object_or_404(
+        ServiceCentre.objects.select_related("district").prefetch_related("opening_hours"),
+        slug=centre_slug,
+        bookable=True,
+        services=service,
+    )
+
+
+def _crumbs(service, here=None):
+    """The guide, then "Book a counter visit" (a link once past the first step), then `here`."""
+    if here is None:
+        return [(service.name, service.get_absolute_url()), (_("Book a counter visit"), None)]
+    book_url = reverse("offline:book", args=[service.slug])
+    return [(service.name, service.get_absolute_url()), (_("Book a counter visit"), book_url), (here, None)]
+
+
+@never_cache
+def book(request, slug):
+    """Step 1: the centres that handle the service and take bookings, filtered by district."""
+    service = _service(slug)
+    form = CentreFilterForm(request.GET)
+    district = form.cleaned_data.get("district") if form.is_valid() else None
+    centres = ServiceCentre.objects.filter(services=service, bookable=True).select_related("district")
+    if district:
+        centres = centres.filter(district=district)
+    page = Paginator(centres.prefetch_related("opening_hours"), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "offline/booking/centre.html",
+        {
+            "service": service,
+            "form": form,
+            "page": page,
+            "district": district,
+            "ignored": bool(form.errors),
+            "crumbs": _crumbs(service, None),
+        },
+    )
+
+
+@never_cache
+def book_time(request, slug, centre):
+    """Step 2: a day (only the centre's bookable days) and a free time. The day's times are a
+    partial (#slots) that htmx refreshes when the day changes; without JavaScript "Show times"
+    reloads the page with the same choices."""
+    service = _service(slug)
+    centre = _centre(service, centre)
+    picker = _picker(request, centre, service, chosen=request.GET.get("at", ""))
+    return _time_page(request, service, centre, picker)
+
+
+def _picker(request, centre, service, chosen="", error=None, alternatives=None):
+    """The day form and the radio buttons of one day's times (or, after a refusal, of the
+    nearest free times on any day)."""
+    days = slots.bookable_days(centre, service)
+    form = DayForm(request.GET if "date" in request.GET else None, days=days)
+    day = None
+    if form.is_bound and form.is_valid():
+        day = form.cleaned_data["date"]
+    elif chosen and parse_at(chosen) and parse_at(chosen).date() in days:
+        day = parse_at(chosen).date()
+    elif days:
+        day = days[0]
+    if alternatives is not None:
+        choices = [(at_value(s.starts_at), slot_label(s), True) for s in alternatives]
+    else:
+        day_times = slots.day_slots(centre, service, day) if day else []
+        choices = [(at_value(s.starts_at), _time_label(s), s.available) for s in day_times if not s.past]
+    return {
+        "days": days,
+        "day_form": form,
+        "day": day,
+        "day_value": day.isoformat() if day else "",
+        "choices": choices,
+        "chosen": chosen,
+        "error": error,
+        "alternatives": alternatives is not None,
+    }
+
+
+def _time_label(info):
+    start, end = timezone.localtime(info.starts_at), timezone.localtime(info.ends_at)
+    label = f"{start:%H:%M}–{end:%H:%M}"
+    if not info.available:
+        return _("%(time)s (full)") % {"time": label}
+    if info.free == 1:
+        return _("%(time)s (1 place left)") % {"time": label}
+    return label
+
+
+def _time_page(request, service, centre, picker, status=None):
+    template = "offline/booking/time.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#slots"
+    bad_day = picker["day_form"].errors
+    return render(
+        request,
+        template,
+        {
+            "service": service,
+            "centre": centre,
+            "picker": picker,
+            "page_url": reverse("offline:book-time", args=[service.slug, centre.slug]),
+            "action_url": reverse("offline:book-details", args=[service.slug, centre.slug]),
+            "method": "get",
+            "crumbs": _crumbs(service, centre.name),
+        },
+        status=status or (400 if bad_day or picker["error"] else 200),
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def book_details(request, slug, centre):
+    """Step 3: who is coming. POST books the visit; a refusal says why beside the time (with
+    the nearest free times to choose from) or the mobile number, and keeps what was typed."""
+    service = _service(slug)
+    centre = _centre(service, centre)
+    if request.method == "GET":
+        starts_at = parse_at(request.GET.get("at"))
+        if starts_at is None:
+            error = (
+                _("Choose a time for your visit.")
+                if not request.GET.get("at")
+                else _("That time could not be read: choose a time from the list.")
+            )
+            return _time_page(request, service, centre, _picker(request, centre, service, error=error))
+        form = DetailsForm(initial={"at": at_value(starts_at), **_profile(request.user)})
+        return _details_page(request, service, centre, form)
+    form = DetailsForm(request.POST)
+    if not form.is_valid():
+        if "at" in form.errors:
+            form.offer(slots.nearest_free(centre, service), form.errors["at"][0])
+        return _details_page(request, service, centre, form, status=400)
+    data = form.cleaned_data
+    try:
+        booking = _bookings().book(
+            centre=centre,
+            service=service,
+            starts_at=data["at"],
+            name=data["name"],
+            phone=data["phone"],
+            email=data["email"],
+            owner=request.user if request.user.is_authenticated else None,
+            language=translation.get_language(),
+        )
+    except _bookings().BookingError as refused:
+        _refusal_into_form(form, refused)
+        return _details_page(request, service, centre, form, status=400)
+    access.remember(request, booking)
+    return redirect("offline:booking-confirmation", booking.reference)
+
+
+def _profile(user):
+    if not user.is_authenticated:
+        return {}
+    return {"name": user.get_full_name(), "phone": user.phone, "email": user.email}
+
+
+def _refusal_into_form(form, refused):
+    """A BookingError's message beside the input at fault: the time (with the nearest free
+    times offered), a detail of the person, the mobile number when the person already holds a
+    visit for the service (the number stands for the person), or at the top (the centre)."""
+    field = FORM_FIELDS.get(refused.field) or ("phone" if refused.code == "one_per_service" else None)
+    if field == "at":
+        form.offer(refused.alternatives, refused.message)
+    else:
+        form.add_error(field, refused.message)
+
+
+def _details_page(request, service, centre, form, status=200):
+    at = form.data.get("at") if form.is_bound else form.initial.get("at")
+    starts_at = parse_at(at)
+    return render(
+        request,
+        "offline/booking/details.html",
+        {
+            "service": service,
+            "centre": centre,
+            "form": form,
+            "starts_at": starts_at,
+            "time_url": reverse("offline:book-time", args=[service.slug, centre.slug]),
+            "at": at if starts_at else "",
+            "day": starts_at.date().isoformat() if starts_at else "",
+            "crumbs": _crumbs(service, _("Your details")),
+        },
+        status=status,
+    )
+
+
+@never_cache
+def confirmation(request, reference):
+    booking = access.booking_for(request, reference)
+    return _visit_page(request, booking, "offline/booking/confirmation.html", _("Visit booked"))
+
+
+@never_cache
+def booking_detail(request, reference):
+    """The booking's page, for its owner or a browser that made or found it; anyone else is
+    asked for the reference and mobile number (the same answer whether the reference exists)."""
+    try:
+        booking = access.booking_for(request, reference)
+    except Http404:  # never say whether the reference exists
+        url = reverse("offline:booking-find")
+        return redirect(f"{url}?{urlencode({'reference': str(reference)[:40]})}")
+    return _visit_page(request, booking, "offline/booking/detail.html", booking.reference)
+
+
+def _visit_page(request, booking, template, title):
+    return render(
+        request,
+        template,
+        {
+            "booking": booking,
+            "centre": booking.centre,
+            "service": booking.service,
+            "materials": booking.service.materials.all(),
+            "hours": booking.centre.hours_summary(),
+            "qr": _qr_svg(request, booking),
+            "active": booking.status == Booking.Status.BOOKED,
+            "crumbs": [(_("Find a booking"), reverse("offline:booking-find")), (title, None)],
+        },
+    )
+
+
+def _qr_svg(request, booking):
+    """The booking page's address as a QR code: inline SVG made here (no image service), black
+    on white so it scans in elder mode's dark theme too. It carries the reference only; the
+    page it opens still asks for the mobile number on another phone."""
+    url = settings.SITE_URL + reverse("offline:booking-detail", args=[booking.reference])
+    svg = segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff")
+    label = escape(_("QR code that opens this booking's page"))
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))  # noqa: S308 - segno's SVG
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def find(request):
+    """The booking's reference and mobile number. Wrong pairs count towards the tracking
+    page's limit of guesses per address (access.lookup_throttle)."""
+    throttle = access.lookup_throttle(request)
+    limited = throttle.retry_after() > 0
+    if request.method == "GET":
+        form = FindForm(initial={"reference": request.GET.get("reference", "")[:40]})
+        return _find_page(request, form, limited=False)
+    form = FindForm(request.POST)
+    if limited:
+        return _find_page(request, form, limited=True, status=429)
+    if not form.is_valid():
+        return _find_page(request, form, status=400)
+    booking = _bookings().find(form.cleaned_data["reference"], form.cleaned_data["phone"])
+    if booking is None:
+        throttle.hit()
+        form.add_error(
+            None,
+            _("No booking matches that reference and mobile number. Check both against your confirmation message."),
+        )
+        return _find_page(request, form, status=404)
+    access.remember(request, booking)
+    return redirect("offline:booking-detail", booking.reference)
+
+
+def _find_page(request, form, limited=False, status=200):
+    return render(
+        request,
+        "offline/booking/find.html",
+        {"form": form, "limited": limited, "crumbs": [(_("Find a booking"), None)]},
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def cancel(request, reference):
+    """GET asks first; POST cancels."""
+    booking = access.booking_for(request, reference)
+    if booking.status != Booking.Status.BOOKED:
+        messages.info(
+            request,
+            _("This visit can no longer be cancelled: it is %(status)s.")
+            % {"status": booking.get_status_display().lower()},
+        )
+        return redirect("offline:booking-detail", booking.reference)
+    if request.method == "POST":
+        try:
+            _bookings().cancel(booking, by=request.user if request.user.is_authenticated else None)
+        except _bookings().BookingError as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("Your visit is cancelled. The time is free for someone else."))
+        return redirect("offline:booking-detail", booking.reference)
+    return render(
+        request,
+        "offline/booking/cancel.html",
+        {
+            "booking": booking,
+            "crumbs": [
+                (booking.reference, reverse("offline:booking-detail", args=[booking.reference])),
+                (_("Cancel the visit"), None),
+            ],
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def move(request, reference):
+    """The same day and time picker; POST moves the visit to the chosen time."""
+    booking = access.booking_for(request, reference)
+    if booking.status != Booking.Status.BOOKED:
+        messages.info(request, _("This visit can no longer be moved."))
+        return redirect("offline:booking-detail", booking.reference)
+    centre, service = booking.centre, booking.service
+    if request.method == "POST":
+        form = MoveForm(request.POST)
+        if form.is_valid():
+            try:
+                _bookings().move(booking, form.cleaned_data["at"])
+            except _bookings().BookingError as refused:
+                picker = _picker(request, centre, service, error=refused.message, alternatives=refused.alternatives)
+                return _move_page(request, booking, picker)
+            messages.success(request, _("Your visit is moved to the new time."))
+            return redirect("offline:booking-detail", booking.reference)
+        picker = _picker(
+            request, centre, service, error=form.errors["at"][0], alternatives=slots.nearest_free(centre, service)
+        )
+        return _move_page(request, booking, picker)
+    return _move_page(request, booking, _picker(request, centre, service, chosen=at_value(booking.starts_at)))
+
+
+def _move_page(request, booking, picker):
+    template = "offline/booking/time.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#slots"
+    page_url = reverse("offline:booking-move", args=[booking.reference])
+    return render(
+        request,
+        template,
+        {
+            "service": booking.service,
+            "centre": booking.centre,
+            "booking": booking,
+            "picker": picker,
+            "page_url": page_url,
+            "action_url": page_url,
+            "method": "post",
+            "crumbs": [
+                (booking.reference, reverse("offline:booking-detail", args=[booking.reference])),
+                (_("Move the visit"), None),
+            ],
+        },
+        status=400 if picker["error"] or picker["day_form"].errors else 200,
+    )
