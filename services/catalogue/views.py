@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from services.lib.cache import cache_public_page
 
-from .forms import CatalogueFilterForm
-from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service, service_centre_model
+from .forms import CatalogueFilterForm, CentreFilterForm
+from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service
 
 PAGE_SIZE = 20
 
@@ -89,13 +89,17 @@ def service_list(request):
 
 
 def _published_service(slug):
-    centres = service_centre_model().objects.select_related("district").prefetch_related("opening_hours")
     return get_object_or_404(
-        Service.objects.published()
-        .select_related("department")
-        .prefetch_related("materials", "faqs", "life_events", Prefetch("centres", queryset=centres)),
+        Service.objects.published().select_related("department").prefetch_related("materials", "faqs", "life_events"),
         slug=slug,
     )
+
+
+def _find_a_centre(service):
+    """What the guide's "find a centre" needs (includes/find_centre.html): the district form and
+    how many centres handle the service. The centres themselves, with today's hours and the next
+    free time, come from the offline app's fragment, never cached - so this page can be."""
+    return {"centre_form": CentreFilterForm(), "centre_count": service.centres.count()}
 
 
 @cache_public_page
@@ -105,6 +109,7 @@ def service_detail(request, slug):
         request,
         "catalogue/service_detail.html",
         {
+            **_find_a_centre(service),
             "service": service,
             "nav": "services",
             "crumbs": [
@@ -127,6 +132,7 @@ def service_how_to_apply(request, slug, channel):
         request,
         "catalogue/how_to_apply.html",
         {
+            **_find_a_centre(service),
             "service": service,
             "channel": channel,
             "channel_label": Channel(channel).label,
