@@ -14,7 +14,6 @@ from tests.makers import make_submitted
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("applications", "0009_event_info_request_and_search_log")]
-AFTER = [("applications", "0010_info_request_note_backfill")]
 MESSAGE = "Your photo is too dark.\nPlease send a new one."
 
 
@@ -24,27 +23,46 @@ def migrate(targets):
     executor.migrate(targets)
 
 
-def old_style_request(world, items, note, *, linked=True, owner=None):
-    """A request as the code before 0006 left it: no note on the request, the officer's words
-    and the list in the step's note."""
+def migrate_to_latest():
+    """Forward through 0010 and every migration after it: the schema the models (and the next
+    test in this process) expect."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture(autouse=True)
+def _latest_schema_afterwards():
+    yield
+    migrate_to_latest()  # even when a test fails half way: the database is shared by the tests after it
+
+
+def request_info(world, items, note="", *, owner=None):
+    """A request for information made by today's code (its note on the request)."""
     app = lifecycle.act(
         make_submitted(world["permit"], owner=owner), "request_info", world["officer"], items=items, note=note
     )
-    request = app.info_requests.get()
-    InfoRequest.objects.filter(pk=request.pk).update(note="")
-    if not linked:
-        ApplicationEvent.objects.filter(info_request=request).update(info_request=None)
-    step = ApplicationEvent.objects.get(application=app, to_status="info_requested")
-    assert step.note == f"{note}\n\n" + "\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
-    return request
+    return app.info_requests.get()
+
+
+def as_before_0006(*requests, unlinked=()):
+    """Back to the schema before 0010 (0009; the migrations after it drop the columns they added),
+    and the requests as the code before 0006 left them: no note on the request, the officer's
+    words and the list in the step's note; the `unlinked` ones with no link from their step."""
+    migrate(BEFORE)
+    for request in requests:
+        InfoRequest.objects.filter(pk=request.pk).update(note="")
+        step = ApplicationEvent.objects.get(info_request=request)
+        assert step.note.startswith(f"{request.note}\n\n" if request.note else "1. "), step.note
+    ApplicationEvent.objects.filter(info_request__in=unlinked).update(info_request=None)
 
 
 def test_the_migration_puts_the_officers_message_on_requests_made_before_0006(world):
-    migrate(BEFORE)
-    linked = old_style_request(world, ["A photo", "The lease"], MESSAGE)
-    unlinked = old_style_request(world, ["A photo"], "Send it by post if you prefer.", linked=False)
+    linked = request_info(world, ["A photo", "The lease"], MESSAGE)
+    unlinked = request_info(world, ["A photo"], "Send it by post if you prefer.")
+    as_before_0006(linked, unlinked, unlinked=[unlinked])
 
-    migrate(AFTER)
+    migrate_to_latest()
 
     linked.refresh_from_db()
     unlinked.refresh_from_db()
@@ -54,47 +72,40 @@ def test_the_migration_puts_the_officers_message_on_requests_made_before_0006(wo
 
 
 def test_a_request_that_only_listed_items_keeps_an_empty_note(world):
-    migrate(BEFORE)
-    app = lifecycle.act(make_submitted(world["permit"]), "request_info", world["officer"], items=["A photo"])
-    request = app.info_requests.get()
+    request = request_info(world, ["A photo"])
+    as_before_0006(request)
 
-    migrate(AFTER)
+    migrate_to_latest()
 
     request.refresh_from_db()
     assert request.note == ""
 
 
 def test_a_request_that_has_its_note_is_left_as_it_is(world):
+    request = request_info(world, ["A photo"], "Thanks.")
     migrate(BEFORE)
-    app = lifecycle.act(
-        make_submitted(world["permit"]), "request_info", world["officer"], items=["A photo"], note="Thanks."
-    )
-    request = app.info_requests.get()
     ApplicationEvent.objects.filter(info_request=request).update(note="Something else entirely")
 
-    migrate(AFTER)
+    migrate_to_latest()
 
     request.refresh_from_db()
     assert request.note == "Thanks."
 
 
 def test_the_migration_goes_back_without_changing_anything(world):
-    app = lifecycle.act(
-        make_submitted(world["permit"]), "request_info", world["officer"], items=["A photo"], note="Thanks."
-    )
+    request = request_info(world, ["A photo"], "Thanks.")
 
     migrate(BEFORE)
 
-    assert app.info_requests.get().note == "Thanks."
-    migrate(AFTER)
+    assert InfoRequest.objects.get(pk=request.pk).note == "Thanks."
 
 
 def test_the_answer_page_shows_the_message_the_migration_moved(client, world, django_user_model):
     citizen = django_user_model.objects.create_user("zhang", password="pw-123456-long", email="zhang@example.com")
-    migrate(BEFORE)
-    request = old_style_request(world, ["A photo"], MESSAGE, owner=citizen)
+    request = request_info(world, ["A photo"], MESSAGE, owner=citizen)
+    as_before_0006(request)
 
-    migrate(AFTER)
+    migrate_to_latest()
 
     client.force_login(citizen)
     body = client.get(
