@@ -1,5 +1,10 @@
-"""Emails to applicants. Queued after the commit through the Django tasks API, so a slow or
-failing mail server never slows or loses a submission."""
+"""Notifications to applicants: an email when they gave an address, otherwise a text message to
+their mobile number (services/lib/notify.py), for every event that changes their application.
+Queued after the commit through the Django tasks API, so a slow or failing mail server or SMS
+gateway never slows or loses a submission; one task per event, so one message per event.
+
+The guest's resume link goes by email only: the applicant page asks a guest for an address
+before it sends one, and a signed link does not fit in one SMS."""
 
 import logging
 
@@ -7,6 +12,7 @@ from django.conf import settings
 from django_tasks import task
 
 from services.lib.emails import absolute_url, send_templated_email
+from services.lib.notify import send_to_person
 
 from .models import ApplicationEvent, Status
 
@@ -19,26 +25,51 @@ def queue_event_email(event_id):
 
 @task()
 def send_event_email(event_id):
+    """The applicant's email, or text message, about one event; returns "email", "sms", "none"
+    (neither an address nor a mobile number) or "missing". The name stays from when it sent
+    emails only: queued tasks name it."""
     event = ApplicationEvent.objects.select_related("application__service", "info_request").filter(pk=event_id).first()
     if event is None:
         return "missing"
     app = event.application
-    if not app.contact_email:
-        return "no address"
     context = {"event": event, "application": app, "service": app.service}
     if event.to_status == Status.INFO_REQUESTED:
         # Everything the officer listed and their message, to say what is needed and how to answer.
         # The step is linked to its request (migration 0009 linked the older ones).
         context["info_request"] = event.info_request
-    send_templated_email(
-        [app.contact_email],
-        context,
-        app.language or settings.LANGUAGE_CODE,
+    sms, shorten = _event_sms(event, context, app.language)
+    return send_to_person(
+        email=app.contact_email,
+        phone=app.contact_phone,
+        language=app.language or settings.LANGUAGE_CODE,
+        context=context,
         subject="applications/email/event_subject.txt",
         text="applications/email/event.txt",
         html="applications/email/event.html",
+        sms=sms,
+        shorten=shorten,
+        drop=("site_host",),
     )
-    return "sent"
+
+
+def _event_sms(event, context, language):
+    """The SMS template for `event` and the values it may cut to fit one message; adds what
+    the template needs to `context`."""
+    if event.to_status == Status.SUBMITTED:
+        return "applications/sms/submitted.txt", ()
+    if event.to_status == Status.INFO_REQUESTED:
+        items = list(event.info_request.items) if event.info_request else []
+        context["count"] = len(items)
+        # In short: the items one after another, as many as fit; where to answer comes after.
+        context["needed"] = ("; " if language == "en" else "；").join(" ".join(str(i).split()) for i in items)
+        return "applications/sms/info_requested.txt", ("needed",)
+    if event.from_status == Status.INFO_REQUESTED and event.to_status != Status.WITHDRAWN:
+        return "applications/sms/answered.txt", ()
+    note = " ".join(event.note.split())
+    if note and note[-1] not in ".!?。！？…":
+        note += "." if language == "en" else "。"
+    context["note"] = note
+    return "applications/sms/status.txt", ("note",)
 
 
 @task()

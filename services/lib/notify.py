@@ -8,7 +8,8 @@ template that must fit in one SMS (services/lib/sms.py: 70 characters for Chines
 text raises MessageTooLong, which the tests catch. A value that cannot be bounded in advance
 (what an officer typed, a centre's name) is named in `shorten` and cut, with an ellipsis, until
 the message fits; if it fits only without it, it is left out (the template says what to do
-when it is empty)."""
+when it is empty). A value that is useless cut (the site's address, whose length is the
+operator's) is named in `drop`: left out whole when the message does not fit with it."""
 
 import logging
 from urllib.parse import urlsplit
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 EMAIL, SMS, NONE = "email", "sms", "none"
 
 
-def send_to_person(*, email, phone, language, context, subject, text, sms, html=None, shorten=()):
+def send_to_person(*, email, phone, language, context, subject, text, sms, html=None, shorten=(), drop=()):
     """Email `email` if there is one, else SMS `phone` (a mainland mobile number in any spelling);
     returns what it did: "email", "sms" or "none" (neither an address nor a usable number).
 
@@ -43,7 +44,7 @@ def send_to_person(*, email, phone, language, context, subject, text, sms, html=
         if phone:
             log.warning("Not sent: %r is not a mainland mobile number (template %s)", phone, sms)
         return NONE
-    send_sms(number, render_sms(sms, context, language, shorten=shorten))
+    send_sms(number, render_sms(sms, context, language, shorten=shorten, drop=drop))
     return SMS
 
 
@@ -61,17 +62,25 @@ def sms_context(context):
     return {**context, "site_url": url, "site_host": urlsplit(url).netloc or url}
 
 
-def render_sms(template, context, language, *, shorten=()):
+def render_sms(template, context, language, *, shorten=(), drop=()):
     """The SMS `template` rendered in `language`, on one line, made to fit one message by
-    cutting the values named in `shorten`; MessageTooLong if it cannot fit."""
+    cutting the values named in `shorten`, and if that is not enough by leaving out those named
+    in `drop` (and cutting again from the whole values); MessageTooLong if it cannot fit."""
     context = sms_context(context)
     with translation.override(language):
-        text = _render(template, context)
-        for name in shorten:
-            if fits_one_message(text):
-                break
-            text = _shorten(template, context, name)
+        text = _fit(template, dict(context), shorten)
+        if not fits_one_message(text) and drop:
+            text = _fit(template, {**context, **dict.fromkeys(drop, "")}, shorten)
     return check_one_message(text)
+
+
+def _fit(template, context, shorten):
+    text = _render(template, context)
+    for name in shorten:
+        if fits_one_message(text):
+            break
+        text = _shorten(template, context, name)
+    return text
 
 
 def _render(template, context):
@@ -84,8 +93,12 @@ def _shorten(template, context, name):
     or the message without it."""
     value = str(context.get(name) or "")
     ellipsis = "..." if is_gsm(value) else "…"
+    text = _render(template, context)
     for size in range(min(len(value) - 1, GSM_LIMIT), -1, -1):
-        context[name] = value[:size].rstrip(" ,;:、，；：") + ellipsis if size else ""
+        cut = value[:size]
+        if ellipsis == "..." and " " in cut and value[size : size + 1] not in ("", " "):
+            cut = cut.rsplit(" ", 1)[0]  # English is cut between words
+        context[name] = cut.rstrip(" ,;:.、，；：。") + ellipsis if size else ""
         text = _render(template, context)
         if fits_one_message(text):
             return text
