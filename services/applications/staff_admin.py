@@ -25,7 +25,7 @@ from services.accounts.models import User
 from services.lib.i18n import labelled
 from services.lib.validators import eleven_digits, normalise_mobile
 
-from . import access, lifecycle, uploads
+from . import access, lifecycle, postal, uploads
 from .flow import Flow
 from .lifecycle import DUE_SOON_WORKING_DAYS, due_soon_label
 from .models import AccessLog, Application, MaterialCheck, Status
@@ -315,6 +315,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             path("<int:pk>/check/", wrap(self.check_view), name="applications_application_check"),
             path("<int:pk>/correct/", wrap(self.correct_view), name="applications_application_correct"),
             path("<int:pk>/files/<int:attachment_id>/", wrap(self.download_view), name="applications_application_file"),
+            *postal.urls(wrap),  # postal applications and the receipt (postal.py, receipts.py)
             *super().get_urls(),
         ]
 

@@ -23,7 +23,7 @@ from services.offline import access as offline_access
 
 from . import access, formengine, lifecycle, limits, uploads
 from .flow import APPLICANT, CHECK, ECERT_KEY, MATERIALS, Flow, material_key, save_upload
-from .forms import ApplicantForm, DeclarationForm, MaterialsForm, TrackForm, WithdrawForm
+from .forms import TRACK_INPUT_MAX, ApplicantForm, DeclarationForm, MaterialsForm, TrackForm, WithdrawForm
 from .models import Application, FieldKind, Status
 from .notifications import send_resume_link
 from .uploads import check_upload
@@ -540,7 +540,10 @@ def mine(request):
 @never_cache
 def track(request):
     """Reference and tracking code, no account needed. Wrong guesses are limited per address."""
-    form = TrackForm(request.POST if request.method == "POST" else None)
+    # A receipt's QR code opens this page with the reference filled in (?ref=); the tracking code
+    # is typed, never carried in an address (see receipts.py).
+    reference = request.GET.get("ref", "").strip()[:TRACK_INPUT_MAX]
+    form = TrackForm(request.POST if request.method == "POST" else None, initial={"reference": reference})
     app = None
     may_answer = False
     limited = _tracking_blocked(request)
