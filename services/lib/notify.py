@@ -12,6 +12,7 @@ when it is empty). A value that is useless cut (the site's address, whose length
 operator's) is named in `drop`: left out whole when the message does not fit with it."""
 
 import logging
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from .validators import mobile_or_none
 log = logging.getLogger(__name__)
 
 EMAIL, SMS, NONE = "email", "sms", "none"
+_ELLIPSIS_STOP = re.compile(r"(\.\.\.|…)[.。]")
 
 
 def send_to_person(*, email, phone, language, context, subject, text, sms, html=None, shorten=(), drop=()):
@@ -84,8 +86,9 @@ def _fit(template, context, shorten):
 
 
 def _render(template, context):
-    # Templates are written over several lines for readability; a text message is one line.
-    return " ".join(render_to_string(template, context).split())
+    # Templates are written over several lines for readability; a text message is one line. A
+    # value cut with an ellipsis ends the sentence: the template's full stop after it goes.
+    return _ELLIPSIS_STOP.sub(r"\1", " ".join(render_to_string(template, context).split()))
 
 
 def _shorten(template, context, name):
