@@ -265,7 +265,7 @@ def _visit_page(request, booking, template, title):
             "hours": booking.centre.hours_summary(),
             "qr": _qr_svg(request, booking),
             "active": booking.status == Booking.Status.BOOKED,
-            "crumbs": [(_("Find a booking"), reverse("offline:booking-find")), (title, None)],
+            "crumbs": [(_("Find your booking"), reverse("offline:booking-find")), (title, None)],
         },
     )
 
@@ -311,7 +311,7 @@ def _find_page(request, form, limited=False, status=200):
     return render(
         request,
         "offline/booking/find.html",
-        {"form": form, "limited": limited, "crumbs": [(_("Find a booking"), None)]},
+        {"form": form, "limited": limited, "crumbs": [(_("Find your booking"), None)]},
         status=status,
     )
 
@@ -324,8 +324,8 @@ def cancel(request, reference):
     if booking.status != Booking.Status.BOOKED:
         messages.info(
             request,
-            _("This visit can no longer be cancelled: it is %(status)s.")
-            % {"status": booking.get_status_display().lower()},
+            _("This visit can no longer be cancelled (its status: %(status)s).")
+            % {"status": booking.get_status_display()},
         )
         return redirect("offline:booking-detail", booking.reference)
     if request.method == "POST":

@@ -123,6 +123,7 @@ class DetailsForm(forms.Form):
         data["at"] = ""
         self.data = data
         self.add_error("at", message)
+        self._bound_fields_cache.pop("at", None)  # built while cleaning, with the old label
 
 
 def slot_label(slot):

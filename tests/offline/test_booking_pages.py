@@ -299,7 +299,7 @@ def test_refusals_are_in_chinese_on_chinese_pages(client, world):
         "/zh-hans/centres/book/permit/pudong-centre/details/",
         {"at": at_value(first.starts_at), "name": "张伟", "phone": PHONE},
     ).content.decode()
-    assert "该时段刚刚约满" in body and 'value="张伟"' in body
+    assert "请选择其他时间" in body and "以下是该中心最近的空闲时段。" in body and 'value="张伟"' in body
 
 
 # --- finding a booking again ---------------------------------------------------------------------
