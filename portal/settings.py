@@ -239,8 +239,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@example.gov.cn")
-# Text messages (sign-up links to a mobile number): "file" writes them under SMS_FILE_PATH like
-# the emails; set a dotted path to a function send(number, text) for the SMS gateway.
+# Text messages (notifications to people without email, sign-up links to a mobile number): "file"
+# writes them under SMS_FILE_PATH like the emails, "console" prints them, "locmem" keeps them
+# (tests); a dotted path names the SMS gateway's class or function (services/lib/sms.py).
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "file")
 SMS_FILE_PATH = os.environ.get("SMS_FILE_PATH", DATA_DIR / "sms")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -276,6 +277,8 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 GUEST_RESUME_DAYS = envint("GUEST_RESUME_DAYS", 7)
 TRACKING_ATTEMPTS_PER_HOUR = envint("TRACKING_ATTEMPTS_PER_HOUR", 10)
+# Draft code + mobile number pairs that matched no draft, per counter clerk's account an hour.
+DRAFT_CODE_ATTEMPTS_PER_HOUR = envint("DRAFT_CODE_ATTEMPTS_PER_HOUR", 10)
 
 # --- Security --------------------------------------------------------------------------------
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
