@@ -137,6 +137,7 @@ def _restore_groups():
         ("services.accounts.migrations.0002_staff_groups", "GROUPS"),
         ("services.applications.migrations.0002_form_permissions", "GRANTS"),
         ("services.applications.migrations.0004_staff_groups", "GRANTS"),
+        ("services.applications.migrations.0012_counter_clerks_register", "GRANTS"),
     ]:
         grant(apps, getattr(importlib.import_module(module), name))
 

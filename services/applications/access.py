@@ -9,6 +9,7 @@ their own."""
 
 import hmac
 
+from django.db.models import Q
 from django.http import Http404
 
 from services.catalogue.models import Service
@@ -185,10 +186,12 @@ def may_process(user, application):
 
 
 def may_check_materials(user, application):
-    """Counter clerks and officers of the owning department (superusers too)."""
+    """Counter clerks and officers of the owning department, and the clerks of the centre where
+    it was registered (superusers too)."""
     if not _granted(user, "add_materialcheck"):
         return False
-    return user.is_superuser or user.department_id == application.department_id
+    at_counter = application.centre_id is not None and application.centre_id == user.centre_id
+    return user.is_superuser or user.department_id == application.department_id or at_counter
 
 
 def may_export(user):
@@ -200,14 +203,20 @@ def may_read_access_log(user):
 
 
 def staff_queryset(user):
-    """Applications a member of staff may see: their own department's; every department's for
-    superusers and supervisors (read-only there - see may_process). Never drafts."""
+    """Applications a member of staff may see: their own department's, and for a counter clerk
+    those registered at their centre too; every department's for superusers and supervisors
+    (read-only there - see may_process). Never drafts."""
     qs = Application.objects.exclude(status=Status.DRAFT)
     if sees_every_department(user):
         return qs
-    if not user.department_id or not _granted(user, "view_application"):
+    if not _granted(user, "view_application"):
         return qs.none()
-    return qs.filter(department_id=user.department_id)
+    scope = Q(department_id=user.department_id) if user.department_id else Q()
+    if registers_applications(user) and user.centre_id:
+        # A clerk: their centre's, and their department's except those of another centre.
+        mine = Q(centre_id=user.centre_id)
+        scope = (scope & (Q(centre__isnull=True) | mine) if scope else scope) | mine
+    return qs.filter(scope) if scope else qs.none()
 
 
 def application_for_staff(request, pk):
@@ -219,3 +228,99 @@ def application_for_staff(request, pk):
 
 def attachment_for_staff(request, pk, attachment_id):
     return _attachment_of(application_for_staff(request, pk), attachment_id)
+
+
+# --- the counter: clerks of a service centre ------------------------------------------------
+# A counter clerk (the "Counter clerk" group holds applications.add_application) belongs to one
+# centre (User.centre). They register applications for the services their centre handles, see
+# that centre's bookings and the applications registered there, and nothing of another centre:
+# every lookup below is a 404 for anyone else.
+
+
+def registers_applications(user):
+    """Staff who register applications for citizens at a counter (superusers too)."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff) and _granted(
+        user, "add_application"
+    )
+
+
+def may_register(user, centre, service):
+    """A clerk of `centre` (superusers: of any centre) may register an application for `service`
+    there when the centre handles it."""
+    if centre is None or service is None or not registers_applications(user):
+        return False
+    if not (user.is_superuser or user.centre_id == centre.pk):
+        return False
+    return centre.services.filter(pk=service.pk).exists()
+
+
+def may_submit_for(user, application):
+    """The lifecycle's rule for a clerk submitting an application for its applicant: the
+    application was opened at the clerk's centre, which handles its service."""
+    return application.centre_id is not None and may_register(user, application.centre, application.service)
+
+
+def counter_centre(user):
+    """The centre whose counter this user works at; None for anyone else (a superuser without a
+    centre sees every centre's bookings but registers nothing until given one)."""
+    return user.centre if registers_applications(user) and user.centre_id else None
+
+
+def centre_bookings_for(user):
+    """Bookings a clerk may see: their centre's (every centre's for superusers)."""
+    from services.offline.models import Booking
+
+    if not registers_applications(user):
+        return Booking.objects.none()
+    if user.is_superuser and not user.centre_id:
+        return Booking.objects.all()
+    return Booking.objects.filter(centre_id=user.centre_id) if user.centre_id else Booking.objects.none()
+
+
+def booking_for_clerk(request, pk):
+    booking = centre_bookings_for(request.user).select_related("centre", "service").filter(pk=pk).first()
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def counter_drafts_for(user):
+    """Drafts a clerk is filling in with applicants at their centre (never anyone's online draft
+    until the citizen gave its draft code and mobile number: see counter.open_draft)."""
+    if not registers_applications(user):
+        return Application.objects.none()
+    drafts = Application.objects.filter(status=Status.DRAFT, centre__isnull=False)
+    if user.is_superuser and not user.centre_id:
+        return drafts
+    return drafts.filter(centre_id=user.centre_id) if user.centre_id else drafts.none()
+
+
+def counter_draft_for_clerk(request, pk):
+    app = counter_drafts_for(request.user).select_related("service__department", "centre").filter(pk=pk).first()
+    if app is None:
+        raise Http404
+    return app
+
+
+def matching_account(application):
+    """The citizen's account a counter or postal application joins, so that it shows in their
+    "My applications": the account that booked the visit; else the one active citizen account
+    whose mobile number is the applicant's. An account's mobile number is verified (it is set
+    only by following a link sent to it: accounts.forms.create_account, contact_confirm); a
+    number waiting for its link is not on the account and never matches. The ID number on an
+    account is typed on the profile page and never checked, so it never joins anything on its
+    own: it only stops a match when it differs from the ID number the clerk saw (a mobile number
+    given up and reissued to someone else)."""
+    from services.accounts.models import User
+
+    if application.booking_id and application.booking.owner_id:
+        return application.booking.owner
+    if not application.contact_phone:
+        return None
+    found = list(User.objects.filter(phone=application.contact_phone, is_active=True, is_staff=False)[:2])
+    if len(found) != 1:
+        return None
+    account, seen = found[0], application.applicant_id_number
+    if seen and account.id_number and account.id_number.upper() != seen.upper():
+        return None
+    return account

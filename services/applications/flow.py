@@ -110,6 +110,17 @@ class Flow:
             for f in formengine.visible_fields(page, self.app.answers)
         )
 
+    def store_page(self, page, answers):
+        """Save a question page's answers (from PageForm.answers()), online or at the counter:
+        answers given on "Who is applying" are kept, and answers to questions an earlier answer
+        now hides are dropped."""
+        app = self.app
+        given = set(app.answers.get(formengine.GIVEN_KEY, ()))
+        keys = {f.key for f in page.fields.all() if f.kind != formengine.FieldKind.FILE and f.key not in given}
+        kept = {k: v for k, v in app.answers.items() if k not in keys}
+        app.answers = formengine.prune_hidden_answers(self.pages, kept | answers)
+        app.save(update_fields=["answers", "updated_at"])
+
     def resume_url(self):
         missing = self.incomplete_steps()
         return self.url(missing[0][0] if missing else CHECK)

@@ -30,9 +30,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 
+from services.catalogue.models import Channel
 from services.lib.i18n import labelled
 
-from .access import may_check_materials, may_process
+from .access import matching_account, may_check_materials, may_process, may_submit_for
 from .formengine import PREFILLED_KEY
 from .models import DEADLINE_RUNNING, WAITING, WITHDRAWABLE, Application, ApplicationEvent, InfoRequest, Status
 from .references import make_reference, make_tracking_code
@@ -102,6 +103,17 @@ def _number(app, step):
     app.answers = {k: v for k, v in app.answers.items() if k != PREFILLED_KEY}
     app.reference = make_reference(timezone.localtime(step.now))
     app.tracking_code = make_tracking_code()
+    if _for_the_applicant(app, step.actor):
+        # A clerk registered it: recorded as who registered it (and as the event's actor), and
+        # it joins the applicant's verified account if there is one (access.matching_account).
+        app.registered_by = step.actor
+        if app.owner_id is None:
+            app.owner = matching_account(app)
+
+
+def _for_the_applicant(app, actor):
+    """The actor is a clerk submitting the application for its applicant (not the applicant)."""
+    return bool(actor and actor.is_authenticated and actor.pk != app.owner_id and may_submit_for(actor, app))
 
 
 def _list_items(note, params):
@@ -303,10 +315,19 @@ def _check(app, transition, actor, expected_version):
     if transition.by == STAFF and not may_process(actor, app):
         raise TransitionError(_("You may not process applications of this department."))
     if (
+        transition.name == "submit"
+        and app.channel == Channel.COUNTER
+        and app.centre_id
+        and not _for_the_applicant(app, actor)
+    ):
+        # Registered at a counter: only a clerk of that centre sends it on.
+        raise TransitionError(_("Only a clerk of the service centre where it was opened may submit it."))
+    if (
         transition.by == APPLICANT
         and app.owner_id
         and not (actor and actor.pk == app.owner_id)
         and not (actor and may_process(actor, app))
+        and not (transition.name == "submit" and _for_the_applicant(app, actor))
     ):
         raise TransitionError(_("Only the applicant may do this."))
 
@@ -334,8 +355,9 @@ def act(application, name, actor, *, now=None, note="", internal_note="", expect
         try:
             return _apply(application, step, actor, now, note, internal_note, expected_version, params)
         except TransitionError:
-            if step.repeatable:  # done by the other click meanwhile
-                return Application.objects.get(pk=application.pk)
+            current = Application.objects.get(pk=application.pk) if step.repeatable else None
+            if current is not None and current.status not in step.sources:  # done by the other click meanwhile
+                return current
             raise
         except IntegrityError:
             if step.attempts == 1:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,8 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from services.accounts.models import User
 from services.lib.i18n import labelled
 from services.lib.validators import eleven_digits, normalise_mobile
+from services.offline.models import ServiceCentre
 
-from . import access, lifecycle, postal, uploads
+from . import access, counter, lifecycle, postal, uploads
 from .flow import Flow
 from .lifecycle import DUE_SOON_WORKING_DAYS, due_soon_label
 from .models import AccessLog, Application, MaterialCheck, Status
@@ -123,6 +125,49 @@ class ServiceFilter(admin.SimpleListFilter):
         return queryset.filter(service_id=self.value()) if (self.value() or "").isdigit() else queryset
 
 
+class CentreFilter(admin.SimpleListFilter):
+    """Where a counter or postal application was registered ("none": the online ones). Offers
+    the centres that handle the officer's department's services (every centre for those who see
+    every department)."""
+
+    title = _("service centre")
+    parameter_name = "centre"
+
+    def lookups(self, request, model_admin):
+        centres = ServiceCentre.objects.all()
+        if not access.sees_every_department(request.user):
+            handling = ServiceCentre.services.through.objects.filter(service__department_id=request.user.department_id)
+            centres = centres.filter(pk__in=handling.values("servicecentre_id"))
+        return [("none", _("None (online)"))] + [(c.pk, c.name) for c in centres.only("pk", "name_zh", "name_en")]
+
+    def queryset(self, request, queryset):
+        # Only a centre offered above counts; anything else typed into the address is ignored.
+        if self.value() not in {str(value) for value, _label in self.lookup_choices}:
+            return queryset
+        if self.value() == "none":
+            return queryset.filter(centre__isnull=True)
+        return queryset.filter(centre_id=int(self.value()))
+
+
+def received_on(day):
+    """The applications received on `day`: submitted that day in the portal's time zone (a postal
+    one is submitted as of the day its letter arrived - postal.py - so it counts on that day).
+    The queue's "received today" filter and the admin panel's intake count the same way."""
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    return Q(submitted_at__gte=start, submitted_at__lt=start + datetime.timedelta(days=1))
+
+
+class ReceivedFilter(admin.SimpleListFilter):
+    title = _("received")
+    parameter_name = "received"
+
+    def lookups(self, request, model_admin):
+        return [("today", _("Today"))]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(received_on(today())) if self.value() == "today" else queryset
+
+
 class QueueChangeList(ChangeList):
     def get_results(self, request):
         super().get_results(request)
@@ -206,9 +251,18 @@ def _search_kind(term):
 
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin):
-    list_display = ("reference", "service_name", "applicant_name", "channel", "status", "due", "assignee")
-    list_filter = (StatusFilter, DueFilter, AssigneeFilter, ServiceFilter, "channel")
-    list_select_related = ("service", "assignee")
+    list_display = (
+        "reference",
+        "service_name",
+        "applicant_name",
+        "channel",
+        "centre_name",
+        "status",
+        "due",
+        "assignee",
+    )
+    list_filter = (StatusFilter, DueFilter, AssigneeFilter, ServiceFilter, "channel", CentreFilter, ReceivedFilter)
+    list_select_related = ("service", "assignee", "centre")
     search_fields = ("reference",)  # see get_search_results: exact, indexed lookups only
     search_help_text = _("A reference number, a mobile number, or the applicant's full name.")
     ordering = ("priority", "id")
@@ -257,6 +311,10 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("service"), ordering="service__name_zh")
     def service_name(self, obj):
         return obj.service.name
+
+    @admin.display(description=_("service centre"), ordering="centre__name_zh")
+    def centre_name(self, obj):
+        return obj.centre.name if obj.centre_id else "—"
 
     @admin.display(description=_("due"), ordering="priority")
     def due(self, obj):
@@ -316,6 +374,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             path("<int:pk>/correct/", wrap(self.correct_view), name="applications_application_correct"),
             path("<int:pk>/files/<int:attachment_id>/", wrap(self.download_view), name="applications_application_file"),
             *postal.urls(wrap),  # postal applications and the receipt (postal.py, receipts.py)
+            *counter_urls(wrap),
             *super().get_urls(),
         ]
 
@@ -503,6 +562,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             "submitted_at",
             "due_on",
             "assignee__username",
+            "centre__name_zh",
+            "centre__name_en",
         )
         params = request.GET.copy()
         if params.get("q", "").strip():  # the search as the access log keeps it (see _search_kind)
@@ -518,6 +579,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             "submitted",
             "due",
             "assignee",
+            "centre_zh",
+            "centre_en",
         ]
 
         class Echo:
@@ -543,6 +606,24 @@ class ApplicationAdmin(admin.ModelAdmin):
         if changelist is not None and getattr(request, "queue_search", None):
             self._log_search(request, changelist)  # who searched for whom, and when
         return response
+
+
+def counter_urls(wrap):
+    """The counter's pages (counter.py), under the applications' admin URL."""
+    name = "applications_application_counter"
+    return [
+        path("counter/", wrap(counter.today), name=name),
+        path("counter/walk-in/", wrap(counter.start_walk_in), name=f"{name}_walk_in"),
+        path("counter/draft/", wrap(counter.open_draft), name=f"{name}_draft"),
+        path("counter/bookings/<int:booking_id>/check-in/", wrap(counter.check_in), name=f"{name}_check_in"),
+        path("counter/bookings/<int:booking_id>/no-show/", wrap(counter.no_show), name=f"{name}_no_show"),
+        path("counter/bookings/<int:booking_id>/start/", wrap(counter.start_from_booking), name=f"{name}_start"),
+        path("counter/<int:pk>/applicant/", wrap(counter.applicant), name=f"{name}_applicant"),
+        path("counter/<int:pk>/page/<int:number>/", wrap(counter.question_page), name=f"{name}_page"),
+        path("counter/<int:pk>/materials/", wrap(counter.materials), name=f"{name}_materials"),
+        path("counter/<int:pk>/check/", wrap(counter.check), name=f"{name}_check"),
+        path("counter/<int:pk>/registered/", wrap(counter.done), name=f"{name}_done"),
+    ]
 
 
 def _csv_value(value):

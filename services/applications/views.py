@@ -241,11 +241,7 @@ def question_page(request, public_id, number):
         form = formengine.page_form(page, app.answers, data=request.POST, files=request.FILES)
         file_errors = _save_page_files(request, app, page, form)
         if form.is_valid() and not file_errors:
-            given = set(app.answers.get(formengine.GIVEN_KEY, ()))  # kept: from "Who is applying"
-            keys = {f.key for f in page.fields.all() if f.kind != FieldKind.FILE and f.key not in given}
-            kept = {k: v for k, v in app.answers.items() if k not in keys}
-            app.answers = formengine.prune_hidden_answers(flow.pages, kept | form.answers())
-            app.save(update_fields=["answers", "updated_at"])
+            flow.store_page(page, form.answers())
             return redirect(flow.next_url(number, change="change" in request.GET))
         for key, error in file_errors.items():
             form.add_error(key, error)
