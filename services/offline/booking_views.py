@@ -25,18 +25,12 @@ from django.views.decorators.http import require_http_methods
 from services.catalogue.forms import CentreFilterForm
 from services.catalogue.models import Service
 
-from . import access, slots
+from . import access, bookings, slots
 from .forms import DayForm, DetailsForm, FindForm, MoveForm, at_value, parse_at, slot_label
 from .models import Booking, ServiceCentre
 
+# A BookingError's `field` as the name of this form's input.
 FORM_FIELDS = {"starts_at": "at", "name": "name", "phone": "phone", "email": "email"}
-
-
-def _bookings():
-    # Imported when a booking is written, not when the URLs load (it brings the notifications).
-    from . import bookings
-
-    return bookings
 
 
 def _service(slug):
@@ -181,7 +175,7 @@ def book_details(request, slug, centre):
         return _details_page(request, service, centre, form, status=400)
     data = form.cleaned_data
     try:
-        booking = _bookings().book(
+        booking = bookings.book(
             centre=centre,
             service=service,
             starts_at=data["at"],
@@ -191,7 +185,7 @@ def book_details(request, slug, centre):
             owner=request.user if request.user.is_authenticated else None,
             language=translation.get_language(),
         )
-    except _bookings().BookingError as refused:
+    except bookings.BookingError as refused:
         _refusal_into_form(form, refused)
         return _details_page(request, service, centre, form, status=400)
     access.remember(request, booking)
@@ -295,7 +289,7 @@ def find(request):
         return _find_page(request, form, limited=True, status=429)
     if not form.is_valid():
         return _find_page(request, form, status=400)
-    booking = _bookings().find(form.cleaned_data["reference"], form.cleaned_data["phone"])
+    booking = bookings.find(form.cleaned_data["reference"], form.cleaned_data["phone"])
     if booking is None:
         throttle.hit()
         form.add_error(
@@ -330,8 +324,8 @@ def cancel(request, reference):
         return redirect("offline:booking-detail", booking.reference)
     if request.method == "POST":
         try:
-            _bookings().cancel(booking, by=request.user if request.user.is_authenticated else None)
-        except _bookings().BookingError as refused:
+            bookings.cancel(booking, by=request.user if request.user.is_authenticated else None)
+        except bookings.BookingError as refused:
             messages.error(request, refused.message)
         else:
             messages.success(request, _("Your visit is cancelled. The time is free for someone else."))
@@ -362,8 +356,8 @@ def move(request, reference):
         form = MoveForm(request.POST)
         if form.is_valid():
             try:
-                _bookings().move(booking, form.cleaned_data["at"])
-            except _bookings().BookingError as refused:
+                bookings.move(booking, form.cleaned_data["at"])
+            except bookings.BookingError as refused:
                 picker = _picker(request, centre, service, error=refused.message, alternatives=refused.alternatives)
                 return _move_page(request, booking, picker)
             messages.success(request, _("Your visit is moved to the new time."))
