@@ -21,7 +21,7 @@ from services.lib.shell import render_in_shell
 from services.lib.throttle import Rule, Throttle
 from services.offline import access as offline_access
 
-from . import access, formengine, lifecycle, limits, uploads
+from . import access, counter, formengine, lifecycle, limits, uploads
 from .flow import APPLICANT, CHECK, ECERT_KEY, MATERIALS, Flow, material_key, save_upload
 from .forms import TRACK_INPUT_MAX, ApplicantForm, DeclarationForm, MaterialsForm, TrackForm, WithdrawForm
 from .models import Application, FieldKind, Status
@@ -363,6 +363,7 @@ def _check_page(request, app, flow, declaration, missing, status=200):
             "materials_url": flow.url(MATERIALS),
             "crumbs": _crumbs(app, _("Check your answers")),
             "declaration": declaration,
+            "draft_code": counter.draft_code_for(app),  # signed-in citizens' drafts only
         },
         status=status,
     )
@@ -515,11 +516,13 @@ def mine(request):
             "service__name_en",
             "applicant_name",
             "on_behalf",
+            "owner",
+            "draft_code",
         )
         .order_by("-updated_at")
     )
     page = Paginator(apps.exclude(status=Status.DRAFT), 20).get_page(request.GET.get("page"))
-    drafts = list(apps.filter(status=Status.DRAFT)[:20])
+    drafts = counter.give_draft_codes(list(apps.filter(status=Status.DRAFT)[:20]))  # to finish at a counter
     return render(
         request,
         "applications/mine.html",
@@ -551,7 +554,7 @@ def track(request):
                 None,
                 _(
                     "No application matches that reference number and tracking code. Check both "
-                    "against your confirmation email."
+                    "against your confirmation email, text message or counter receipt."
                 ),
             )
         elif app.status == Status.INFO_REQUESTED:
