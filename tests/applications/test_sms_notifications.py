@@ -178,3 +178,26 @@ def test_a_guest_draft_started_without_email_gets_no_resume_text(client, service
             {"who": "self", "applicant_name": "Li Na", "contact_phone": "13812345678", "contact_email": ""},
         )
     assert not sms.outbox
+
+
+# --- Pages that said "email" to someone who has none -------------------------------------------
+
+
+def test_the_confirmation_page_says_the_codes_went_by_text_message_to_the_masked_number(
+    client, service, django_user_model, sending
+):
+    user = django_user_model.objects.create_user("wang", password="pw-123456-long", phone="13912345678")
+    client.force_login(user)
+    with sending():
+        app = make_submitted(service, user, contact_email="", contact_phone="13912345678")
+    body = client.get(f"/en/applications/{app.reference}/submitted/").content.decode()
+    assert "We have sent them by text message to 139****5678." in body
+    assert "13912345678" not in body
+    body = client.get(f"/zh-hans/applications/{app.reference}/submitted/").content.decode()
+    assert "已通过短信发送到139****5678。" in body
+
+
+def test_a_tracking_code_that_does_not_match_points_to_the_text_message_too(client, service):
+    app = submitted_by_phone(service)
+    body = client.post("/en/track/", {"reference": app.reference, "tracking_code": "ABCD2345"}).content.decode()
+    assert "confirmation email, text message or counter receipt" in body
