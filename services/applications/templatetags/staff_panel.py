@@ -4,13 +4,11 @@ intake by channel. Three queries at most, whatever the number of applications: t
 name, the open cases by status (with the deadline and assignee counts as conditional counts),
 and today's intake by channel."""
 
-import datetime
 from urllib.parse import urlencode
 
 from django import template
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from services.catalogue.models import Channel, Department
@@ -18,7 +16,7 @@ from services.catalogue.models import Channel, Department
 from .. import access
 from ..lifecycle import due_soon_label
 from ..models import OPEN, Status
-from ..staff_admin import due_soon_limit
+from ..staff_admin import due_soon_limit, received_on
 from ..workdays import today
 
 register = template.Library()
@@ -50,13 +48,8 @@ def staff_panel(user):
         counts["mine"] = Count("id", filter=Q(assignee=user))
     rows = cases.filter(status__in=OPEN_STATUSES).values("status").annotate(**counts).order_by()
     by_status = {row["status"]: row for row in rows}
-    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), timezone.get_current_timezone())
     intake = dict(
-        cases.filter(submitted_at__gte=start, submitted_at__lt=start + datetime.timedelta(days=1))
-        .values("channel")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("channel", "n")
+        cases.filter(received_on(day)).values("channel").annotate(n=Count("id")).order_by().values_list("channel", "n")
     )
 
     if all_departments:
@@ -84,6 +77,13 @@ def staff_panel(user):
         "overdue": {"count": total("overdue"), "url": _queue(due="overdue")},
         "due_soon": {"label": due_soon_label(), "count": total("soon"), "url": _queue(due="soon")},
         "mine": {"count": total("mine"), "url": _queue(assigned="me", status__in=open_list)} if processes else None,
-        "intake": [{"label": str(channel.label), "count": intake.get(channel.value, 0)} for channel in Channel],
+        "intake": [
+            {
+                "label": str(channel.label),
+                "count": intake.get(channel.value, 0),
+                "url": _queue(channel__exact=channel.value, received="today"),
+            }
+            for channel in Channel
+        ],
         "intake_total": sum(intake.values()),
     }
