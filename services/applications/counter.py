@@ -29,7 +29,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from services.catalogue.models import Channel
@@ -414,10 +414,14 @@ def _draft_by_code(code, phone):
 
 
 def _limited(wait):
-    return _(
+    count = minutes(wait)
+    return ngettext(
         "Too many draft codes that matched nothing were tried from this account in the last hour. "
-        "Try again in %(minutes)d minutes."
-    ) % {"minutes": minutes(wait)}
+        "Try again in %(minutes)d minute.",
+        "Too many draft codes that matched nothing were tried from this account in the last hour. "
+        "Try again in %(minutes)d minutes.",
+        count,
+    ) % {"minutes": count}
 
 
 # --- filling in the application -----------------------------------------------------------------
