@@ -601,6 +601,8 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         extra = {"export_url": reverse("admin:applications_application_export") + "?" + request.GET.urlencode()}
+        if access.counter_centre(request.user):  # a clerk's way to their counter pages
+            extra["counter_url"] = reverse("admin:applications_application_counter")
         response = super().changelist_view(request, {**(extra_context or {}), **extra})
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None and getattr(request, "queue_search", None):

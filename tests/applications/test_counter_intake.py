@@ -118,6 +118,13 @@ def test_todays_bookings_page_query_count_does_not_grow(client, clerk, centre, s
         assert "Visitor 11" in client.get(COUNTER).content.decode()
 
 
+def test_the_queue_links_a_clerk_to_the_counter_and_not_an_officer(client, clerk, officer):
+    client.force_login(clerk)
+    assert f'href="{COUNTER}"' in client.get("/admin/applications/application/").content.decode()
+    client.force_login(officer)
+    assert f'href="{COUNTER}"' not in client.get("/admin/applications/application/").content.decode()
+
+
 def test_check_in_and_did_not_come_from_todays_list(client, clerk, centre, service):
     now = timezone.localtime()
     came = book(centre, service, at=now + datetime.timedelta(minutes=30))
