@@ -420,13 +420,20 @@ APPLICANT_STEPS = {"submit", "answer_info", "withdraw"}
 class _Caseload:
     """The demo caseload of one department."""
 
-    def __init__(self, department, index, officer, checker):
+    def __init__(self, department, index, officer, checker, registrar=None):
         self.department, self.index = department, index
         self.officer, self.checker = officer, checker
+        # The counter clerk who registers the counter and postal cases, at their centre.
+        self.registrar = registrar
         self.services = list(
             Service.objects.filter(department=department, offers_online=True, form_pages__isnull=False)
             .distinct()
             .order_by("code")
+        )
+        self.at_centre = (
+            set(registrar.centre.services.filter(department=department).values_list("pk", flat=True))
+            if registrar
+            else None
         )
 
     def plan(self):
@@ -438,6 +445,9 @@ class _Caseload:
                 continue
             channel = case.channel
             candidates = [s for s in self.services if getattr(s, offers[channel])]
+            if channel != "online" and self.at_centre is not None:
+                # Registered by the clerk: a service their centre handles (access.may_register).
+                candidates = [s for s in candidates if s.pk in self.at_centre]
             if not candidates:
                 channel, candidates = "online", self.services
             service = candidates[(n + self.index) % len(candidates)]
@@ -470,6 +480,8 @@ class _Caseload:
 
     def _create_one(self, case, channel, form, citizen, clock):
         service, lang = form.service, citizen.language
+        # At the counter or by post: registered at the clerk's centre, the ID card seen there.
+        registrar = self.registrar if channel != "online" else None
         app = Application(
             service=service,
             department=service.department,
@@ -480,10 +492,14 @@ class _Caseload:
             contact_phone=citizen.contact_phone,
             answers=form.answers_of(citizen),
             form_version=form.version,
+            centre=registrar.centre if registrar else None,
+            registered_by=registrar,
+            applicant_id_number=citizen.id_number if registrar else "",
         )
         app.save()
+        checker = registrar or self.checker
         # Online the applicant uploads the documents; at the counter or by post staff scan them.
-        files = form.documents(app, self.checker if channel != "online" else None)
+        files = form.documents(app, checker if channel != "online" else None)
         materials, timeline = form.materials, []
         for step, ago in case.steps_for(service.promised_limit_days):
             if step.action == "check" and step.material >= len(materials):
@@ -495,7 +511,7 @@ class _Caseload:
                 continue
             if step.action == "check":
                 material = materials[step.material]
-                lifecycle.check_material(app, self.checker, material, step.result, CHECK_NOTES[step.result])
+                lifecycle.check_material(app, checker, material, step.result, CHECK_NOTES[step.result])
                 continue
             params = {}
             if step.action == "request_info":
@@ -510,6 +526,13 @@ class _Caseload:
             elif step.note:
                 params["note"] = _note(step, service, lang)
             actor = None if step.action in APPLICANT_STEPS else self.officer
+            if step.action == "submit" and registrar:
+                # The clerk submits for the applicant (the lifecycle records it); a letter counts
+                # from the day it arrived, as postal.py registers it.
+                actor = registrar
+                if channel == "post":
+                    app.received_on = timezone.localdate(now)
+                    app.save(update_fields=["received_on"])
             app = lifecycle.act(app, step.action, actor, now=now, **params)
         return app, timeline, files
 
@@ -641,6 +664,13 @@ def load_demo_caseload(stdout=None):
     clerks = {}
     for clerk in User.objects.filter(groups__name="Counter clerk", is_active=True, is_staff=True).order_by("pk"):
         clerks.setdefault(clerk.department_id, clerk)
+    # The clerk who registers every department's counter and postal cases at their centre.
+    registrar = (
+        User.objects.filter(groups__name="Counter clerk", is_active=True, is_staff=True, centre__isnull=False)
+        .select_related("centre")
+        .order_by("pk")
+        .first()
+    )
     existing = {}
     for app in Application.objects.filter(contact_email__startswith=CASELOAD_MARKER).order_by("pk"):
         existing.setdefault(app.department_id, []).append(app)
@@ -651,7 +681,7 @@ def load_demo_caseload(stdout=None):
         if department is None or officer is None or not access.processes_applications(officer):
             counts["skipped"] += 1
             continue
-        caseload = _Caseload(department, index, officer, clerks.get(department.pk, officer))
+        caseload = _Caseload(department, index, officer, clerks.get(department.pk, officer), registrar)
         if department.pk in existing:
             caseload.refresh(existing[department.pk])
             counts["kept"] += len(existing[department.pk])

@@ -23,7 +23,7 @@ from django.db import transaction
 from services.catalogue.models import FAQ, Department, District, LifeEvent, Material, Service
 from services.demo import files
 from services.lib import cache
-from services.offline.models import OpeningHours, ServiceCentre
+from services.offline.models import OpeningHours, ServiceCentre, ServiceCounters
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 - published demo logins, documented in README
 
@@ -73,10 +73,22 @@ MATERIAL_FIELDS = (
 )
 FAQ_FIELDS = bilingual("question", "answer")
 CENTRE_FIELDS = ("slug", "kind", "district", "phone", *bilingual("name", "address", "transport", "accessibility"))
+BOOKING_FIELDS = ("counters", "slot_minutes", "booking_days_ahead")
+CENTRE_OPTIONAL = ("hours", *BOOKING_FIELDS, "bookable", "service_counters")
 HOURS_FIELDS = ("opening_hours", *bilingual("hours_note"))
 OPENING_HOURS_FIELDS = ("weekday", "opens", "closes")
 USER_FIELDS = ("username", "role")
-USER_OPTIONAL = ("is_staff", "is_superuser", "department", "groups", "email", "first_name", "last_name", "phone")
+USER_OPTIONAL = (
+    "is_staff",
+    "is_superuser",
+    "department",
+    "centre",
+    "groups",
+    "email",
+    "first_name",
+    "last_name",
+    "phone",
+)
 
 
 def check(entry, where, required, optional=()):
@@ -221,24 +233,50 @@ def demo_services():
     return [service for _slug, _fields, services in demo_departments() for service in services]
 
 
+def booking_numbers(values, where):
+    """`values` ({counters, slot_minutes, booking_days_ahead}) checked against the model's limits."""
+    for name in BOOKING_FIELDS:
+        field = ServiceCentre._meta.get_field(name)
+        value = values.get(name)
+        low = min(v.limit_value for v in field.validators if v.code == "min_value")
+        high = max(v.limit_value for v in field.validators if v.code == "max_value")
+        if type(value) is not int or not low <= value <= high:
+            raise DemoDataError(f"{where}: {name} must be a whole number from {low} to {high}, not {value!r}")
+    return values
+
+
 def demo_centres():
-    """[centre fields + "opening_hours" rows] from places.yaml; a centre's `hours` names a
-    pattern of the file's `hours`, whose note and rows it takes."""
+    """[centre fields + "opening_hours" rows + "service_counters"] from places.yaml; a centre's
+    `hours` names a pattern of the file's `hours`, whose note and rows it takes; its booking
+    numbers are its kind's in the file's `booking` unless it gives its own."""
     districts = {district["slug"] for district in demo_districts()}
     patterns = {
         key: check(pattern, f"places.yaml, hours {key!r}", HOURS_FIELDS)
         for key, pattern in part("places.yaml", "hours").items()
     }
+    booking = {
+        kind: booking_numbers(
+            check(values, f"places.yaml, booking {kind!r}", BOOKING_FIELDS), f"places.yaml, booking {kind!r}"
+        )
+        for kind, values in part("places.yaml", "booking").items()
+    }
     centres, seen = [], {}
     for entry in part("places.yaml", "centres"):
         where = f"places.yaml, centre {name_of(entry)}"
-        centre = dict(check(entry, where, CENTRE_FIELDS, ("hours", *HOURS_FIELDS)))
+        centre = dict(check(entry, where, CENTRE_FIELDS, (*CENTRE_OPTIONAL, *HOURS_FIELDS)))
         once(seen, "slug", centre["slug"], where)
         if centre["district"] not in districts:
             raise DemoDataError(f"{where}: unknown district {centre['district']!r}")
         if "hours" in centre:
             centre = {**lookup(patterns, centre.pop("hours"), where, "hours pattern"), **centre}
-        check(centre, where, (*CENTRE_FIELDS, *HOURS_FIELDS))
+        centre = {"bookable": True, **lookup(booking, centre["kind"], where, "kind of centre", "booking"), **centre}
+        booking_numbers(centre, where)
+        if type(centre["bookable"]) is not bool:
+            raise DemoDataError(f"{where}: bookable must be true or false, not {centre['bookable']!r}")
+        centre["service_counters"] = dict(centre.get("service_counters") or {})
+        for slug, counters in centre["service_counters"].items():
+            booking_numbers({**centre, "counters": counters}, f"{where}, service_counters {slug!r}")
+        check(centre, where, (*CENTRE_FIELDS, *HOURS_FIELDS, *BOOKING_FIELDS, "bookable", "service_counters"))
         centre["opening_hours"] = [
             opening_hours(row, f"{where}, opening hours {n}") for n, row in enumerate(centre["opening_hours"], 1)
         ]
@@ -258,9 +296,9 @@ def opening_hours(row, where):
         raise DemoDataError(f'{where}: {error} (weekday 0-6, times as "HH:MM" in quotes)') from None
 
 
-def demo_users(departments):
+def demo_users(departments, centres=None):
     """[(username, role, User field values, group names)] for every demo login; `departments`
-    maps slugs to Department rows."""
+    and `centres` map slugs to Department and ServiceCentre rows."""
     entries = [(f"users.yaml, user {name_of(e)}", e) for e in part("users.yaml", "users")]
     template = part("users.yaml", "case_officer")
     for slug, department in departments.items():
@@ -273,6 +311,9 @@ def demo_users(departments):
         if "department" in fields:
             fields["department"] = lookup(departments, fields["department"], where, "department")
             role = f"{role} ({fields['department'].code})"
+        if "centre" in fields:
+            fields["centre"] = lookup(centres or {}, fields["centre"], where, "centre", "places.yaml")
+            role = f"{role}, {fields['centre'].name_en}"
         users.append((username, role, fields, groups))
     return users
 
@@ -351,7 +392,9 @@ def load_centres(districts, entries, services):
     centres, kinds, hours = {}, {}, []
     for order, data in enumerate(demo_centres(), start=1):
         slug, rows = data["slug"], data["opening_hours"]
-        defaults = {k: v for k, v in data.items() if k not in ("slug", "kind", "district", "opening_hours")}
+        defaults = {
+            k: v for k, v in data.items() if k not in ("slug", "kind", "district", "opening_hours", "service_counters")
+        }
         centres[slug], _ = ServiceCentre.objects.update_or_create(
             slug=slug, defaults={**defaults, "district": districts[data["district"]], "order": order}
         )
@@ -371,6 +414,19 @@ def load_centres(districts, entries, services):
         if kinds[slug] in data["centre_kinds"]
     ]
     through.objects.bulk_create(links)
+
+    # Services served at a number of counters of their own (checked against the links above).
+    handled = {(link.servicecentre.slug, link.service.slug) for link in links}
+    own = []
+    for data in demo_centres():
+        for slug, counters in data["service_counters"].items():
+            if (data["slug"], slug) not in handled:
+                raise DemoDataError(
+                    f"places.yaml, centre {data['slug']!r}: service_counters names {slug!r}, which it does not handle"
+                )
+            own.append(ServiceCounters(centre=centres[data["slug"]], service=services[slug], counters=counters))
+    ServiceCounters.objects.filter(centre__in=centres.values()).delete()
+    ServiceCounters.objects.bulk_create(own)
     return centres, len(hours), len(links)
 
 
@@ -384,16 +440,17 @@ def demo_password_hash():
     return _hash_with(get_hasher().algorithm)
 
 
-def load_users(departments):
+def load_users(departments, centres):
     User = get_user_model()
     hashed = demo_password_hash()
     table = []
-    for username, role, fields, groups in demo_users(departments):
+    for username, role, fields, groups in demo_users(departments, centres):
         defaults = {
             "is_staff": False,
             "is_superuser": False,
             "is_active": True,
             "department": None,
+            "centre": None,
             "phone": "",
             **fields,
             "password": hashed,
@@ -415,7 +472,7 @@ def load_demo_catalogue():
         events = load_life_events()
         services = load_services(entries, departments, events)
         centres, hours, links = load_centres(districts, entries, services)
-        logins = load_users(departments)
+        logins = load_users(departments, centres)
     cache.bump_version()  # bulk_create/bulk_update above send no signals
     return {
         "districts": len(districts),

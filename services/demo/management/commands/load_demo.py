@@ -12,6 +12,7 @@ from services.catalogue.models import FAQ, Material, Service
 from services.demo.applications import load_demo_applications
 from services.demo.catalogue import DEMO_PASSWORD, DemoDataError, load_demo_catalogue
 from services.demo.forms import load_demo_forms
+from services.demo.offline import load_demo_visits
 from services.lib import cache
 
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         except DemoDataError as error:
             raise CommandError(f"The demo data has a mistake, nothing was loaded: {error}") from error
         forms, applications = load_demo_forms(), load_demo_applications()
+        visits = load_demo_visits()
         cache.bump_version()  # the forms and applications are written in bulk too
         elapsed = time.monotonic() - started
 
@@ -53,6 +55,10 @@ class Command(BaseCommand):
             f"  {forms['services']} online forms ({forms['pages']} pages, {forms['fields']} questions); the demo "
             f"citizen has {applications['draft']} drafts, {applications['submitted']} submitted and "
             f"{applications['withdrawn']} withdrawn applications"
+        )
+        out.write(
+            f"  visits booked at the demo clerk's centre: {visits['booked']} now, {visits['kept']} kept, "
+            f"{visits['no_show']} past ones marked as not come"
         )
         out.write("")
         logins = catalogue["logins"]
