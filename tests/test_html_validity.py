@@ -67,6 +67,7 @@ def pages(tmp_path):
     """(name, response) for every page type, each asserted to be the page meant (its status)."""
     guest, citizen = Client(), citizen_client()
     service = Service.objects.published().filter(offers_online=True, form_pages__isnull=False).first()
+    by_post = Service.objects.published().filter(offers_post=True, form_pages__isnull=False).first()
     department = Department.objects.first()
     event = LifeEvent.objects.first()
     centre = ServiceCentre.objects.first()
@@ -93,6 +94,9 @@ def pages(tmp_path):
         ("guide-en", guest, f"/en/services/{service.slug}/", 200),
         ("guide-elder", elder, f"/en/services/{service.slug}/", 200),
         ("how-to-apply", guest, f"/en/services/{service.slug}/how-to-apply/counter/", 200),
+        ("apply-by-post", guest, f"/zh-hans/services/{by_post.slug}/apply-by-post/", 200),
+        ("print-form-zh", guest, f"/zh-hans/services/{by_post.slug}/apply-by-post/form/", 200),
+        ("print-form-en", guest, f"/en/services/{by_post.slug}/apply-by-post/form/", 200),
         ("departments", guest, "/en/departments/", 200),
         ("department", guest, f"/en/departments/{department.slug}/", 200),
         ("life-events", guest, "/zh-hans/life-events/", 200),
@@ -238,11 +242,50 @@ def admin_pages():
         ("admin-correct", officer, "get", base + "correct/", {}, 200),
         ("admin-accept", officer, "get", base + "act/accept/", {}, 200),
         ("admin-request-info-errors", officer, "post", base + "act/request_info/", {"version": case.version}, 400),
+        *postal_pages(),
     ]
     for name, client, method, url, data, status in wanted:
         response = getattr(client, method)(url, data)
         assert response.status_code == status, (name, url, response.status_code)
         yield name, response
+
+
+def postal_pages():
+    """A clerk logging a letter (with and without errors) and printing the receipt."""
+    import datetime
+
+    from services.applications.postal import log_postal_application
+    from services.applications.workdays import today
+    from tests.makers import make_staff
+
+    service = Service.objects.published().filter(offers_post=True, centres__isnull=False).first()
+    centre = service.centres.first()
+    clerk = make_staff("vnu-clerk", "Counter clerk", service.department, centre=centre)
+    letter = log_postal_application(
+        service=service,
+        centre=centre,
+        clerk=clerk,
+        applicant={
+            "received_on": today() - datetime.timedelta(days=1),
+            "applicant_name": "Li Lei",
+            "contact_phone": "13900001111",
+            "contact_email": "",
+            "postal_address": "12 Fuxing Road",
+            "language": "en",
+        },
+        answers={},
+        form_version="",
+        checks=[(m, "copy_ok", "") for m in service.materials.all()],
+    )
+    client = Client()
+    client.force_login(clerk)
+    postal = f"/admin/applications/application/postal/{service.pk}/"
+    return [
+        ("admin-postal-choose", client, "get", "/admin/applications/application/postal/", {}, 200),
+        ("admin-postal", client, "get", postal, {}, 200),
+        ("admin-postal-errors", client, "post", postal, {"letter-received_on": "2999-01-01"}, 400),
+        ("admin-receipt", client, "get", f"/admin/applications/application/{letter.pk}/receipt/", {}, 200),
+    ]
 
 
 def test_every_page_type_is_valid_html(tmp_path):
