@@ -328,6 +328,8 @@ def test_the_confirmation_is_emailed_once_after_commit(centre, service, now, dja
     assert message.subject == f"Visit booked: {booking.reference}"
     assert "2026-06-16 09:00 to 09:30" in message.body and "Pudong Citizen Centre" in message.body
     assert booking.reference in message.alternatives[0][0]
+    path = f"/en/centres/bookings/{booking.reference}/"  # the booking's page, in the booking's language
+    assert path in message.body and path in message.alternatives[0][0]
 
 
 def test_without_an_email_address_the_confirmation_goes_by_sms(
