@@ -87,7 +87,9 @@ def _new_draft(request, service):
         app.applicant_name = user.get_full_name()
         app.contact_email, app.contact_phone = user.email, user.phone
     app.save()
-    if not user:
+    if user:
+        counter.draft_code_for(app)  # made now, so that listing drafts writes nothing
+    else:
         access.remember_guest(request, app)
     return redirect(flow.url(APPLICANT))
 

@@ -41,6 +41,18 @@ def test_a_signed_in_citizens_draft_shows_a_short_unambiguous_code(client, draft
     assert draft.draft_code == code  # the same code every time
 
 
+def test_the_apply_flow_gives_a_signed_in_citizens_draft_its_code_when_it_starts(client, citizen, service):
+    client.force_login(citizen)
+    app = start(client, service)
+    assert counter.normalise_draft_code(app.draft_code) == app.draft_code
+
+
+def test_listing_drafts_that_have_codes_writes_nothing(client, draft, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8) as listed:
+        client.get("/en/applications/")
+    assert not [q for q in listed.captured_queries if q["sql"].startswith("UPDATE")]
+
+
 def test_guest_drafts_have_no_code(client, service):
     app = start(client, service)
     assert client.get(f"/en/apply/{app.public_id}/check/").status_code == 200
