@@ -1,11 +1,27 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import OpeningHours, ServiceCentre
+from .models import CentreClosure, OpeningHours, ServiceCentre, ServiceCounters
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
+    extra = 0
+
+
+class ServiceCountersInline(admin.TabularInline):
+    """Capacity for bookings: a service served by more (or fewer) counters than the centre-wide
+    number. Read by services/offline/slots.py."""
+
+    model = ServiceCounters
+    extra = 0
+    autocomplete_fields = ("service",)
+
+
+class CentreClosureInline(admin.TabularInline):
+    """Days the centre is closed on top of the city's calendar: no visits are offered then."""
+
+    model = CentreClosure
     extra = 0
 
 
@@ -17,7 +33,7 @@ class ServiceCentreAdmin(admin.ModelAdmin):
     search_fields = ("name_zh", "name_en", "address_zh", "address_en")
     autocomplete_fields = ("district", "services")
     prepopulated_fields = {"slug": ("name_en",)}
-    inlines = (OpeningHoursInline,)
+    inlines = (OpeningHoursInline, CentreClosureInline, ServiceCountersInline)
     fieldsets = (
         (None, {"fields": ("name_zh", "name_en", "slug", "district", "order", "phone")}),
         (
@@ -35,4 +51,5 @@ class ServiceCentreAdmin(admin.ModelAdmin):
         ),
         (_("Hours"), {"fields": ("hours_note_zh", "hours_note_en")}),
         (_("Services"), {"fields": ("services",)}),
+        (_("Bookings"), {"fields": ("bookable", "counters", "slot_minutes", "booking_days_ahead")}),
     )
