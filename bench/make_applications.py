@@ -174,6 +174,14 @@ APP_COLUMNS = [
     "paused_at",
     "resume_status",
     "assignee_id",
+    # The offline channel's columns (issue 10): the bench's counter and postal rows are made
+    # without a centre, clerk or booking (their queue and panel cost is the same).
+    "centre_id",
+    "registered_by_id",
+    "booking_id",
+    "received_on",
+    "applicant_id_number",
+    "draft_code",
 ]
 EVENT_COLUMNS = [
     "application_id",
@@ -611,6 +619,12 @@ def load_applications(total, seed=None, log=print, events=True, parallel=True):
             dt(row["paused_at"]),
             row["resume_status"],
             assignee,
+            None,
+            None,
+            None,
+            None,
+            "",
+            None,
         )
         other = assignee or staff[0]
         info = None
