@@ -243,11 +243,50 @@ def admin_pages():
         ("admin-accept", officer, "get", base + "act/accept/", {}, 200),
         ("admin-request-info-errors", officer, "post", base + "act/request_info/", {"version": case.version}, 400),
         *postal_pages(),
+        *counter_pages(),
     ]
     for name, client, method, url, data, status in wanted:
         response = getattr(client, method)(url, data)
         assert response.status_code == status, (name, url, response.status_code)
         yield name, response
+
+
+def counter_pages():
+    """A clerk at the counter: today's list (and its errors), a walk-in's applicant, question,
+    documents and check pages (with errors), and the registered page."""
+    from services.applications import lifecycle
+    from services.catalogue.models import Channel
+    from tests.makers import make_staff
+
+    service = Service.objects.published().filter(offers_counter=True, form_pages__isnull=False, centres__isnull=False)
+    service = service.distinct().first()
+    centre = service.centres.first()
+    clerk = make_staff("vnu-counter", "Counter clerk", service.department, centre=centre)
+    client = Client()
+    client.force_login(clerk)
+    counter = "/admin/applications/application/counter/"
+    assert client.post(counter + "walk-in/", {"service": service.pk}).status_code == 302
+    draft = Application.objects.filter(centre=centre, status=Status.DRAFT).latest("created_at")
+    done = Application.objects.create(
+        service=service,
+        department=service.department,
+        channel=Channel.COUNTER,
+        centre=centre,
+        applicant_name="Li Lei",
+        contact_phone="13900001111",
+    )
+    done = lifecycle.act(done, "submit", clerk)
+    base = f"{counter}{draft.pk}/"
+    return [
+        ("admin-counter", client, "get", counter, {}, 200),
+        ("admin-counter-errors", client, "post", counter + "draft/", {"code": "x"}, 400),
+        ("admin-counter-applicant", client, "get", base + "applicant/", {}, 200),
+        ("admin-counter-applicant-errors", client, "post", base + "applicant/", {"id_number": "1"}, 400),
+        ("admin-counter-page-errors", client, "post", base + "page/1/", {}, 400),
+        ("admin-counter-materials", client, "get", base + "materials/", {}, 200),
+        ("admin-counter-check-errors", client, "post", base + "check/", {}, 400),
+        ("admin-counter-registered", client, "get", f"{counter}{done.pk}/registered/", {}, 200),
+    ]
 
 
 def postal_pages():
