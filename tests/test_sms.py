@@ -180,6 +180,7 @@ def test_an_unknown_or_empty_language_falls_back_to_the_portals(settings):
         notify.send_to_person(
             email="", phone="13912345678", language=language, context={"application": an_application()}, **KIND
         )
+    assert len(sms.outbox) == 4  # one each: `all` over an empty outbox would prove nothing
     assert all(text.startswith("海浦市一网通办：") for _, text in sms.outbox)
     assert notify.person_language("EN") == "en"
 
