@@ -159,9 +159,53 @@ def pages(tmp_path):
     yield "403-csrf-zh", csrf_zh
     yield from account_pages()
     yield from admin_pages()
+    yield from booking_pages()
     with override_settings(MAX_REQUEST_MB=0):
         yield "413", guest.post("/en/track/", {"reference": "x"})
     yield "400", guest.get("/en/services/", {"page": "1"}, headers={"Host": "bad host"})
+
+
+def booking_pages():
+    """Booking a counter visit: centre, date and time (the page, its htmx fragment, a refused
+    date), details (a time that cannot be read, with the nearest free ones), the confirmation, the booking
+    page, move, cancel and find (a wrong pair)."""
+    from services.offline import slots
+    from services.offline.forms import at_value
+
+    guest = Client()
+    service, centre, free = next(
+        (s, c, slots.nearest_free(c, s, limit=2))
+        for s in Service.objects.published().filter(offers_counter=True).order_by("slug")
+        for c in s.centres.filter(bookable=True).order_by("slug")
+        if len(slots.nearest_free(c, s, limit=2)) == 2
+    )
+    book = f"/zh-hans/centres/book/{service.slug}/"
+    at = [at_value(slot.starts_at) for slot in free]
+    yield from fetched(
+        [
+            ("book-centre", guest, book, 200),
+            ("book-time", guest, f"{book}{centre.slug}/", 200),
+            ("book-time-bad-date", guest, f"/en/centres/book/{service.slug}/{centre.slug}/?date=2001-01-01", 400),
+            ("book-details", guest, f"{book}{centre.slug}/details/?at={at[0]}", 200),
+            ("booking-find", guest, "/en/centres/bookings/", 200),
+        ]
+    )
+    details = f"/en/centres/book/{service.slug}/{centre.slug}/details/"
+    booked = guest.post(details, {"at": at[0], "name": "张伟", "phone": "13812345678"})
+    assert booked.status_code == 302, booked.status_code
+    refused = Client().post(details, {"at": "not a time", "name": "李娜", "phone": "13912345678"})
+    assert refused.status_code == 400, refused.status_code
+    yield "book-refused", refused
+    reference = booked["Location"].rstrip("/").split("/")[-2]
+    yield from fetched(
+        [
+            ("booking-confirmation", guest, booked["Location"], 200),
+            ("booking", guest, f"/zh-hans/centres/bookings/{reference}/", 200),
+            ("booking-move", guest, f"/en/centres/bookings/{reference}/move/", 200),
+            ("booking-cancel", guest, f"/zh-hans/centres/bookings/{reference}/cancel/", 200),
+        ]
+    )
+    yield "booking-not-found", Client().post("/en/centres/bookings/", {"reference": reference, "phone": "13900000000"})
 
 
 def account_pages():

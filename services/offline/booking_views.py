@@ -20,7 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from services.catalogue.forms import CentreFilterForm
 from services.catalogue.models import Service
@@ -56,6 +56,7 @@ def _crumbs(service, here=None):
 
 
 @never_cache
+@require_safe
 def book(request, slug):
     """Step 1: the centres that handle the service and take bookings, filtered by district."""
     service = _service(slug)
@@ -80,6 +81,7 @@ def book(request, slug):
 
 
 @never_cache
+@require_safe
 def book_time(request, slug, centre):
     """Step 2: a day (only the centre's bookable days) and a free time. The day's times are a
     partial (#slots) that htmx refreshes when the day changes; without JavaScript "Show times"
@@ -230,12 +232,14 @@ def _details_page(request, service, centre, form, status=200):
 
 
 @never_cache
+@require_safe
 def confirmation(request, reference):
     booking = access.booking_for(request, reference)
     return _visit_page(request, booking, "offline/booking/confirmation.html", _("Visit booked"))
 
 
 @never_cache
+@require_safe
 def booking_detail(request, reference):
     """The booking's page, for its owner or a browser that made or found it; anyone else is
     asked for the reference and mobile number (the same answer whether the reference exists)."""

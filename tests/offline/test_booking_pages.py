@@ -96,6 +96,21 @@ def test_unknown_district_shows_every_centre_and_says_so(client, world):
     assert "Pudong Citizen Centre" in body and "That district was not recognised" in body
 
 
+def test_centre_step_query_count_does_not_grow_with_centres(client, world, django_assert_max_num_queries):
+    for _ in range(25):
+        make_centre(services=[world["service"]])
+    with django_assert_max_num_queries(8):
+        body = client.get("/en/centres/book/permit/").content.decode()
+    assert body.count('class="hours"') == 20  # a page of 20
+
+
+def test_time_step_query_count_does_not_grow_with_bookings(client, world, django_assert_max_num_queries):
+    for n, info in enumerate(slots.nearest_free(world["centre"], world["service"], limit=10)):
+        book_directly(world, info.starts_at, phone=f"1390000{n:04d}")
+    with django_assert_max_num_queries(12):
+        assert client.get("/en/centres/book/permit/pudong-centre/").status_code == 200
+
+
 @pytest.mark.parametrize(
     "path",
     [
