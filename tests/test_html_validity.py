@@ -206,6 +206,14 @@ def booking_pages():
         ]
     )
     yield "booking-not-found", Client().post("/en/centres/bookings/", {"reference": reference, "phone": "13900000000"})
+    # Find a centre: the whole page a plain GET gets without JavaScript (the guide loads its
+    # fragment with htmx), with and without a district, in both languages.
+    yield from fetched(
+        [
+            ("find-centre", guest, f"/zh-hans/centres/find/{service.slug}/", 200),
+            ("find-centre-district", guest, f"/en/centres/find/{service.slug}/?district={centre.district.slug}", 200),
+        ]
+    )
 
 
 def account_pages():

@@ -155,6 +155,9 @@ class CounterApplicantForm(forms.Form):
     id_type = forms.ChoiceField(
         label=gettext_lazy("Type of identity document"),
         choices=ID_DOCUMENT_TYPES,
+        # Radio buttons: a required select would open on its first real choice (not valid HTML,
+        # and a clerk might leave it unread).
+        widget=forms.RadioSelect,
         error_messages={"invalid_choice": gettext_lazy("Choose the type of identity document from the list.")},
     )
     id_number = forms.CharField(
@@ -180,6 +183,7 @@ class CounterApplicantForm(forms.Form):
     language = forms.ChoiceField(
         label=gettext_lazy("Language of messages to the applicant"),
         choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
         error_messages={"invalid_choice": gettext_lazy("Choose Chinese or English.")},
     )
 

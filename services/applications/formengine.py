@@ -254,6 +254,10 @@ class CompositeWidget(forms.MultiWidget):
         html = []
         for i, (suffix, label, widget) in enumerate(zip(self.suffixes, self.labels, self.widgets, strict=True)):
             part_attrs = {**attrs, "id": f"{id_}{suffix}"}
+            if not widget.use_required_attribute(values[i] if i < len(values) else None):
+                # A select whose first option is a real choice (the document type) may not be
+                # `required` in HTML; Django drops it for a lone select, not for a part.
+                part_attrs.pop("required", None)
             if invalid and (invalid_parts is None or suffix in invalid_parts):
                 part_attrs["aria-invalid"] = "true"
             control = widget.render(name + suffix, values[i] if i < len(values) else None, part_attrs, renderer)

@@ -219,3 +219,22 @@ def test_a_conditional_address_does_not_say_optional_when_it_is_required(conditi
     _form, html = render(conditional_page)
     new = html.split('id="id_new_address__district"')[0].rsplit("<fieldset", 1)[1]
     assert "(optional)" not in new
+
+
+def test_the_document_type_select_is_never_marked_required_while_its_number_is():
+    """A select whose first option is a real choice may not carry `required` (the HTML checker
+    refuses it); Django drops it for a lone select but not for a part of a composite question."""
+    import re
+
+    from django import forms
+
+    from services.applications.formengine import IdentityDocumentField
+
+    class Form(forms.Form):
+        document = IdentityDocumentField("Your identity document", "", required=True)
+
+    html = str(Form(data={})["document"])
+    select = re.search(r"<select[^>]*>", html).group(0)
+    number = re.search(r'<input[^>]*name="document"[^>]*>', html).group(0)
+    assert "required" not in select
+    assert "required" in number
