@@ -5,14 +5,12 @@ digits (2026-11-30, 09:00, 10 MB, name@example.com, %(name)s), and is wrong only
 
 import ast
 import html
-import io
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
