@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Booking POSTs under concurrent connections aimed at the same last places.
 
-    .venv/bin/python bench/bench_booking.py [--connections 8] [--duration 10] [--workers 3] [--record]
+    .venv/bin/python bench/bench_booking.py [--connections 8] [--duration 10] [--workers 3]
+        [--steps booking,fragment] [--record]
 
 1. Builds a throwaway SQLite data folder under bench/out/booking/ (migrate; one district, one
    published service, one bookable centre open 08:00-20:00 every day, 2 counters, 30-minute
@@ -16,8 +17,17 @@
    ratio is booking POSTs/s over the mean /healthz req/s.
 5. Checks the database: for every slot, places counted == live bookings <= capacity. Any slot
    over capacity is an over-booking.
+6. The slot picker fragment (step "fragment"): the htmx GET of the time step with a `date` and
+   the HX-Request header (booking_views.book_time -> time.html#slots: the centre's bookable
+   days for the day select's check, then the day's times with their free places), the days of
+   the window in turn (a wrk Lua script), against /healthz run by the same wrk just before and
+   just after it, as bench/run_bench.py does; target >= 0.3 of /healthz (issue 10). It runs
+   after the booking step, so the first days carry full and part-full slots. Also the CPU time
+   of one fragment and of /healthz inside Django (the WSGI application called directly, as in
+   run_bench.py) and the fragment's SQL query count.
 
-Exit status 0 when there are 0 over-bookings and 0 errors, 1 otherwise, 2 when the run failed.
+Exit status 0 when there are 0 over-bookings and 0 errors and the fragment meets its target,
+1 otherwise, 2 when the run failed.
 """
 
 import argparse
@@ -34,9 +44,12 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run_bench  # noqa: E402  (the bench helpers: gunicorn, environment, manage.py)
-from run_bench import BenchError, Gunicorn, bench_env, git_commit, log, machine, manage  # noqa: E402
+from run_bench import BenchError, Gunicorn, bench_env, git_commit, log, machine, manage, parse_wrk, wrk  # noqa: E402
 
 OUT = run_bench.OUT / "booking"
+STEPS = ("booking", "fragment")
+FRAGMENT_TARGET = 0.3  # slot picker fragment req/s over /healthz req/s (issue 10)
+TIME_STEP = "/zh-hans/centres/book/bench-visit/bench-centre/"
 SETUP = """
 import datetime, json
 from services.catalogue.models import Department, District, Service
@@ -87,9 +100,16 @@ def parse_args(argv=None):
     p.add_argument("--connections", type=int, default=8)
     p.add_argument("--duration", type=float, default=10.0, help="seconds of booking load (and of each /healthz run)")
     p.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (default 3)")
+    p.add_argument("--steps", default=",".join(STEPS), help=f"comma-separated subset of {','.join(STEPS)}")
+    p.add_argument("--warmup", default="2s", help="wrk warm-up of the fragment and /healthz (default 2s)")
     p.add_argument("--record", action="store_true", help="append the results to bench/RESULTS.md")
     p.add_argument("--note", default="")
-    return p.parse_args(argv)
+    args = p.parse_args(argv)
+    args.steps = [s.strip() for s in args.steps.split(",") if s.strip()]
+    if not args.steps or set(args.steps) - set(STEPS):
+        p.error(f"--steps: a comma-separated subset of {','.join(STEPS)}")
+    args.threads = min(2, args.connections)  # wrk's, for the fragment step
+    return args
 
 
 # --- the client: one process, one keep-alive connection --------------------------------------
@@ -191,15 +211,28 @@ def run(args):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     times = _at_values(json.loads(manage(env, "shell", "-c", SETUP).strip().splitlines()[-1])["times"])
-    log(f"{len(times)} bookable times")
+    days = sorted({t[:10] for t in times})
+    log(f"{len(times)} bookable times on {len(days)} days")
+    result = {}
     with Gunicorn(env, args.workers, OUT / "gunicorn.log") as server:
-        before, healthz_errors = healthz_rate(server.port, args)
-        log(f"/healthz {before:.0f} req/s")
-        start_at = time.time() + 2
-        results = _run_clients(_booker, lambda i: (server.port, i, times, args.duration, start_at), args.connections)
-        after, more_errors = healthz_rate(server.port, args)
-        log(f"/healthz {after:.0f} req/s")
-    check = json.loads(manage(env, "shell", "-c", CHECK).strip().splitlines()[-1])
+        if "booking" in args.steps:
+            result["booking"] = booking_race(server, args, times)
+        if "fragment" in args.steps:
+            result["fragment"] = fragment_load(server, args, days)
+    if "booking" in result:
+        result["booking"].update(json.loads(manage(env, "shell", "-c", CHECK).strip().splitlines()[-1]))
+    if "fragment" in result:
+        result["fragment"].update(fragment_cpu(env, days))
+    return result
+
+
+def booking_race(server, args, times):
+    before, healthz_errors = healthz_rate(server.port, args)
+    log(f"/healthz {before:.0f} req/s")
+    start_at = time.time() + 2
+    results = _run_clients(_booker, lambda i: (server.port, i, times, args.duration, start_at), args.connections)
+    after, more_errors = healthz_rate(server.port, args)
+    log(f"/healthz {after:.0f} req/s")
     posts = sum(r["booked"] + r["refused"] + r["errors"] for r in results)
     elapsed = max(r["elapsed"] for r in results)
     latencies = sorted(x for r in results for x in r["latencies"])
@@ -217,22 +250,137 @@ def run(args):
         "p50": latencies[len(latencies) // 2] * 1000 if latencies else 0,
         "p99": latencies[int(len(latencies) * 0.99)] * 1000 if latencies else 0,
         "elapsed": elapsed,
-        **check,
     }
 
 
-def report(r, args, argv):
-    ok = r["over"] == 0 and r["errors"] == 0 and r["mismatch"] == 0
+# --- the slot picker fragment ------------------------------------------------------------------
+
+# Every request asks for the next day of the window in turn (wrk.format keeps the -H headers).
+FRAGMENT_LUA = """
+days = {DAYS}
+counter = 0
+function request()
+  counter = counter + 1
+  return wrk.format(nil, "{PATH}?date=" .. days[(counter % #days) + 1])
+end
+"""
+HTMX = "HX-Request: true"
+
+
+def fragment_load(server, args, days):
+    """wrk on the fragment (the window's days in turn) between two wrk runs of /healthz."""
+    status, headers, body = run_bench.fetch(server.url(f"{TIME_STEP}?date={days[0]}"), headers={"HX-Request": "true"})
+    if status != 200 or b"<html" in body or b'id="slots"' not in body:
+        raise BenchError(f"the slot picker fragment answered {status} without the #slots fragment alone")
+    script = OUT / "fragment.lua"
+    script.write_text(
+        FRAGMENT_LUA.replace("{DAYS}", "{" + ", ".join(json.dumps(d) for d in days) + "}").replace("{PATH}", TIME_STEP)
+    )
+    wrk_args = argparse.Namespace(threads=args.threads, connections=args.connections)
+    duration = f"{int(args.duration)}s"
+    fragment_url = server.url(f"{TIME_STEP}?date={days[0]}")
+    log(f"warming up ({args.warmup} each)")
+    wrk(server.url("/healthz"), wrk_args, args.warmup, latency=False)
+    wrk(fragment_url, wrk_args, args.warmup, latency=False, script=script, headers=[HTMX])
+    log("measuring /healthz, the fragment, /healthz")
+    before = parse_wrk(wrk(server.url("/healthz"), wrk_args, duration))
+    fragment = parse_wrk(wrk(fragment_url, wrk_args, duration, script=script, headers=[HTMX]))
+    after = parse_wrk(wrk(server.url("/healthz"), wrk_args, duration))
+    healthz = (before["rps"] + after["rps"]) / 2
+    log(f"fragment {fragment['rps']:.0f} req/s, /healthz {before['rps']:.0f} and {after['rps']:.0f}")
+    return {
+        **fragment,
+        "bytes": len(body),
+        "days": len(days),
+        "healthz": healthz,
+        "healthz_range": (min(before["rps"], after["rps"]), max(before["rps"], after["rps"])),
+        "healthz_p50": before["p50"],
+        "healthz_errors": before["errors"] + after["errors"],
+        "ratio": fragment["rps"] / healthz,
+    }
+
+
+# CPU time per request inside Django (no HTTP server, no load generator; see run_bench.py), and
+# the SQL queries of one fragment once the process is warm.
+FRAGMENT_PROBE = """
+import io, json, sys, time
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+PATH, DAYS = json.loads(ARGS)
+app = WSGIHandler()
+def environ(path, query="", htmx=False):
+    env = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, "SERVER_NAME": "127.0.0.1",
+           "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "wsgi.url_scheme": "http",
+           "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr}
+    if htmx:
+        env["HTTP_HX_REQUEST"] = "true"
+    return env
+def call(env):
+    status = []
+    body = b"".join(app(env, lambda s, h: status.append(s)))
+    assert status[0].startswith("200"), (status, body[:300])
+    return body
+def fragment(i):
+    return environ(PATH, "date=" + DAYS[i % len(DAYS)], True)
+call(fragment(0))
+with CaptureQueriesContext(connection) as queries:
+    call(fragment(0))
+out = {"queries": len(queries), "sql": [q["sql"][:160] for q in queries]}
+for name, make in (("healthz_cpu", lambda i: environ("/healthz")), ("cpu", fragment)):
+    for i in range(50):
+        call(make(i))
+    n, t = 0, time.process_time()
+    while n < 200 or time.process_time() - t < 1.0:
+        call(make(n))
+        n += 1
+    out[name] = (time.process_time() - t) / n * 1e6
+print(json.dumps(out))
+"""
+
+
+def fragment_cpu(env, days):
+    script = FRAGMENT_PROBE.replace("json.loads(ARGS)", "json.loads(" + repr(json.dumps([TIME_STEP, days])) + ")")
+    out = json.loads(manage(env, "shell", "-c", script, timeout=300).strip().splitlines()[-1])
+    log(f"fragment: {out['queries']} queries, {out['cpu']:.0f} µs CPU (/healthz {out['healthz_cpu']:.0f} µs)")
+    return out
+
+
+# --- the report --------------------------------------------------------------------------------
+
+
+def report(result, args, argv):
     lines = [
-        f"### {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC - commit {git_commit()} - booking POSTs",
+        f"### {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC - commit {git_commit()} - "
+        + " and ".join({"booking": "booking POSTs", "fragment": "slot picker fragment"}[s] for s in result),
         "",
         f"- command: `python bench/bench_booking.py {' '.join(argv)}`",
-        f"- data: SQLite (WAL), one bookable centre (capacity {r['capacity']} a slot, 30-minute slots), "
-        f"{args.connections} client processes with one keep-alive connection each, all POSTing at the first "
-        "slot not yet seen full, for " + f"{args.duration:.0f}s",
+        "- data: SQLite (WAL), one bookable centre open 08:00-20:00 every day (2 counters, so 2 places a "
+        "30-minute slot, 24 slots a day, 14-day window)",
         f"- server: gunicorn, {args.workers} sync workers, DEBUG off, 127.0.0.1",
         f"- machine: {machine()}",
         *([f"- note: {args.note}"] if args.note else []),
+        "",
+    ]
+    ok = True
+    if "booking" in result:
+        text, good = booking_report(result["booking"], args)
+        lines += text
+        ok &= good
+    if "fragment" in result:
+        text, good = fragment_report(result["fragment"], args)
+        lines += text
+        ok &= good
+    lines += [("All targets met." if ok else "**Not every target met: see above.**"), ""]
+    return "\n".join(lines), ok
+
+
+def booking_report(r, args):
+    ok = r["over"] == 0 and r["errors"] == 0 and r["mismatch"] == 0
+    return [
+        f"Booking POSTs: {args.connections} client processes with one keep-alive connection each, all POSTing "
+        f"at the first slot not yet seen full, for {args.duration:.0f}s; /healthz by the same clients before "
+        "and after.",
         "",
         "| what | figure |",
         "|---|---:|",
@@ -249,8 +397,30 @@ def report(r, args, argv):
         "",
         ("0 over-bookings and 0 errors." if ok else "**Over-bookings or errors: see above.**"),
         "",
-    ]
-    return "\n".join(lines), ok
+    ], ok
+
+
+def fragment_report(r, args):
+    errors = r["errors"] + r["healthz_errors"]
+    ok = r["ratio"] >= FRAGMENT_TARGET and errors == 0
+    return [
+        f"Slot picker fragment: `GET {TIME_STEP}?date=<day>` with `HX-Request: true`, the {r['days']} days "
+        f"of the window in turn; wrk -t{args.threads} -c{args.connections} -d{int(args.duration)}s --latency "
+        f"after a {args.warmup} warm-up, /healthz by the same wrk just before and just after.",
+        "",
+        "| what | figure |",
+        "|---|---:|",
+        f"| fragment | {r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, {r['bytes']} bytes |",
+        f"| /healthz (before and after) | {r['healthz']:.0f} req/s ({r['healthz_range'][0]:.0f}-"
+        f"{r['healthz_range'][1]:.0f}), p50 {r['healthz_p50']:.1f} ms |",
+        f"| errors (non-2xx, socket; fragment and /healthz) | {errors} |",
+        f"| ratio fragment ÷ /healthz (target >= {FRAGMENT_TARGET}) | {r['ratio']:.2f} "
+        f"({'met' if ok else '**not met**'}) |",
+        f"| CPU µs/request in Django: fragment / /healthz | {r['cpu']:.0f} / {r['healthz_cpu']:.0f} "
+        f"= {r['healthz_cpu'] / r['cpu']:.2f} |",
+        f"| SQL queries of one fragment (warm process) | {r['queries']} |",
+        "",
+    ], ok
 
 
 def main(argv=None):
@@ -264,6 +434,8 @@ def main(argv=None):
         return 2
     text, ok = report(result, args, argv)
     print(text)
+    if "fragment" in result:
+        log("fragment SQL:\n  " + "\n  ".join(result["fragment"]["sql"]))
     if args.record:
         with run_bench.RESULTS.open("a", encoding="utf-8") as handle:
             handle.write("\n" + text)
