@@ -94,8 +94,9 @@ def book_time(request, slug, centre):
 
 def _picker(request, centre, service, chosen="", error=None, alternatives=None):
     """The day form and the radio buttons of one day's times (or, after a refusal, of the
-    nearest free times on any day)."""
-    days = slots.bookable_days(centre, service)
+    nearest free times on any day). One Schedule: the window is read once for both."""
+    schedule = slots.Schedule(centre, service)
+    days = schedule.bookable_days()
     form = DayForm(request.GET if "date" in request.GET else None, days=days)
     day = None
     if form.is_bound and form.is_valid():
@@ -107,7 +108,7 @@ def _picker(request, centre, service, chosen="", error=None, alternatives=None):
     if alternatives is not None:
         choices = [(at_value(s.starts_at), slot_label(s), True) for s in alternatives]
     else:
-        day_times = slots.day_slots(centre, service, day) if day else []
+        day_times = schedule.day_slots(day) if day else []
         choices = [(at_value(s.starts_at), _time_label(s), s.available) for s in day_times if not s.past]
     return {
         "days": days,

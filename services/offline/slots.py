@@ -27,13 +27,17 @@ The booking window runs from now (a slot that has started is past) to the end of
 `booking_days_ahead` days after today. All times are in the portal's time zone
 (settings.TIME_ZONE, Asia/Shanghai); datetimes returned are aware.
 
-Queries do not grow with the number of slots: one for the opening hours, one for the
-closures, one for the capacity, one for the Slot rows of the whole day range, plus the
-calendar's one query per year (kept per process).
+Queries do not grow with the number of slots: one for the opening hours (none when the
+caller prefetched the centre's `opening_hours`), one for the closures, one for the capacity, one
+for the Slot rows of the whole day range, plus the calendar's one query per year (kept per
+process). A page that asks several questions about one centre and service (the time picker:
+the bookable days, then one day's times) uses one `Schedule`, which reads all of that once for
+the booking window.
 """
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -93,7 +97,8 @@ class _Days:
         # A weekend's Friday and Monday may lie just outside the range.
         self.calendar.preload(start - datetime.timedelta(days=2), end + datetime.timedelta(days=2))
         self.hours = {}
-        for row in OpeningHours.objects.filter(centre=centre).order_by("weekday", "opens"):
+        # .all() uses the caller's prefetch_related("opening_hours") when there is one.
+        for row in sorted(centre.opening_hours.all(), key=lambda row: (row.weekday, row.opens)):
             self.hours.setdefault(row.weekday, []).append((row.opens, row.closes))
         self.closed = set(
             CentreClosure.objects.filter(centre=centre, date__gte=start, date__lte=end).values_list("date", flat=True)
@@ -151,17 +156,17 @@ def _booked(centre, service, start, end):
     return dict(rows.values_list("starts_at", "booked"))
 
 
-def _slots(centre, service, first, last, now, days=None, places=None):
+def _day_range(first, last):
+    """(start of `first`, start of the day after `last`) as aware datetimes."""
+    return _aware(first, datetime.time.min), _aware(last + datetime.timedelta(days=1), datetime.time.min)
+
+
+def _slots(centre, service, first, last, now, days=None, places=None, booked=None):
     """Every SlotInfo from day `first` to day `last` (both included), in time order."""
     now = _now(now)
     days = days or _Days(centre, first, last)
     places = capacity(centre, service) if places is None else places
-    booked = _booked(
-        centre,
-        service,
-        _aware(first, datetime.time.min),
-        _aware(last + datetime.timedelta(days=1), datetime.time.min),
-    )
+    booked = _booked(centre, service, *_day_range(first, last)) if booked is None else booked
     day = first
     while day <= last:
         for starts_at, ends_at in _starts(days.spans(day), day, centre.slot_minutes):
@@ -169,18 +174,71 @@ def _slots(centre, service, first, last, now, days=None, places=None):
         day += datetime.timedelta(days=1)
 
 
+class Schedule:
+    """The days and times of one service at one centre over its booking window, for a page
+    that asks several questions in a row (the time picker: the bookable days, then one day's
+    times). The hours, closures, capacity and Slot rows of the whole window are read once, on
+    the first question that needs them (nothing at all for a centre that takes no bookings);
+    each answer is the same as the module function of the same name."""
+
+    def __init__(self, centre, service, now=None):
+        self.centre, self.service = centre, service
+        self.now = _now(now)
+        self.first, self.last = window(centre, self.now)
+
+    @cached_property
+    def _days(self):
+        return _Days(self.centre, self.first, self.last)
+
+    @cached_property
+    def places(self):
+        return capacity(self.centre, self.service)
+
+    @cached_property
+    def _booked(self):
+        return _booked(self.centre, self.service, *_day_range(self.first, self.last))
+
+    def _slots(self, first, last):
+        return _slots(
+            self.centre, self.service, first, last, self.now, days=self._days, places=self.places, booked=self._booked
+        )
+
+    def bookable_days(self):
+        """The open days in the window that still have a free slot (today only if a slot that
+        has not started is free); [] when the centre does not take bookings. A day counts at
+        its first free slot: the rest of it is never looked at."""
+        if not self.centre.bookable:
+            return []
+        found, day = [], self.first
+        while day <= self.last:
+            for starts_at, _ends_at in _starts(self._days.spans(day), day, self.centre.slot_minutes):
+                if starts_at > self.now and self._booked.get(starts_at, 0) < self.places:
+                    found.append(day)
+                    break
+            day += datetime.timedelta(days=1)
+        return found
+
+    def day_slots(self, day):
+        """As day_slots(): every slot of `day`, past and full ones included. A day outside the
+        window is read on its own."""
+        if not self.first <= day <= self.last:
+            return day_slots(self.centre, self.service, day, now=self.now)
+        return list(self._slots(day, day))
+
+    def nearest_free(self, after=None, limit=3):
+        """As nearest_free()."""
+        if not self.centre.bookable:
+            return []
+        free = [info for info in self._slots(self.first, self.last) if info.available]
+        target = after or self.now
+        free.sort(key=lambda info: (abs(info.starts_at - target), info.starts_at))
+        return sorted(free[:limit], key=lambda info: info.starts_at)
+
+
 def bookable_days(centre, service, now=None):
     """The open days in the booking window that still have a free slot for `service` (today
     only if a slot that has not started is free). [] when the centre does not take bookings."""
-    if not centre.bookable:
-        return []
-    first, last = window(centre, now)
-    seen = []
-    for info in _slots(centre, service, first, last, now):
-        day = timezone.localdate(info.starts_at)
-        if info.available and (not seen or seen[-1] != day):
-            seen.append(day)
-    return seen
+    return Schedule(centre, service, now).bookable_days()
 
 
 def day_slots(centre, service, day, now=None):
@@ -194,14 +252,7 @@ def nearest_free(centre, service, after=None, limit=3, now=None):
     """Up to `limit` free slots in the booking window, nearest to `after` (an aware datetime;
     default now) first - both before and after it, ordered by distance, then time. Used to
     offer alternatives when a chosen time is full, closed or past."""
-    now = _now(now)
-    if not centre.bookable:
-        return []
-    first, last = window(centre, now)
-    free = [info for info in _slots(centre, service, first, last, now) if info.available]
-    target = after or now
-    free.sort(key=lambda info: (abs(info.starts_at - target), info.starts_at))
-    return sorted(free[:limit], key=lambda info: info.starts_at)
+    return Schedule(centre, service, now).nearest_free(after=after, limit=limit)
 
 
 def next_free(centre, service, now=None):

@@ -1,0 +1,96 @@
+"""The slot picker (the time step and its htmx fragment) reads a centre's hours, closures,
+capacity and places taken once per request, and slots.Schedule, which it uses, answers exactly
+as the module's per-call functions do (bench/RESULTS.md, "slot picker fragment": the fragment
+used to read each of them twice and to build every slot of the window to find the open days)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from services.offline import slots
+from services.offline.models import CentreClosure, OpeningHours, ServiceCounters, Slot
+from tests.makers import make_centre, make_service
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+TABLES = ["offline_openinghours", "offline_centreclosure", "offline_servicecounters", "offline_slot"]
+
+
+def at(*args):
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+@pytest.fixture
+def service():
+    return make_service(slug="permit")
+
+
+@pytest.fixture
+def centre(service):
+    """Monday to Friday 09:00-17:00, Saturday 09:00-12:00; two counters, one for the service."""
+    centre = make_centre(slug="pudong-centre", services=[service], counters=2)
+    OpeningHours.objects.create(centre=centre, weekday=5, opens=datetime.time(9), closes=datetime.time(12))
+    ServiceCounters.objects.create(centre=centre, service=service, counters=1)
+    return centre
+
+
+def fill(centre, service, day):
+    for info in slots.day_slots(centre, service, day):
+        Slot.objects.update_or_create(
+            centre=centre, service=service, starts_at=info.starts_at, defaults={"booked": info.capacity}
+        )
+
+
+def reads(queries, table):
+    return sum(f'FROM "{table}"' in q["sql"] for q in queries)
+
+
+def test_the_htmx_fragment_reads_each_table_of_the_slots_once(client, centre, service):
+    day = slots.bookable_days(centre, service)[1]
+    url = "/en/centres/book/permit/pudong-centre/"
+    client.get(url, {"date": day.isoformat()}, headers={"HX-Request": "true"})  # the calendar year is kept
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"date": day.isoformat()}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and b"<html" not in response.content
+    assert {table: reads(queries, table) for table in TABLES} == dict.fromkeys(TABLES, 1)
+    assert len(queries) <= 6  # + the service and the centre
+
+
+def test_the_whole_time_step_reads_each_table_of_the_slots_once(client, centre, service):
+    url = "/en/centres/book/permit/pudong-centre/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert {table: reads(queries, table) for table in TABLES} == dict.fromkeys(TABLES, 1)
+
+
+def test_a_schedule_answers_as_the_per_call_functions(centre, service):
+    now = at(2026, 6, 10, 10, 15)  # a Wednesday, mid-morning: today's first slots are past
+    CentreClosure.objects.create(centre=centre, date=D(2026, 6, 12), reason_en="Staff training")
+    fill(centre, service, D(2026, 6, 15))  # a Monday fully booked
+    Slot.objects.create(centre=centre, service=service, starts_at=at(2026, 6, 16, 9), booked=1)
+    schedule = slots.Schedule(centre, service, now=now)
+    first, last = slots.window(centre, now)
+    window = [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+    expected = [d for d in window if any(s.available for s in slots.day_slots(centre, service, d, now=now))]
+    assert schedule.bookable_days() == slots.bookable_days(centre, service, now=now) == expected
+    assert D(2026, 6, 12) not in expected and D(2026, 6, 15) not in expected and D(2026, 6, 13) in expected
+    for day in [*window, last + datetime.timedelta(days=3)]:  # and a day beyond the window
+        assert schedule.day_slots(day) == slots.day_slots(centre, service, day, now=now)
+    assert schedule.nearest_free(after=at(2026, 6, 15, 10)) == slots.nearest_free(
+        centre, service, after=at(2026, 6, 15, 10), now=now
+    )
+
+
+def test_a_schedule_of_a_centre_that_takes_no_bookings_offers_nothing_without_reading(
+    centre, service, django_assert_num_queries
+):
+    centre.bookable = False
+    centre.save()
+    with django_assert_num_queries(0):
+        assert slots.Schedule(centre, service).bookable_days() == []
+        assert slots.Schedule(centre, service).nearest_free() == []
