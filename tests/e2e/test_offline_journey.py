@@ -19,7 +19,7 @@ import pytest
 from django.utils import timezone, translation
 
 from tests.e2e.conftest import WIDE, Tab
-from tests.e2e.test_apply_flow import english_sentences, submit
+from tests.e2e.test_apply_flow import assert_error_summary_focused, english_sentences, submit, summary_links
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]  # the marker restores the staff groups
 
@@ -29,6 +29,7 @@ CLERK, PASSWORD = "clerk", "demo-pass-2026"
 COUNTER = "/admin/applications/application/counter/"
 PHONE = "13955550123"  # nobody else's in the demo city: no other visit, no account
 APPLICANT_ID = "310106196207040039"  # a demo person's resident ID (questions.yaml), check character right
+WRONG_ID = "310106196207040038"  # one digit misread: the check character no longer matches
 PEOPLE = {"zh-hans": "李秀英", "en": "Li Xiuying"}
 LOCALES = {"zh-hans": "zh-CN", "en": "en-GB"}  # the clerk's browser asks for the page's language
 
@@ -52,7 +53,7 @@ def test_a_booked_visit_is_registered_at_the_counter_and_tracked(tab, clerk_tab,
 
 
 def _journey(citizen, clerk, lang, elder):
-    from services.applications.models import Application, Status
+    from services.applications.models import Application, MaterialCheck, Status
     from services.catalogue.models import Channel
     from services.offline.models import Booking, ServiceCentre
 
@@ -134,7 +135,15 @@ def _journey(citizen, clerk, lang, elder):
     assert desk.locator("#id_contact_phone").input_value() == PHONE
     assert desk.locator(f"input[name=language][value='{lang}']").is_checked()
     check(clerk, "counter: the applicant")
+    # A misread ID number first: refused with the error summary on top, nothing typed lost.
     desk.locator("input[name=id_type][value=resident_id]").check()
+    desk.locator("#id_id_number").fill(WRONG_ID)
+    submit(clerk, re.escape(f"{COUNTER}{app.pk}/applicant/") + "$", "#content form button[type=submit]")
+    assert_error_summary_focused(clerk, "counter: the applicant, wrong ID number")
+    assert [href for href, _text in summary_links(clerk)] == ["#id_id_number"]
+    assert desk.locator("#id_id_number").input_value() == WRONG_ID
+    assert desk.locator("#id_applicant_name").input_value() == PEOPLE[lang]
+    check(clerk, "counter: the applicant, wrong ID number")
     desk.locator("#id_id_number").fill(APPLICANT_ID)
     submit(clerk, re.escape(f"{COUNTER}{app.pk}/page/1/") + "$", "#content form button[type=submit]")
 
@@ -156,13 +165,27 @@ def _journey(citizen, clerk, lang, elder):
     desk.locator("textarea[name=description]").fill("家中老人摔伤住院手术，自付医疗费用超过家庭三个月收入。")
     submit(clerk, re.escape(f"{COUNTER}{app.pk}/materials/") + "$", "#content form button[type=submit]")
 
-    # The material checklist: every document seen in the original.
+    # The material checklist: the first document missing at first, which stops the registration
+    # (every missing document named at once, each linked to the checklist) ...
     check(clerk, "counter: documents")
     results = desk.locator("#content select[name^=result-]")
     checked = results.count()
     assert checked == app.service.materials.count() > 0
     for index in range(checked):
-        results.nth(index).select_option("seen_original")
+        results.nth(index).select_option("missing" if index == 0 else "seen_original")
+    submit(clerk, re.escape(f"{COUNTER}{app.pk}/check/") + "$", "#content form button[type=submit]")
+    check(clerk, "counter: check and register, a document missing")
+    submit(clerk, re.escape(f"{COUNTER}{app.pk}/check/") + "$", "#content form button[type=submit]")
+    problem = desk.locator("#content .errornote[role=alert]")
+    assert problem.count() == 1, "registering with a document missing was not refused"
+    assert str(MaterialCheck.Result.MISSING.label) in problem.inner_text()
+    app.refresh_from_db()
+    assert app.status == Status.DRAFT
+    check(clerk, "counter: check and register, refused")
+    # ... then brought: the clerk follows the message's link back to the checklist.
+    submit(clerk, re.escape(f"{COUNTER}{app.pk}/materials/") + "$", "#content .errornote a")
+    assert results.first.input_value() == "missing"
+    results.first.select_option("seen_original")
     submit(clerk, re.escape(f"{COUNTER}{app.pk}/check/") + "$", "#content form button[type=submit]")
 
     # Check and register.
