@@ -10,8 +10,9 @@ class OfflineConfig(AppConfig):
     def ready(self):
         from services.lib import cache
 
-        from .models import OpeningHours, ServiceCentre
+        from .models import CentreClosure, OpeningHours, ServiceCentre, ServiceCounters
 
-        # Centres and their hours are shown on cached pages: a write renews them.
-        cache.watch(ServiceCentre, OpeningHours)
+        # Centres and their hours are shown on cached pages: a write renews them. Closures and
+        # counters too: the time picker keeps them with the hours (slots.Schedule(kept=True)).
+        cache.watch(ServiceCentre, OpeningHours, CentreClosure, ServiceCounters)
         cache.watch_m2m(ServiceCentre.services.through)

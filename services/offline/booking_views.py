@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from services.catalogue.forms import CentreFilterForm
 from services.catalogue.models import Service
+from services.lib.cache import kept
 
 from . import access, bookings, slots
 from .forms import DayForm, DetailsForm, FindForm, MoveForm, at_value, parse_at, slot_label
@@ -45,6 +46,18 @@ def _centre(service, centre_slug):
         bookable=True,
         services=service,
     )
+
+
+def _kept_target(slug, centre_slug):
+    """The time step's service and centre (with its hours): catalogue data, kept per process
+    like the guide page's (services.lib.cache.kept, renewed after a write to either). Only
+    pairs that exist are kept; anything else is a 404 every time."""
+
+    def load():
+        service = _service(slug)
+        return service, _centre(service, centre_slug)
+
+    return kept(("booking-target", slug, centre_slug), load)
 
 
 def _crumbs(service, here=None):
@@ -85,17 +98,18 @@ def book(request, slug):
 def book_time(request, slug, centre):
     """Step 2: a day (only the centre's bookable days) and a free time. The day's times are a
     partial (#slots) that htmx refreshes when the day changes; without JavaScript "Show times"
-    reloads the page with the same choices."""
-    service = _service(slug)
-    centre = _centre(service, centre)
-    picker = _picker(request, centre, service, chosen=request.GET.get("at", ""))
+    reloads the page with the same choices. It shows times only, so the centre, its hours,
+    closures and capacity are kept per process; the places taken are read every time (the
+    booking itself reads everything afresh)."""
+    service, centre = _kept_target(slug, centre)
+    picker = _picker(request, centre, service, chosen=request.GET.get("at", ""), kept=True)
     return _time_page(request, service, centre, picker)
 
 
-def _picker(request, centre, service, chosen="", error=None, alternatives=None):
+def _picker(request, centre, service, chosen="", error=None, alternatives=None, kept=False):
     """The day form and the radio buttons of one day's times (or, after a refusal, of the
     nearest free times on any day). One Schedule: the window is read once for both."""
-    schedule = slots.Schedule(centre, service)
+    schedule = slots.Schedule(centre, service, kept=kept)
     days = schedule.bookable_days()
     form = DayForm(request.GET if "date" in request.GET else None, days=days)
     day = None

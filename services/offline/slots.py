@@ -32,7 +32,11 @@ caller prefetched the centre's `opening_hours`), one for the closures, one for t
 for the Slot rows of the whole day range, plus the calendar's one query per year (kept per
 process). A page that asks several questions about one centre and service (the time picker:
 the bookable days, then one day's times) uses one `Schedule`, which reads all of that once for
-the booking window.
+the booking window. A page that only shows times (the time picker) may ask it to keep the hours,
+closures and capacity per process (`kept=True`, services.lib.cache.kept: renewed at once in
+this process and within CATALOGUE_VERSION_TTL in the others after a write to a centre, its hours,
+closures or counters); then only the places taken are read. The places taken are never kept,
+and a booking (offline.bookings) reads everything afresh.
 """
 
 import datetime
@@ -42,6 +46,7 @@ from functools import cached_property
 from django.utils import timezone
 
 from services.applications.workdays import Calendar
+from services.lib import cache
 
 from .models import CentreClosure, OpeningHours, ServiceCounters, Slot
 
@@ -179,20 +184,30 @@ class Schedule:
     that asks several questions in a row (the time picker: the bookable days, then one day's
     times). The hours, closures, capacity and Slot rows of the whole window are read once, on
     the first question that needs them (nothing at all for a centre that takes no bookings);
-    each answer is the same as the module function of the same name."""
+    each answer is the same as the module function of the same name. With kept=True the hours,
+    closures and capacity come from the process's kept data (see the module's docstring)."""
 
-    def __init__(self, centre, service, now=None):
-        self.centre, self.service = centre, service
+    def __init__(self, centre, service, now=None, kept=False):
+        self.centre, self.service, self.kept = centre, service, kept
         self.now = _now(now)
         self.first, self.last = window(centre, self.now)
 
     @cached_property
-    def _days(self):
-        return _Days(self.centre, self.first, self.last)
+    def _setup(self):
+        def load():
+            return _Days(self.centre, self.first, self.last), capacity(self.centre, self.service)
 
-    @cached_property
+        if not self.kept:
+            return load()
+        return cache.kept(("slot-setup", self.centre.pk, self.service.pk, self.first, self.last), load)
+
+    @property
+    def _days(self):
+        return self._setup[0]
+
+    @property
     def places(self):
-        return capacity(self.centre, self.service)
+        return self._setup[1]
 
     @cached_property
     def _booked(self):

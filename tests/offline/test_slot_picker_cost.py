@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from services.lib.cache import forget_kept
 from services.offline import slots
 from services.offline.models import CentreClosure, OpeningHours, ServiceCounters, Slot
 from tests.makers import make_centre, make_service
@@ -49,22 +50,28 @@ def reads(queries, table):
     return sum(f'FROM "{table}"' in q["sql"] for q in queries)
 
 
+def cold_get(client, url, **kw):
+    """GET in a process that keeps nothing yet (the first request after a start or an edit)."""
+    client.get(url, **kw)
+    forget_kept()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **kw)
+    assert response.status_code == 200
+    return response, queries
+
+
 def test_the_htmx_fragment_reads_each_table_of_the_slots_once(client, centre, service):
     day = slots.bookable_days(centre, service)[1]
     url = "/en/centres/book/permit/pudong-centre/"
-    client.get(url, {"date": day.isoformat()}, headers={"HX-Request": "true"})  # the calendar year is kept
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, {"date": day.isoformat()}, headers={"HX-Request": "true"})
-    assert response.status_code == 200 and b"<html" not in response.content
+    response, queries = cold_get(client, url, data={"date": day.isoformat()}, headers={"HX-Request": "true"})
+    assert b"<html" not in response.content
     assert {table: reads(queries, table) for table in TABLES} == dict.fromkeys(TABLES, 1)
-    assert len(queries) <= 6  # + the service and the centre
+    # + the service, the centre, the version row and the calendar's year
+    assert len(queries) <= 8
 
 
 def test_the_whole_time_step_reads_each_table_of_the_slots_once(client, centre, service):
-    url = "/en/centres/book/permit/pudong-centre/"
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
+    _, queries = cold_get(client, "/en/centres/book/permit/pudong-centre/")
     assert {table: reads(queries, table) for table in TABLES} == dict.fromkeys(TABLES, 1)
 
 
@@ -94,3 +101,56 @@ def test_a_schedule_of_a_centre_that_takes_no_bookings_offers_nothing_without_re
     with django_assert_num_queries(0):
         assert slots.Schedule(centre, service).bookable_days() == []
         assert slots.Schedule(centre, service).nearest_free() == []
+
+
+# --- a warm process keeps what changes only in the admin ------------------------------------------
+
+
+def test_a_warm_process_reads_only_the_places_taken_for_the_fragment(client, centre, service):
+    day = slots.bookable_days(centre, service)[1]
+    url = "/en/centres/book/permit/pudong-centre/"
+    client.get(url, {"date": day.isoformat()}, headers={"HX-Request": "true"})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"date": day.isoformat()}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    read = [q["sql"] for q in queries if "catalogue_catalogueversion" not in q["sql"]]
+    assert len(read) == 1 and 'FROM "offline_slot"' in read[0]
+
+
+def test_places_taken_are_never_kept(client, centre, service):
+    day = slots.bookable_days(centre, service)[1]
+    url = "/en/centres/book/permit/pudong-centre/"
+    first = slots.day_slots(centre, service, day)[0]
+    assert "(full)" not in client.get(url, {"date": day.isoformat()}, headers={"HX-Request": "true"}).content.decode()
+    Slot.objects.create(centre=centre, service=service, starts_at=first.starts_at, booked=1)  # capacity 1
+    assert "(full)" in client.get(url, {"date": day.isoformat()}, headers={"HX-Request": "true"}).content.decode()
+
+
+@pytest.mark.parametrize("change", ["closure", "counters", "hours", "not bookable"])
+def test_an_edit_in_the_admin_reaches_the_picker_at_once(client, centre, service, change):
+    url = "/en/centres/book/permit/pudong-centre/"
+    days = slots.bookable_days(centre, service)
+    day = days[2]
+    assert client.get(url, {"date": day.isoformat()}).status_code == 200  # kept now
+    if change == "closure":
+        CentreClosure.objects.create(centre=centre, date=day, reason_en="Flooding")
+    elif change == "counters":
+        counters = ServiceCounters.objects.get(centre=centre, service=service)
+        counters.counters = 3
+        counters.save()  # as the admin's inline does
+        Slot.objects.create(
+            centre=centre, service=service, starts_at=slots.day_slots(centre, service, day)[0].starts_at, booked=1
+        )
+    elif change == "hours":
+        OpeningHours.objects.filter(centre=centre, weekday=day.weekday()).delete()
+    else:
+        centre.bookable = False
+        centre.save()
+    response = client.get(url, {"date": day.isoformat()})
+    if change == "not bookable":
+        assert response.status_code == 404
+    elif change == "counters":
+        assert "(full)" not in response.content.decode()  # 1 of 3 places taken
+    else:
+        assert response.status_code == 400  # the day is no longer offered
+        assert "Bookings cannot be made for that date" in response.content.decode()
