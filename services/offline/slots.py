@@ -95,7 +95,10 @@ def window(centre, now=None):
 
 
 class _Days:
-    """Opening hours, closures and the calendar of one centre, read once for a run of days."""
+    """Opening hours, closures and the calendar of one centre, read once for a run of days.
+    Each day's spans and slot times are worked out once too: a kept _Days (Schedule(kept=True))
+    answers later requests from memory (the calendar package alone costs tens of microseconds
+    a day)."""
 
     def __init__(self, centre, start, end):
         self.calendar = Calendar()
@@ -108,9 +111,21 @@ class _Days:
         self.closed = set(
             CentreClosure.objects.filter(centre=centre, date__gte=start, date__lte=end).values_list("date", flat=True)
         )
+        self._spans, self._times = {}, {}
 
     def spans(self, day):
         """The (opens, closes) spans of `day`, or [] when the centre does not take visits."""
+        if day not in self._spans:
+            self._spans[day] = self._day_spans(day)
+        return self._spans[day]
+
+    def times(self, day, minutes):
+        """The (starts_at, ends_at) of every slot of `day` (`minutes` long), in order."""
+        if (day, minutes) not in self._times:
+            self._times[day, minutes] = list(_starts(self.spans(day), day, minutes))
+        return self._times[day, minutes]
+
+    def _day_spans(self, day):
         if day in self.closed:
             return []
         weekday = day.weekday()
@@ -174,7 +189,7 @@ def _slots(centre, service, first, last, now, days=None, places=None, booked=Non
     booked = _booked(centre, service, *_day_range(first, last)) if booked is None else booked
     day = first
     while day <= last:
-        for starts_at, ends_at in _starts(days.spans(day), day, centre.slot_minutes):
+        for starts_at, ends_at in days.times(day, centre.slot_minutes):
             yield SlotInfo(starts_at, ends_at, places, booked.get(starts_at, 0), starts_at <= now)
         day += datetime.timedelta(days=1)
 
@@ -226,7 +241,7 @@ class Schedule:
             return []
         found, day = [], self.first
         while day <= self.last:
-            for starts_at, _ends_at in _starts(self._days.spans(day), day, self.centre.slot_minutes):
+            for starts_at, _ends_at in self._days.times(day, self.centre.slot_minutes):
                 if starts_at > self.now and self._booked.get(starts_at, 0) < self.places:
                     found.append(day)
                     break
