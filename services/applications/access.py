@@ -12,7 +12,7 @@ import hmac
 from django.db.models import Q
 from django.http import Http404
 
-from services.catalogue.models import Service
+from services.catalogue.models import Channel, Service
 
 from .models import Application, ApplicationEvent, Attachment, Status
 from .references import normalise_reference, normalise_tracking_code
@@ -244,20 +244,29 @@ def registers_applications(user):
     )
 
 
-def may_register(user, centre, service):
+def may_register(user, centre, service, channel=Channel.COUNTER):
     """A clerk of `centre` (superusers: of any centre) may register an application for `service`
-    there when the centre handles it."""
+    there when the service is published, is applied for by that channel (at a counter, or by
+    post: offers_counter / offers_post) and the centre handles it."""
     if centre is None or service is None or not registers_applications(user):
         return False
     if not (user.is_superuser or user.centre_id == centre.pk):
         return False
+    if not (service.published and getattr(service, _OFFERS.get(channel, "offers_counter"))):
+        return False
     return centre.services.filter(pk=service.pk).exists()
+
+
+_OFFERS = {Channel.COUNTER: "offers_counter", Channel.POST: "offers_post"}
 
 
 def may_submit_for(user, application):
     """The lifecycle's rule for a clerk submitting an application for its applicant: the
-    application was opened at the clerk's centre, which handles its service."""
-    return application.centre_id is not None and may_register(user, application.centre, application.service)
+    application was opened at the clerk's centre, which handles its service by the
+    application's channel (a letter by post, anything else at the counter)."""
+    return application.centre_id is not None and may_register(
+        user, application.centre, application.service, application.channel
+    )
 
 
 def counter_centre(user):

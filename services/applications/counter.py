@@ -113,7 +113,8 @@ class WalkInForm(forms.Form):
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = centre.services.order_by("name_zh")
+        # What access.may_register allows: published, applied for at a counter, handled here.
+        self.fields["service"].queryset = centre.services.published().with_channel(Channel.COUNTER).order_by("name_zh")
         self.fields["service"].widget.attrs["id"] = "id_service"
 
 
@@ -307,35 +308,50 @@ def _booking_step(request, booking_id, step, done):
 @require_POST
 def start_from_booking(request, booking_id):
     """An application for the booked visit: service, name, mobile and email from the booking.
-    A visit still booked is checked in on the way; one that has its application opens it."""
+    A visit still booked is checked in on the way; one that has its application opens it.
+
+    A double click (or two clerks at once) sends this twice: the booking row is locked while
+    its application is looked for and made, so the second request waits and then opens the
+    application the first one made (a booking has at most one: Application.booking is unique)."""
     from services.offline import bookings
+    from services.offline.models import Booking
 
     booking = access.booking_for_clerk(request, booking_id)
-    existing = Application.objects.filter(booking=booking).first()
-    if existing is not None:
-        return redirect(_open_url(existing))
     if not access.may_register(request.user, booking.centre, booking.service):
-        messages.error(request, _("Your centre does not handle this service: the application cannot be made here."))
+        messages.error(request, _refusal(booking.centre, booking.service))
         return redirect(_today_url())
-    if booking.status == bookings.Status.BOOKED:
-        try:
-            bookings.check_in(booking, request.user)
-        except bookings.BookingError as error:
-            messages.error(request, error.message)
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().select_related("centre", "service").get(pk=booking.pk)
+        existing = Application.objects.filter(booking=booking).first()
+        if existing is not None:
+            return redirect(_open_url(existing))
+        if booking.status == bookings.Status.BOOKED:
+            try:
+                bookings.check_in(booking, request.user)
+            except bookings.BookingError as error:
+                messages.error(request, error.message)
+                return redirect(_today_url())
+        elif booking.status != bookings.Status.CHECKED_IN:
+            messages.error(request, _("This visit was cancelled or marked as not come: start a walk-in instead."))
             return redirect(_today_url())
-    elif booking.status != bookings.Status.CHECKED_IN:
-        messages.error(request, _("This visit was cancelled or marked as not come: start a walk-in instead."))
-        return redirect(_today_url())
-    app = _new_draft(
-        request,
-        booking.service,
-        booking.centre,
-        booking=booking,
-        applicant_name=booking.name,
-        contact_phone=booking.phone,
-        contact_email=booking.email,
-        language=booking.language,
-    )
+        try:
+            with transaction.atomic():
+                app = _new_draft(
+                    request,
+                    booking.service,
+                    booking.centre,
+                    booking=booking,
+                    applicant_name=booking.name,
+                    contact_phone=booking.phone,
+                    contact_email=booking.email,
+                    language=booking.language,
+                )
+        except IntegrityError:
+            # Only where the database cannot lock the row: the other request made it meanwhile.
+            existing = Application.objects.filter(booking=booking).first()
+            if existing is None:
+                raise
+            return redirect(_open_url(existing))
     return redirect(_step_url(app, "applicant"))
 
 
@@ -391,11 +407,7 @@ def open_draft(request):
         )
         return today(request, code_form=form, status=404)
     if not access.may_register(request.user, centre, app.service):
-        form.add_error(
-            "code",
-            _("Your centre does not handle “%(service)s”: the citizen can finish it online or at a centre that does.")
-            % {"service": app.service.name},
-        )
+        form.add_error("code", _refusal(centre, app.service, online_draft=True))
         return today(request, code_form=form, status=400)
     Application.objects.filter(pk=app.pk).update(centre=centre)
     messages.success(
@@ -403,6 +415,21 @@ def open_draft(request):
         _("Draft opened: %(service)s for %(name)s.") % {"service": app.service.name, "name": app.applicant_name or "—"},
     )
     return redirect(_step_url(app, "applicant"))
+
+
+def _refusal(centre, service, online_draft=False):
+    """Why a clerk of `centre` may not register `service` there (access.may_register said no)."""
+    if not service.published:
+        message = _("“%(service)s” is not open for applications at the moment: it cannot be registered.")
+    elif not service.offers_counter:
+        message = _("“%(service)s” is not applied for at a service centre counter: it cannot be registered here.")
+    elif online_draft:
+        message = _(
+            "Your centre does not handle “%(service)s”: the citizen can finish it online or at a centre that does."
+        )
+    else:
+        return _("Your centre does not handle this service: the application cannot be made here.")
+    return message % {"service": service.name}
 
 
 def _draft_by_code(code, phone):
@@ -627,6 +654,9 @@ def _page_complete(page, answers):
 
 
 def _submit(request, app):
+    if not access.may_register(request.user, app.centre, app.service):
+        messages.error(request, _refusal(app.centre, app.service))  # changed in the catalogue meanwhile
+        return redirect(_step_url(app, "check"))
     Application.objects.filter(pk=app.pk).update(channel=Channel.COUNTER)  # an online draft finished here too
     app.channel = Channel.COUNTER
     try:

@@ -195,7 +195,7 @@ def register(request, service_id):
     """Step 2: the letter copied in, then registered (or every problem listed, nothing lost)."""
     centre = _centre_or_404(request)
     service = postal_services(centre).filter(pk=service_id).first()
-    if service is None or not access.may_register(request.user, centre, service):
+    if service is None or not access.may_register(request.user, centre, service, Channel.POST):
         raise Http404  # another centre's service, or one that does not take post
     definition = definitions.for_service(service.pk)
     data = request.POST if request.method == "POST" else None

@@ -18,7 +18,9 @@ from services.catalogue.models import Channel
 from services.lib.references import make_booking_reference
 from services.offline.models import Booking
 from tests.applications import page1, page2
+from tests.applications.test_concurrency import _post_together
 from tests.makers import make_centre, make_department, make_service, make_staff
+from tests.test_databases import postgres  # noqa: F401  (fixture: run on PostgreSQL, skip or fail elsewhere)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -178,6 +180,41 @@ def test_booked_visit_is_registered_end_to_end(client, clerk, centre, service, d
     assert app.reference in done and app.tracking_code in done
 
 
+def test_a_double_click_on_start_opens_the_one_application_of_the_booking(client, clerk, centre, service, monkeypatch):
+    """The second click arrives while the first is making the application: it must open that
+    application, never fail on the booking's one-application rule (a 500). The race is played
+    deterministically: the first click's application appears between the second click's first
+    look and its own making (PostgreSQL's real two-thread race is the test below)."""
+    booking = book(centre, service, at=timezone.localtime() + datetime.timedelta(minutes=10))
+    client.force_login(clerk)
+    may_register = access.may_register
+
+    def other_click_meanwhile(*args, **kwargs):
+        if not Application.objects.filter(booking=booking).exists():
+            Application.objects.create(
+                service=service, department=service.department, channel=Channel.COUNTER, centre=centre, booking=booking
+            )
+        return may_register(*args, **kwargs)
+
+    monkeypatch.setattr(access, "may_register", other_click_meanwhile)
+    client.raise_request_exception = False
+    response = client.post(f"{COUNTER}bookings/{booking.pk}/start/")
+    app = Application.objects.get(booking=booking)
+    assert response.status_code == 302
+    assert response["Location"] == url(app, "check")
+    assert Application.objects.count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_clicks_at_once_on_start_make_one_application(postgres, centre, clerk, service):  # noqa: F811
+    booking = book(centre, service, at=timezone.localtime() + datetime.timedelta(minutes=10))
+    responses = _post_together([(clerk, f"{COUNTER}bookings/{booking.pk}/start/", {})] * 2)
+    assert [r.status_code for r in responses] == [200, 200]
+    app = Application.objects.get(booking=booking)
+    assert {r.redirect_chain[0][0] for r in responses} <= {url(app, "applicant"), url(app, "check")}
+
+
 def test_walk_in_is_registered_with_the_same_form_and_checks(client, clerk, service):
     client.force_login(clerk)
     app = walk_in(client, service)
@@ -249,6 +286,43 @@ def test_clerk_cannot_register_a_service_outside_their_centre(client, clerk, cen
     client.post(f"{COUNTER}bookings/{booking.pk}/start/")
     assert not Application.objects.exists()
     assert not access.may_register(clerk, centre, elsewhere)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"published": False}, "is not open for applications at the moment"),
+        ({"offers_counter": False}, "is not applied for at a service centre counter"),
+    ],
+)
+def test_no_walk_in_or_booked_visit_for_an_unpublished_or_not_at_the_counter_service(
+    client, clerk, centre, service, change, message
+):
+    booking = book(centre, service)
+    for name, value in change.items():
+        setattr(service, name, value)
+    service.save()
+    client.force_login(clerk)
+    assert f'value="{service.pk}"' not in client.get(COUNTER).content.decode()  # not offered in the list
+    response = client.post(f"{COUNTER}walk-in/", {"service": service.pk})
+    assert response.status_code == 400
+    assert "Choose one of the services your centre handles." in response.content.decode()
+    response = client.post(f"{COUNTER}bookings/{booking.pk}/start/", follow=True)
+    assert message in response.content.decode()
+    assert not Application.objects.exists()
+    assert not access.may_register(clerk, centre, service)
+
+
+def test_a_draft_whose_service_left_the_counter_is_not_registered(client, clerk, service):
+    client.force_login(clerk)
+    app = walk_in(client, service)
+    fill_in(client, app)
+    service.offers_counter = False
+    service.save()
+    response = client.post(url(app, "check"), follow=True)
+    assert "is not applied for at a service centre counter" in response.content.decode()
+    app.refresh_from_db()
+    assert app.status == Status.DRAFT
 
 
 def test_another_centres_clerk_gets_404(client, clerk, other_clerk, centre, service):

@@ -149,3 +149,13 @@ def test_an_opened_draft_is_not_reachable_by_another_centres_clerk(client, draft
     other = make_staff("clerk8", "Counter clerk", service.department, centre=make_centre(services=[service]))
     client.force_login(other)
     assert client.get(f"/admin/applications/application/counter/{draft.pk}/check/").status_code == 404
+
+
+def test_a_draft_of_a_service_not_applied_for_at_a_counter_is_not_opened(client, draft, clerk, service):
+    service.offers_counter = False
+    service.save()
+    client.force_login(clerk)
+    response = client.post(OPEN, {"code": draft.draft_code, "phone": "13800138000"})
+    assert response.status_code == 400
+    assert "“Residence permit” is not applied for at a service centre counter" in response.content.decode()
+    assert Application.objects.get(pk=draft.pk).centre is None

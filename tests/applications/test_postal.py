@@ -149,3 +149,24 @@ def test_a_clerk_of_another_centre_or_staff_without_a_centre_get_404(client, pos
     assert client.get(reverse("admin:applications_application_postal")).status_code == 404
     assert client.get(register_url(post_world["permit"])).status_code == 404
     assert not Application.objects.filter(channel=Channel.POST).exists()
+
+
+def test_a_service_taken_by_post_but_not_at_a_counter_is_logged_by_post(client, post_world):
+    permit = post_world["permit"]
+    permit.offers_counter = False
+    permit.save()
+    client.force_login(post_world["clerk"])
+    response = client.post(register_url(permit), letter(post_world, today()))
+    assert response.status_code == 302
+    assert Application.objects.get(applicant_name="Li Lei").status == Status.SUBMITTED
+
+
+def test_an_unpublished_service_is_not_offered_or_logged_by_post(client, post_world):
+    permit = post_world["permit"]
+    permit.published = False
+    permit.save()
+    client.force_login(post_world["clerk"])
+    choose = reverse("admin:applications_application_postal")
+    assert f'value="{permit.pk}"' not in client.get(choose).content.decode()
+    assert client.post(register_url(permit), letter(post_world, today())).status_code == 404
+    assert not Application.objects.exists()
