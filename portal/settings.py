@@ -279,6 +279,12 @@ GUEST_RESUME_DAYS = envint("GUEST_RESUME_DAYS", 7)
 TRACKING_ATTEMPTS_PER_HOUR = envint("TRACKING_ATTEMPTS_PER_HOUR", 10)
 # Draft code + mobile number pairs that matched no draft, per counter clerk's account an hour.
 DRAFT_CODE_ATTEMPTS_PER_HOUR = envint("DRAFT_CODE_ATTEMPTS_PER_HOUR", 10)
+# Counter visits (services/offline/bookings.py, README "Booking a counter visit"): new bookings
+# per client address an hour, visits still to come booked from one address, and booking
+# messages (booked, moved, cancelled) one mobile number is sent in a day.
+BOOKINGS_PER_ADDRESS_PER_HOUR = envint("BOOKINGS_PER_ADDRESS_PER_HOUR", 10)
+LIVE_BOOKINGS_PER_ADDRESS = envint("LIVE_BOOKINGS_PER_ADDRESS", 3)
+BOOKING_MESSAGES_PER_NUMBER_PER_DAY = envint("BOOKING_MESSAGES_PER_NUMBER_PER_DAY", 5)
 
 # --- Security --------------------------------------------------------------------------------
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)

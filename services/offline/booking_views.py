@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from services.catalogue.forms import CentreFilterForm
 from services.catalogue.models import Service
 from services.lib.cache import kept
+from services.lib.clientip import client_ip
 
 from . import access, bookings, slots
 from .forms import DayForm, DetailsForm, FindForm, MoveForm, at_value, parse_at, slot_label
@@ -189,6 +190,8 @@ def book_details(request, slug, centre):
     if not form.is_valid():
         if "at" in form.errors:
             form.offer(slots.nearest_free(centre, service), form.errors["at"][0])
+        elif refused := bookings.check_time(centre, service, form.cleaned_data["at"]):
+            _refusal_into_form(form, refused)  # every fault at once, the time's too
         return _details_page(request, service, centre, form, status=400)
     data = form.cleaned_data
     try:
@@ -201,10 +204,10 @@ def book_details(request, slug, centre):
             email=data["email"],
             owner=request.user if request.user.is_authenticated else None,
             language=translation.get_language(),
+            address=client_ip(request),
         )
     except bookings.BookingError as refused:
-        _refusal_into_form(form, refused)
-        return _details_page(request, service, centre, form, status=400)
+        return _refused(request, service, centre, form, refused)
     access.remember(request, booking)
     return redirect("offline:booking-confirmation", booking.reference)
 
@@ -213,6 +216,37 @@ def _profile(user):
     if not user.is_authenticated:
         return {}
     return {"name": user.get_full_name(), "phone": user.phone, "email": user.email}
+
+
+def _refused(request, service, centre, form, refused):
+    """The details page after bookings.book() said no. A refusal over a visit the number (or
+    account) already holds tells whoever posted that the number has one: unless the signed-in
+    account owns that visit (it is then linked), it counts as one guess of the booking lookup
+    limit, and once that is used up it is answered as a guess would be (429)."""
+    held, wait = refused.held, refused.retry_after
+    if held is not None and not (request.user.is_authenticated and held.owner_id == request.user.pk):
+        held = None
+        throttle = access.lookup_throttle(request)
+        wait = throttle.retry_after()
+        if wait:
+            form.add_error(
+                None,
+                _(
+                    "Too many attempts from your connection: this booking cannot be checked now. "
+                    "Try again in an hour, or call the citizen hotline on 12345."
+                ),
+            )
+        else:
+            throttle.hit()
+            _refusal_into_form(form, refused)
+    else:
+        _refusal_into_form(form, refused)
+    response = _details_page(
+        request, service, centre, form, status=429 if wait else 400, held=held, find_held=refused.held is not None
+    )
+    if wait:
+        response["Retry-After"] = str(wait)
+    return response
 
 
 def _refusal_into_form(form, refused):
@@ -226,7 +260,7 @@ def _refusal_into_form(form, refused):
         form.add_error(field, refused.message)
 
 
-def _details_page(request, service, centre, form, status=200):
+def _details_page(request, service, centre, form, status=200, held=None, find_held=False):
     at = form.data.get("at") if form.is_bound else form.initial.get("at")
     starts_at = parse_at(at)
     return render(
@@ -240,6 +274,8 @@ def _details_page(request, service, centre, form, status=200):
             "time_url": reverse("offline:book-time", args=[service.slug, centre.slug]),
             "at": at if starts_at else "",
             "day": starts_at.date().isoformat() if starts_at else "",
+            "held": held,  # the signed-in account's own visit that the booking ran into
+            "find_held": find_held,
             "crumbs": _crumbs(service, _("Your details")),
         },
         status=status,

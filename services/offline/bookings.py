@@ -19,19 +19,38 @@ by a transaction-level advisory lock; SQLite runs one writing transaction at a t
 
 The citizen is told (email, or SMS without an address) after the commit, through the tasks
 queue (services/offline/notifications.py).
+
+A refusal is shown to whoever posted, who may have typed a stranger's mobile number: it never
+names another visit (its reference, time or name). The visit it ran into is on the error
+(`held`) for the page to link to when the signed-in account owns it.
+
+Limits (README "Booking a counter visit", settings BOOKING_*): each booking, move and
+cancellation sends the number a message, and anyone may type any number, so one number gets at
+most BOOKING_MESSAGES_PER_NUMBER_PER_DAY of them; past that a booking or a move is refused
+(`too_many_changes`; the citizen is told to call the centre) while a cancellation is still
+done, without a message (refusing it would keep a place nobody will use). `address=` (the
+pages pass the client's address) also limits new bookings per address and hour
+(BOOKINGS_PER_ADDRESS_PER_HOUR) and the live visits booked from one address
+(LIVE_BOOKINGS_PER_ADDRESS): `too_many_bookings`.
 """
 
 import datetime
+import hashlib
+import math
 import zlib
 
+from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from services.lib.references import is_valid_booking_reference, make_booking_reference, normalise_booking_reference
+from services.lib.throttle import Rule, Throttle, minutes
 from services.lib.validators import mobile_or_none, validate_mainland_mobile
 
 from . import notifications, slots
@@ -61,15 +80,19 @@ class BookingError(Exception):
         "not_booked",  # the visit was already cancelled, checked in or marked not come
         "not_today",  # checking in a visit on another day than its own
         "too_early",  # marking a visit as not come before its time has started
+        "too_many_changes",  # the mobile number has had its day's booking messages
+        "too_many_bookings",  # too many bookings from the client's address (see book())
     )
 
-    def __init__(self, code, message, alternatives=(), field=None):
+    def __init__(self, code, message, alternatives=(), field=None, held=None, retry_after=0):
         assert code in self.CODES, code
         super().__init__(message)
         self.code = code
         self.message = str(message)
         self.alternatives = list(alternatives)
         self.field = field
+        self.held = held  # one_per_service / overlap: the visit it ran into (never in `message`)
+        self.retry_after = retry_after  # too_many_*: seconds until it may be tried again
 
     def __str__(self):
         return self.message
@@ -144,6 +167,17 @@ def _check_time(centre, service, starts_at, now):
     return info
 
 
+def check_time(centre, service, starts_at, now=None):
+    """The BookingError booking `starts_at` would meet on the time alone, or None: for a page
+    that reports every fault at once (a bad email does not hide a past time)."""
+    now = timezone.localtime(now) if now else timezone.localtime()
+    try:
+        _check_time(centre, service, starts_at, now)
+    except BookingError as refused:
+        return refused
+    return None
+
+
 def _lock_person(phone, owner):
     """Serialise bookings of one person on PostgreSQL until the transaction ends."""
     if connection.vendor != "postgresql":
@@ -162,28 +196,26 @@ def _check_person(service, phone, owner, starts_at, ends_at, exclude=None):
     live = Booking.objects.filter(person, status=Status.BOOKED)
     if exclude is not None:
         live = live.exclude(pk=exclude.pk)
-    same = live.filter(service=service).select_related("centre").first()
+    same = live.filter(service=service).first()
     if same is not None:
-        raise BookingError(
-            "one_per_service",
-            _(
-                "You already have a visit booked for this service (%(reference)s, %(when)s). "
-                "Move or cancel that visit instead."
-            )
-            % {"reference": same.reference, "when": _when(same.starts_at)},
-        )
+        raise BookingError("one_per_service", _one_per_service_message(), held=same)
     other = live.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).first()
     if other is not None:
         raise BookingError(
             "overlap",
-            _("You already have another visit booked at that time (%(reference)s, %(when)s). Choose another time.")
-            % {"reference": other.reference, "when": _when(other.starts_at)},
+            _(
+                "This mobile number already has another visit at an overlapping time: choose another time, "
+                "or use Find your booking to see, move or cancel that visit."
+            ),
             field="starts_at",
+            held=other,
         )
 
 
-def _when(moment):
-    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M}"
+def _one_per_service_message():
+    return _(
+        "This mobile number already has a visit for this service: use Find your booking to see, move or cancel it."
+    )
 
 
 def _take_place(centre, service, starts_at, places):
@@ -215,14 +247,106 @@ def _full(centre, service, starts_at, now):
     )
 
 
+# --- limits -----------------------------------------------------------------------------------
+
+
+def message_budget(phone):
+    """The booking messages (booked, moved, cancelled) one mobile number is sent in a day."""
+    return Throttle(Rule("booking-messages", settings.BOOKING_MESSAGES_PER_NUMBER_PER_DAY, 24 * 3600), phone)
+
+
+def _check_message_budget(phone, centre):
+    wait = message_budget(phone).retry_after()
+    if not wait:
+        return
+    if centre.phone:
+        message = _(
+            "Too many bookings and changes for this mobile number today. "
+            "Try again tomorrow, or call the centre on %(phone)s."
+        ) % {"phone": centre.phone}
+    else:
+        message = _(
+            "Too many bookings and changes for this mobile number today. "
+            "Try again tomorrow, or call the citizen hotline on 12345."
+        )
+    raise BookingError("too_many_changes", message, field="phone", retry_after=wait)
+
+
+def address_throttle(address):
+    """New bookings from one client address in an hour."""
+    return Throttle(Rule("booking-address", settings.BOOKINGS_PER_ADDRESS_PER_HOUR, 3600), address)
+
+
+def _shared_cache():
+    # The cache the throttles count in (services/lib/throttle.py): every process sees it.
+    return caches["shared"] if "shared" in settings.CACHES else caches["default"]
+
+
+def _live_key(address):
+    return "booking-live:" + hashlib.sha256(str(address).encode()).hexdigest()[:40]
+
+
+def _live_from(address, now):
+    """The visits booked from `address` that are still to come. The address is not stored on
+    the booking: the shared cache keeps, per hashed address, the ids of the visits booked from
+    it until the last of them is over."""
+    ids = _shared_cache().get(_live_key(address)) or []
+    return Booking.objects.filter(pk__in=ids, status=Status.BOOKED, ends_at__gt=now)
+
+
+def _check_address(address, now):
+    wait = address_throttle(address).retry_after()
+    if wait:
+        wait_minutes = minutes(wait)
+        raise BookingError(
+            "too_many_bookings",
+            ngettext(
+                "Too many visits have been booked from your connection in the last hour. "
+                "Try again in %(minutes)d minute, or call the citizen hotline on 12345.",
+                "Too many visits have been booked from your connection in the last hour. "
+                "Try again in %(minutes)d minutes, or call the citizen hotline on 12345.",
+                wait_minutes,
+            )
+            % {"minutes": wait_minutes},
+            retry_after=wait,
+        )
+    limit = settings.LIVE_BOOKINGS_PER_ADDRESS
+    live = list(_live_from(address, now).values_list("ends_at", flat=True)[:limit])
+    if len(live) >= limit:
+        raise BookingError(
+            "too_many_bookings",
+            ngettext(
+                "%(limit)d visit booked from your connection is still to come, the most one connection "
+                "may hold. Cancel it if you no longer need it, or call the citizen hotline on 12345.",
+                "%(limit)d visits booked from your connection are still to come, the most one connection "
+                "may hold. Cancel one you no longer need, or call the citizen hotline on 12345.",
+                limit,
+            )
+            % {"limit": limit},
+            retry_after=max(1, math.ceil((min(live) - now).total_seconds())),
+        )
+
+
+def _count_address(address, booking, now):
+    address_throttle(address).hit()
+    cache, key = _shared_cache(), _live_key(address)
+    ids = [*_live_from(address, now).values_list("pk", flat=True)[:50], booking.pk]
+    keep = max(b.ends_at for b in Booking.objects.filter(pk__in=ids).only("ends_at")) - now
+    cache.set(key, ids, math.ceil(keep.total_seconds()) + 60)
+
+
 # --- steps -----------------------------------------------------------------------------------
 
 
-def book(*, centre, service, starts_at, name, phone, email="", owner=None, language, now=None):
+def book(*, centre, service, starts_at, name, phone, email="", owner=None, language, now=None, address=None):
     """Book a visit to `centre` for `service` at `starts_at` (an aware datetime that is a slot
-    start); return the Booking. Raises BookingError (see its CODES)."""
+    start); return the Booking. Raises BookingError (see its CODES). `address`: the client's
+    address, for the per-address limits (the citizens' pages give it; a clerk or the demo not)."""
     now = timezone.localtime(now) if now else timezone.localtime()
+    if address is not None:
+        _check_address(address, now)
     name, phone, email = _clean_person(name, phone, email)
+    _check_message_budget(phone, centre)
     info = _check_time(centre, service, starts_at, now)
     with transaction.atomic():
         _lock_person(phone, owner)
@@ -236,6 +360,9 @@ def book(*, centre, service, starts_at, name, phone, email="", owner=None, langu
             transaction.on_commit(lambda: notifications.queue(booking.pk, "confirmed"), robust=True)
     if full:
         raise _full(centre, service, info.starts_at, now)
+    message_budget(phone).hit()
+    if address is not None:
+        _count_address(address, booking, now)
     return booking
 
 
@@ -256,12 +383,10 @@ def _create(centre, service, info, name, phone, email, owner, language):
                     language=language,
                 )
         except IntegrityError:
-            if Booking.objects.filter(phone=phone, service=service, status=Status.BOOKED).exists():
+            held = Booking.objects.filter(phone=phone, service=service, status=Status.BOOKED).first()
+            if held is not None:
                 # Booked at the same moment from another tab (SQLite); the constraint says no.
-                raise BookingError(
-                    "one_per_service",
-                    _("You already have a visit booked for this service. Move or cancel that visit instead."),
-                ) from None
+                raise BookingError("one_per_service", _one_per_service_message(), held=held) from None
             # Otherwise the random reference was taken: draw another.
     raise RuntimeError("could not draw a free booking reference")
 
@@ -274,6 +399,7 @@ def move(booking, starts_at, now=None):
     centre, service = booking.centre, booking.service
     if isinstance(starts_at, datetime.datetime) and starts_at == booking.starts_at:
         return booking
+    _check_message_budget(booking.phone, centre)
     info = _check_time(centre, service, starts_at, now)
     with transaction.atomic():
         _lock_person(booking.phone, booking.owner)
@@ -292,6 +418,7 @@ def move(booking, starts_at, now=None):
             transaction.on_commit(lambda: notifications.queue(booking.pk, "moved"), robust=True)
     if full:
         raise _full(centre, service, info.starts_at, now)
+    message_budget(booking.phone).hit()
     booking.refresh_from_db()
     return booking
 
@@ -334,10 +461,17 @@ def cancel(booking, by=None, now=None):
     cancels it for the citizen (None: the citizen). The citizen is told after the commit."""
     now = timezone.localtime(now) if now else timezone.localtime()
     _check_live(booking, now)
+    budget = message_budget(booking.phone)
+    # Past the number's messages for the day it is still cancelled (refusing would keep a place
+    # nobody will use), without a message: the page says it is done.
+    tell = not budget.retry_after()
     with transaction.atomic():
         _apply(booking, "cancel")
         _give_back(booking)
-        transaction.on_commit(lambda: notifications.queue(booking.pk, "cancelled"), robust=True)
+        if tell:
+            transaction.on_commit(lambda: notifications.queue(booking.pk, "cancelled"), robust=True)
+    if tell:
+        budget.hit()
     return booking
 
 

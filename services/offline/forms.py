@@ -122,6 +122,7 @@ class DetailsForm(forms.Form):
         data = self.data.copy()
         data["at"] = ""
         self.data = data
+        self.errors.pop("at", None)  # the message given replaces the field's own (else shown twice)
         self.add_error("at", message)
         self._bound_fields_cache.pop("at", None)  # built while cleaning, with the old label
 

@@ -297,8 +297,78 @@ def test_a_second_visit_for_the_same_service_is_refused_beside_the_mobile_number
     response = post_details(client, world, at_value(second.starts_at))
     body = response.content.decode()
     assert response.status_code == 400
-    assert "You already have a visit booked for this service" in body
+    assert "This mobile number already has a visit for this service" in body
     assert 'href="#id_phone"' in body
+
+
+def test_a_refusal_never_gives_away_someone_elses_visit(client, world):
+    # Anyone may type any mobile number: the refusal must not hand over the visit's reference
+    # (with the number, it opens the visit) nor its time.
+    other = make_service(slug="passport", name_en="Passport")
+    world["centre"].services.add(other)
+    first, second = free_slots(world, 2)
+    held = book_directly(world, first.starts_at, phone=PHONE)
+    same = post_details(client, world, at_value(second.starts_at), name="Typed Name", email="t@example.com")
+    overlap = client.post(
+        reverse("offline:book-details", args=["passport", "pudong-centre"]),
+        {"at": at_value(first.starts_at), "name": "Typed Name", "phone": PHONE},
+    )
+    for response in (same, overlap):
+        body = response.content.decode()
+        assert response.status_code == 400
+        assert held.reference not in body and "Li Na" not in body
+        assert timezone.localtime(held.starts_at).strftime("%H:%M") not in body.split("<form", 1)[0]
+        assert 'href="/en/centres/bookings/"' in body and 'value="Typed Name"' in body
+    assert "This mobile number already has another visit at an overlapping time" in overlap.content.decode()
+
+
+def test_a_signed_in_owner_is_shown_a_link_to_their_own_visit(client, world):
+    from services.accounts.models import User
+
+    user = User.objects.create_user("zhang", password="pw-123456-long", phone=PHONE)
+    first, second = free_slots(world, 2)
+    mine = book_directly(world, first.starts_at, phone=PHONE, owner=user)
+    client.force_login(user)
+    body = post_details(client, world, at_value(second.starts_at)).content.decode()
+    assert f'href="/en/centres/bookings/{mine.reference}/"' in body
+    # Another account typing the same number is not.
+    client.force_login(User.objects.create_user("li", password="pw-123456-long"))
+    body = post_details(client, world, at_value(second.starts_at)).content.decode()
+    assert mine.reference not in body
+
+
+def test_refusals_that_reveal_a_held_visit_count_towards_the_lookup_limit(client, world, settings, clock):
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 3
+    first, second = free_slots(world, 2)
+    book_directly(world, first.starts_at, phone=PHONE)
+    for _ in range(3):
+        assert post_details(client, world, at_value(second.starts_at)).status_code == 400
+    limited = post_details(client, world, at_value(second.starts_at), name="Typed Name")
+    body = limited.content.decode()
+    assert limited.status_code == 429 and int(limited["Retry-After"]) > 0
+    assert "This mobile number already has" not in body and "Too many attempts" in body
+    assert 'value="Typed Name"' in body
+    # The same budget as finding a booking.
+    assert client.post("/en/centres/bookings/", {"reference": "BK26AAAAAAAAA", "phone": PHONE}).status_code == 429
+    # A visit that runs into nothing is still booked.
+    assert post_details(client, world, at_value(second.starts_at), phone="13700000000").status_code == 302
+
+
+def test_an_empty_time_is_reported_once(client, world):
+    body = post_details(client, world, "", phone="bad").content.decode()
+    summary = body.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert summary.count("Choose a time for your visit.") == 1
+    assert body.count("Choose a time for your visit.") == 2  # the summary and beside the times
+
+
+def test_a_past_time_is_reported_with_a_bad_email(client, world):
+    # Every fault at once: the citizen should not fix the email only to be told about the time.
+    past = (timezone.localtime() - datetime.timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+    response = post_details(client, world, at_value(past), email="not-an-email", name="Typed Name")
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "This time has passed" in body and "Enter an email address like name@example.com." in body
+    assert 'type="radio" name="at"' in body and 'value="Typed Name"' in body
 
 
 def test_details_page_without_a_time_goes_back_to_the_picker_with_a_message(client, world):
@@ -492,3 +562,60 @@ def test_another_account_cannot_open_my_visit(client, world):
     assert client.get(f"/en/centres/bookings/{booking.reference}/").status_code == 302
     assert client.post(f"/en/centres/bookings/{booking.reference}/cancel/").status_code == 404
     assert client.get(f"/en/centres/bookings/{booking.reference}/booked/").status_code == 404
+
+
+# --- limits per address ---------------------------------------------------------------------------
+
+
+def test_bookings_from_one_address_are_limited_per_hour(client, world, settings, clock):
+    settings.BOOKINGS_PER_ADDRESS_PER_HOUR = 2
+    times = free_slots(world, 3)
+    for n in range(2):
+        assert post_details(client, world, at_value(times[n].starts_at), phone=f"1390000000{n}").status_code == 302
+    response = post_details(client, world, at_value(times[2].starts_at), phone="13900000009", name="Typed Name")
+    body = response.content.decode()
+    assert response.status_code == 429 and 0 < int(response["Retry-After"]) <= 3600
+    assert "Too many visits have been booked from your connection in the last hour" in body
+    assert 'value="Typed Name"' in body and 'value="13900000009"' in body
+    assert Booking.objects.count() == 2
+    other = client.post(
+        details_url(world),
+        {"at": at_value(times[2].starts_at), "name": "X", "phone": "13900000008"},
+        REMOTE_ADDR="10.0.0.9",
+    )
+    assert other.status_code == 302
+    clock.advance(3601)
+    assert post_details(client, world, at_value(times[2].starts_at), phone="13900000007").status_code in (302, 400)
+
+
+def test_live_visits_booked_from_one_address_are_limited(client, world, settings):
+    settings.LIVE_BOOKINGS_PER_ADDRESS = 2
+    times = free_slots(world, 3)
+    for n in range(2):
+        assert post_details(client, world, at_value(times[n].starts_at), phone=f"1390000000{n}").status_code == 302
+    response = post_details(client, world, at_value(times[2].starts_at), phone="13900000009")
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "2 visits booked from your connection are still to come" in response.content.decode()
+    bookings.cancel(Booking.objects.first())
+    assert post_details(client, world, at_value(times[2].starts_at), phone="13900000009").status_code == 302
+
+
+def test_too_many_messages_to_one_number_is_a_429_beside_the_mobile_number(client, world, settings):
+    settings.BOOKING_MESSAGES_PER_NUMBER_PER_DAY = 1
+    first, second = free_slots(world, 2)
+    bookings.cancel(book_directly(world, first.starts_at, phone=PHONE))
+    response = post_details(client, world, at_value(second.starts_at))
+    body = response.content.decode()
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "Too many bookings and changes for this mobile number today" in body and 'href="#id_phone"' in body
+
+
+def test_address_limits_are_in_chinese_on_chinese_pages(client, world, settings):
+    settings.BOOKINGS_PER_ADDRESS_PER_HOUR = 1
+    first, second = free_slots(world, 2)
+    post_details(client, world, at_value(first.starts_at), phone="13900000001")
+    body = client.post(
+        "/zh-hans/centres/book/permit/pudong-centre/details/",
+        {"at": at_value(second.starts_at), "name": "张伟", "phone": PHONE},
+    ).content.decode()
+    assert "您的网络连接在过去一小时内预约次数过多" in body and 'value="张伟"' in body

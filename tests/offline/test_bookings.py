@@ -166,7 +166,7 @@ def test_one_mobile_number_holds_one_visit_per_service_at_any_centre(centre, ser
     first = book(centre, service, now)
     elsewhere = make_centre(services=[service])
     error = refused("one_per_service", elsewhere, service, now, starts_at=at(2026, 6, 22, 9), phone="+8613800138000")
-    assert first.reference in error.message and "Move or cancel" in error.message
+    assert error.held == first  # for the view to offer a link to its owner, never in the message
 
 
 def test_one_account_holds_one_visit_per_service_whatever_number_it_gives(centre, service, now):
@@ -181,9 +181,35 @@ def test_one_person_never_holds_two_overlapping_visits(centre, service, now):
     elsewhere = make_centre(services=[other], slot_minutes=60)
     first = book(centre, service, now, starts_at=at(2026, 6, 16, 9, 30))
     error = refused("overlap", elsewhere, other, now, starts_at=at(2026, 6, 16, 9))  # 09:00-10:00
-    assert first.reference in error.message
+    assert error.held == first
     # Right after the first visit ends is fine.
     assert book(centre, other, now, starts_at=at(2026, 6, 16, 10)).status == "booked"
+
+
+def test_a_refusal_never_names_the_visit_already_held(centre, service, now):
+    # Whoever posts may have typed a stranger's number: the message must not hand them its visit.
+    other = make_service(slug="passport")
+    centre.services.add(other)
+    first = book(centre, service, now, starts_at=at(2026, 6, 16, 9, 30))
+    same = refused("one_per_service", centre, service, now, starts_at=at(2026, 6, 22, 9))
+    overlap = refused("overlap", centre, other, now, starts_at=at(2026, 6, 16, 9, 30))
+    for error in (same, overlap):
+        assert first.reference not in error.message and "09:30" not in error.message
+        assert "2026-06-16" not in error.message and "Li Lei" not in error.message
+    assert same.message == (
+        "This mobile number already has a visit for this service: use Find your booking to see, move or cancel it."
+    )
+    assert overlap.message == (
+        "This mobile number already has another visit at an overlapping time: choose another time, "
+        "or use Find your booking to see, move or cancel that visit."
+    )
+
+
+def test_a_refusal_in_chinese_never_names_the_visit_either(centre, service, now):
+    first = book(centre, service, now)
+    with translation.override("zh-hans"):
+        error = refused("one_per_service", centre, service, now, starts_at=at(2026, 6, 22, 9))
+    assert first.reference not in error.message and "该手机号码" in error.message
 
 
 def test_a_cancelled_visit_no_longer_counts_for_the_person(centre, service, now):
@@ -429,3 +455,57 @@ def test_the_dry_run_lists_and_sends_nothing(centre, service, now, capsys):
         call_command("send_booking_reminders", "--dry-run", stdout=out)
     assert "2026-06-16 09:00" in out.getvalue() and "1 reminder(s) would be sent." in out.getvalue()
     assert not Booking.objects.filter(reminded_at__isnull=False).exists()
+
+
+# --- messages per mobile number --------------------------------------------------------------------------
+
+
+def test_a_mobile_number_gets_so_many_booking_messages_a_day_then_changes_are_refused(
+    centre, service, now, settings, clock
+):
+    # Anyone may type any number: without a limit, booking and cancelling in a loop texts a
+    # stranger without end.
+    settings.BOOKING_MESSAGES_PER_NUMBER_PER_DAY = 3
+    booking = book(centre, service, now)  # 1
+    bookings.move(booking, at(2026, 6, 17, 14), now=now)  # 2
+    bookings.cancel(booking, now=now)  # 3
+    error = refused("too_many_changes", centre, service, now)
+    assert error.message.startswith("Too many bookings and changes for this mobile number today.")
+    assert "021-87654321" in error.message  # the centre's phone
+    assert error.retry_after > 0 and not Booking.objects.filter(status="booked").exists()
+    assert book(centre, service, now, phone="13900139000").status == "booked"  # another number may
+    clock.advance(24 * 3600 + 1)
+    assert book(centre, service, now).status == "booked"
+
+
+def test_a_move_beyond_the_days_messages_is_refused_and_keeps_the_visit(centre, service, now, settings, clock):
+    settings.BOOKING_MESSAGES_PER_NUMBER_PER_DAY = 2
+    booking = book(centre, service, now)
+    bookings.move(booking, at(2026, 6, 17, 14), now=now)
+    with pytest.raises(BookingError) as error:
+        bookings.move(booking, at(2026, 6, 18, 14), now=now)
+    assert error.value.code == "too_many_changes"
+    booking.refresh_from_db()
+    assert booking.starts_at == at(2026, 6, 17, 14) and booked(centre, service, at(2026, 6, 18, 14)) in (None, 0)
+
+
+def test_a_cancellation_beyond_the_days_messages_is_done_without_a_message(
+    centre, service, now, settings, clock, django_capture_on_commit_callbacks
+):
+    # Refusing it would keep a place nobody will use; the page itself confirms it.
+    settings.BOOKING_MESSAGES_PER_NUMBER_PER_DAY = 2
+    booking = book(centre, service, now)
+    bookings.move(booking, at(2026, 6, 17, 14), now=now)
+    sms.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        bookings.cancel(booking, now=now)
+    assert booking.status == Booking.Status.CANCELLED and sms.outbox == []
+    assert booked(centre, service, at(2026, 6, 17, 14)) == 0
+
+
+def test_the_daily_messages_refusal_is_in_chinese_too(centre, service, now, settings, clock):
+    settings.BOOKING_MESSAGES_PER_NUMBER_PER_DAY = 1
+    book(centre, service, now)
+    with translation.override("zh-hans"):
+        error = refused("too_many_changes", centre, service, now, starts_at=at(2026, 6, 22, 9), phone="13800138000")
+    assert "该手机号码今天的预约和更改次数过多" in error.message
