@@ -503,6 +503,32 @@ def test_move_offers_the_same_picker_and_moves_the_visit(client, world, booked):
     assert booked.starts_at == target.starts_at and booked.status == Booking.Status.BOOKED
 
 
+def _forms(body):
+    return re.findall(r"<form\b[^>]*>.*?</form>", body, re.S)
+
+
+@pytest.mark.parametrize("page", ["move", "time"])
+def test_the_day_picker_is_a_get_form_of_its_own_without_the_csrf_token(client, world, booked, page):
+    # "Show times" inside the POST form sent every field of it by GET: the CSRF token ended up
+    # in the address (history, logs, Referer).
+    _found(client, booked)
+    url = (
+        f"/en/centres/bookings/{booked.reference}/move/" if page == "move" else "/en/centres/book/permit/pudong-centre/"
+    )
+    body = client.get(url).content.decode()
+    assert "formmethod" not in body
+    day_form = next(f for f in _forms(body) if 'name="date"' in f)
+    assert re.match(r'<form method="get" action="' + re.escape(url) + '"', day_form)
+    assert "csrfmiddlewaretoken" not in day_form and 'name="at"' not in day_form and "Show times" in day_form
+    times_form = next(f for f in _forms(body) if 'name="at"' in f)
+    assert 'name="date"' not in times_form
+    if page == "move":
+        assert times_form.startswith(f'<form method="post" action="{url}"') and "csrfmiddlewaretoken" in times_form
+    # Show times as a browser would send it: the date alone.
+    shown = client.get(url, {"date": timezone.localdate(booked.starts_at).isoformat()})
+    assert shown.status_code == 200
+
+
 def test_moving_to_a_full_time_says_so_and_offers_the_nearest(client, world, booked):
     _found(client, booked)
     full = slots.nearest_free(world["centre"], world["service"], limit=3)[-1]
