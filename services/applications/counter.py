@@ -432,6 +432,19 @@ def _refusal(centre, service, online_draft=False):
     return message % {"service": service.name}
 
 
+def submit_online(app, applicant):
+    """The applicant sends their draft themselves (views.submit), through the lifecycle. A draft
+    a clerk opened by its draft code keeps the clerk's centre while it may still be finished
+    there (access.counter_drafts_for, may_check_materials); sent online after all, it was not
+    registered at that centre, so the centre goes in the same transaction - or that centre's
+    clerks would see an online application in their queue, and it would count as theirs."""
+    with transaction.atomic():
+        Application.objects.filter(pk=app.pk, status=Status.DRAFT, channel=Channel.ONLINE, centre__isnull=False).update(
+            centre=None
+        )
+        return lifecycle.act(app, "submit", applicant)
+
+
 def _draft_by_code(code, phone):
     app = (
         Application.objects.select_related("service", "owner")

@@ -398,7 +398,7 @@ def submit(request, public_id):
     missing = flow.incomplete_steps()
     if not form.is_valid() or missing:
         return _check_page(request, app, flow, form, missing, status=400)
-    app = lifecycle.act(app, "submit", request.user)
+    app = counter.submit_online(app, request.user)  # lifecycle.act(app, "submit", ...), not at a centre
     if app.owner_id is None:
         access.remember_guest(request, app)
     return redirect("applications:confirmation", app.reference)

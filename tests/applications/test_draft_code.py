@@ -4,11 +4,11 @@ never by the code alone; wrong pairs are "not found" and count towards the throt
 
 import pytest
 
-from services.applications import counter
+from services.applications import access, counter
 from services.applications.models import Application, Status
 from services.catalogue.models import Channel
-from tests.applications import fill_all, start
-from tests.makers import make_centre, make_service, make_staff
+from tests.applications import fill_all, start, submit
+from tests.makers import make_centre, make_department, make_service, make_staff
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -159,3 +159,20 @@ def test_a_draft_of_a_service_not_applied_for_at_a_counter_is_not_opened(client,
     assert response.status_code == 400
     assert "“Residence permit” is not applied for at a service centre counter" in response.content.decode()
     assert Application.objects.get(pk=draft.pk).centre is None
+
+
+def test_a_draft_opened_at_a_counter_but_submitted_online_is_not_the_centres(client, draft, service, citizen):
+    """The citizen gave the code at a counter, then went home and sent it themselves: it is an
+    online application, registered at no centre, and that centre's clerks (here one of another
+    department) neither see it nor count it."""
+    centre = make_centre(slug="counter-centre", services=[service])
+    clerk = make_staff("clerk7", "Counter clerk", make_department(slug="civil"), centre=centre)
+    fill_all(client, draft, email=citizen.email)
+    client.force_login(clerk)
+    assert client.post(OPEN, {"code": draft.draft_code, "phone": "13800138000"}).status_code == 302
+    client.force_login(citizen)
+    assert submit(client, draft).status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == Status.SUBMITTED
+    assert (draft.channel, draft.centre, draft.registered_by) == (Channel.ONLINE, None, None)
+    assert not access.staff_queryset(clerk).filter(pk=draft.pk).exists()
