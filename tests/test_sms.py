@@ -217,6 +217,53 @@ def test_a_value_named_to_shorten_is_cut_to_fit_and_left_out_when_only_that_fits
         notify.render_sms("t.txt", {"head": "中" * 80, "tail": ""}, "en", shorten=("tail",))
 
 
+# --- Typographic punctuation in English -----------------------------------------------------------
+
+
+def test_typographic_punctuation_in_english_becomes_plain_so_the_message_stays_gsm():
+    assert sms.plain_punctuation("It isn’t “valid” – see p. 2… — ‘ok’") == "It isn't \"valid\" - see p. 2... - 'ok'"
+    assert sms.fits_one_message(sms.plain_punctuation("a" * 150 + "’–…"))
+
+
+def test_chinese_text_keeps_its_full_width_punctuation():
+    chinese = "海浦市一网通办：您的申请“居住证”已受理——请于3日内补交材料…"
+    assert sms.plain_punctuation(chinese) == chinese
+    mixed = "Centre 中心 – isn’t"  # any character outside GSM: UCS-2 anyway, left as typed
+    assert sms.plain_punctuation(mixed) == mixed
+
+
+def test_an_officers_note_with_a_curly_apostrophe_is_sent_whole_in_english(settings):
+    settings.SITE_URL = LONG_HOST
+    context = {
+        "application": an_application(),
+        "event": SimpleNamespace(get_to_status_display="Rejected"),
+        "note": "Your income proof isn’t valid – bring the 2025 tax statement.",
+    }
+    text = notify.render_sms("applications/sms/status.txt", context, "en", shorten=("note",), drop=("site_host",))
+    assert "Your income proof isn't valid - bring the 2025 tax statement." in text
+    assert sms.is_gsm(text) and "zwfw.haipu.gov.cn" in text
+
+
+def test_a_centre_name_with_a_dash_is_kept_in_an_english_booking_message(settings):
+    settings.SITE_URL = LONG_HOST
+    name = "Jiangxin District Service Centre – Second Branch (People’s Hall)"
+    context = {**long_values("en"), "centre_name": name}
+    text = notify.render_sms("offline/sms/booking_confirmed.txt", context, "en", shorten=("centre_name",))
+    assert "Jiangxin District Service Centre - Second Branch (People's Hall)" in text
+    zh = {**long_values("zh-hans"), "centre_name": "江心区行政服务中心（第二分中心）"}
+    assert "江心区行政服务中心（第二分中心）" in notify.render_sms("offline/sms/booking_confirmed.txt", zh, "zh-hans")
+
+
+def test_every_text_message_sent_is_made_plain_unless_it_is_chinese(settings):
+    settings.SMS_BACKEND = "locmem"
+    sms.send_sms("13912345678", "Haipu City Services: it’s confirmed – see you…")
+    sms.send_sms("13912345678", "海浦市一网通办：“已确认”——欢迎…")
+    assert [text for _, text in sms.outbox] == [
+        "Haipu City Services: it's confirmed - see you...",
+        "海浦市一网通办：“已确认”——欢迎…",
+    ]
+
+
 # --- Every notification template fits one message ---------------------------------------------
 
 LONG_HOST = "https://zwfw.haipu.gov.cn"  # 17 characters without https://, like the city's real ones

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from .emails import send_templated_email, site_url
-from .sms import GSM_LIMIT, check_one_message, fits_one_message, is_gsm, send_sms
+from .sms import GSM_LIMIT, check_one_message, fits_one_message, is_gsm, plain_punctuation, send_sms
 from .validators import mobile_or_none
 
 log = logging.getLogger(__name__)
@@ -87,15 +87,17 @@ def _fit(template, context, shorten):
 
 def _render(template, context):
     # Templates are written over several lines for readability; a text message is one line. A
-    # value cut with an ellipsis ends the sentence: the template's full stop after it goes.
-    return _ELLIPSIS_STOP.sub(r"\1", " ".join(render_to_string(template, context).split()))
+    # value cut with an ellipsis ends the sentence: the template's full stop after it goes. An
+    # English text is measured as it is sent: with plain punctuation (sms.plain_punctuation).
+    text = plain_punctuation(" ".join(render_to_string(template, context).split()))
+    return _ELLIPSIS_STOP.sub(r"\1", text)
 
 
 def _shorten(template, context, name):
     """The longest cut of context[name] with which the message fits (it is changed in place),
     or the message without it."""
     value = str(context.get(name) or "")
-    ellipsis = "..." if is_gsm(value) else "…"
+    ellipsis = "..." if is_gsm(plain_punctuation(value)) else "…"
     text = _render(template, context)
     for size in range(min(len(value) - 1, GSM_LIMIT), -1, -1):
         cut = value[:size]

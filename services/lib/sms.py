@@ -35,6 +35,12 @@ Chinese message), or 160 GSM characters otherwise (English text). `check_one_mes
 `MessageTooLong` for a text that needs more than one SMS: every notification (services/lib/notify.py)
 goes through it, and the tests render every notification template with long realistic values, so
 an over-long template is a programming error found by the tests, never a bill for two messages.
+Typographic punctuation in an English text (a curly apostrophe or dash in an officer's note or a
+centre's name, typed in a word processor) would make the whole message UCS-2 and cost it 90
+characters: `plain_punctuation` replaces it with the plain GSM equivalent (’ ‘ to ', “ ” to ",
+– — to -, … to ...) whenever that makes the text GSM. A text with any Chinese character is
+UCS-2 anyway and is never touched: Chinese keeps its full-width punctuation. notify.render_sms
+measures the plain text, and `send_sms` sends it.
 `send_sms` itself sends longer texts too (the gateway splits them into parts of 67 or 153): the
 account sign-up and contact-change messages carry a one-time link that cannot fit in one SMS.
 """
@@ -62,6 +68,29 @@ GSM_BASIC = frozenset(
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 GSM_EXTENDED = frozenset("^{}\\[~]|€\f")
+
+
+# Typographic punctuation and its plain equivalent in the GSM alphabet.
+TYPOGRAPHIC = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+        "…": "...",
+        "•": "-",
+        **dict.fromkeys("\u00a0\u2002\u2003\u2007\u2009\u200a\u202f", " "),
+        **dict.fromkeys("\u200b\u2060\ufeff", ""),
+    }
+)
+
+
+def plain_punctuation(text):
+    """`text` with its typographic punctuation made plain when that makes it GSM text (160
+    characters a message instead of 70); otherwise `text` as it is - a text with any character
+    outside the GSM alphabet, such as every Chinese one, is UCS-2 anyway, and Chinese keeps its
+    full-width punctuation."""
+    plain = text.translate(TYPOGRAPHIC)
+    return plain if plain != text and is_gsm(plain) else text
 
 
 class SmsError(Exception):
@@ -189,5 +218,6 @@ def get_backend(name=None):
 
 
 def send_sms(number, text):
-    """Hand `text` to the configured backend for `number`; its exceptions are passed on."""
-    get_backend().send(number, text)
+    """Hand `text` (its punctuation made plain if that keeps it GSM) to the configured backend
+    for `number`; its exceptions are passed on."""
+    get_backend().send(number, plain_punctuation(text))
