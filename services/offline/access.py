@@ -6,7 +6,10 @@ alone.
 Wrong guesses of a reference and mobile number count towards the same limit as the tracking
 page's wrong guesses (the `tracking` rule of services/lib/throttle.py, one address's budget of
 TRACKING_ATTEMPTS_PER_HOUR): both are a reference plus something only its holder knows, and a
-guesser must not get two budgets by switching pages."""
+guesser must not get two budgets by switching pages. A reference in a booking page's address
+that is not the visitor's counts the same way: the pages answer it with a 404 (the find form,
+the same for a real reference as for a made-up one), and with a 429 once the budget is used up;
+the visitor's own bookings open whatever is left of it."""
 
 from django.conf import settings
 from django.db.models import Case, F, Value, When
@@ -34,14 +37,27 @@ def may_manage(request, booking):
     return booking.reference in request.session.get(SESSION_KEY, [])
 
 
+class NotYours(Http404):
+    """A booking reference that is not the visitor's: one that does not exist, or another
+    person's (the same answer). `retry_after` > 0: the lookup budget is used up (a 429)."""
+
+    def __init__(self, retry_after=0):
+        super().__init__()
+        self.retry_after = retry_after
+
+
 def booking_for(request, reference):
-    """The booking `reference` names, for its owner or a browser that may manage it; 404 for
-    anyone else and for a reference that does not exist (the same answer)."""
+    """The booking `reference` names, for its owner or a browser that may manage it. Anyone else
+    gets NotYours (a 404), and the guess is counted."""
     qs = Booking.objects.select_related("centre__district", "service__department")
     booking = qs.filter(reference=str(reference)[:16]).first()
-    if booking is None or not may_manage(request, booking):
-        raise Http404
-    return booking
+    if booking is not None and may_manage(request, booking):
+        return booking
+    throttle = lookup_throttle(request)
+    wait = throttle.retry_after()
+    if not wait:
+        throttle.hit()
+    raise NotYours(wait)
 
 
 def visits_of(user, limit=20):

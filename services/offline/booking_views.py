@@ -6,13 +6,12 @@ Which days and times exist, and whether one can be booked, is decided by offline
 offline.bookings only; these views read input, call them and render. Every page is never_cache:
 free places change by the second, and the booking pages show a person's visit."""
 
-from urllib.parse import urlencode
+import functools
 
 import segno
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,7 +27,7 @@ from services.lib.cache import kept
 from services.lib.clientip import client_ip
 
 from . import access, bookings, slots
-from .forms import DayForm, DetailsForm, FindForm, MoveForm, at_value, parse_at, slot_label
+from .forms import REFERENCE_INPUT_MAX, DayForm, DetailsForm, FindForm, MoveForm, at_value, parse_at, slot_label
 from .models import Booking, ServiceCentre
 
 # A BookingError's `field` as the name of this form's input.
@@ -282,23 +281,40 @@ def _details_page(request, service, centre, form, status=200, held=None, find_he
     )
 
 
+def _visitors_booking(view):
+    """The view gets the booking the address's reference names when it is the visitor's (its
+    owner, or the browser that made or found it). Anyone else gets the find form with the
+    reference filled in, as a 404 - the same page whether the reference exists - and the guess
+    counts towards the lookup limit: a 429 once that is used up (access.booking_for)."""
+
+    @functools.wraps(view)
+    def wrapper(request, reference):
+        try:
+            booking = access.booking_for(request, reference)
+        except access.NotYours as refused:
+            form = FindForm(initial={"reference": str(reference)[:REFERENCE_INPUT_MAX]})
+            limited = refused.retry_after > 0
+            response = _find_page(request, form, limited=limited, status=429 if limited else 404, elsewhere=True)
+            if limited:
+                response["Retry-After"] = str(refused.retry_after)
+            return response
+        return view(request, booking)
+
+    return wrapper
+
+
 @never_cache
 @require_safe
-def confirmation(request, reference):
-    booking = access.booking_for(request, reference)
+@_visitors_booking
+def confirmation(request, booking):
     return _visit_page(request, booking, "offline/booking/confirmation.html", _("Visit booked"))
 
 
 @never_cache
 @require_safe
-def booking_detail(request, reference):
-    """The booking's page, for its owner or a browser that made or found it; anyone else is
-    asked for the reference and mobile number (the same answer whether the reference exists)."""
-    try:
-        booking = access.booking_for(request, reference)
-    except Http404:  # never say whether the reference exists
-        url = reverse("offline:booking-find")
-        return redirect(f"{url}?{urlencode({'reference': str(reference)[:40]})}")
+@_visitors_booking
+def booking_detail(request, booking):
+    """The booking's page, for its owner or a browser that made or found it."""
     return _visit_page(request, booking, "offline/booking/detail.html", booking.reference)
 
 
@@ -356,20 +372,20 @@ def find(request):
     return redirect("offline:booking-detail", booking.reference)
 
 
-def _find_page(request, form, limited=False, status=200):
+def _find_page(request, form, limited=False, status=200, elsewhere=False):
     return render(
         request,
         "offline/booking/find.html",
-        {"form": form, "limited": limited, "crumbs": [(_("Find your booking"), None)]},
+        {"form": form, "limited": limited, "elsewhere": elsewhere, "crumbs": [(_("Find your booking"), None)]},
         status=status,
     )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def cancel(request, reference):
+@_visitors_booking
+def cancel(request, booking):
     """GET asks first; POST cancels."""
-    booking = access.booking_for(request, reference)
     if booking.status != Booking.Status.BOOKED:
         messages.info(
             request,
@@ -400,9 +416,9 @@ def cancel(request, reference):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def move(request, reference):
+@_visitors_booking
+def move(request, booking):
     """The same day and time picker; POST moves the visit to the chosen time."""
-    booking = access.booking_for(request, reference)
     if booking.status != Booking.Status.BOOKED:
         messages.info(request, _("This visit can no longer be moved."))
         return redirect("offline:booking-detail", booking.reference)
@@ -414,7 +430,11 @@ def move(request, reference):
                 bookings.move(booking, form.cleaned_data["at"])
             except bookings.BookingError as refused:
                 picker = _picker(request, centre, service, error=refused.message, alternatives=refused.alternatives)
-                return _move_page(request, booking, picker)
+                response = _move_page(request, booking, picker)
+                if refused.retry_after:  # too many changes for the number today
+                    response.status_code = 429
+                    response["Retry-After"] = str(refused.retry_after)
+                return response
             messages.success(request, _("Your visit is moved to the new time."))
             return redirect("offline:booking-detail", booking.reference)
         picker = _picker(

@@ -396,11 +396,63 @@ def booked(world):
 
 
 def test_a_booking_page_asks_for_the_mobile_number_in_another_browser(client, booked):
+    # A 404 with the find form (the reference filled in), the same for a real reference as for
+    # a made-up one: nothing tells them apart.
     response = client.get(f"/en/centres/bookings/{booked.reference}/")
-    assert response.status_code == 302
-    assert response["Location"] == f"/en/centres/bookings/?reference={booked.reference}"
     forged = client.get("/en/centres/bookings/BK26AAAAAAAAA/")
-    assert forged.status_code == 302 and forged["Location"] == "/en/centres/bookings/?reference=BK26AAAAAAAAA"
+    assert response.status_code == forged.status_code == 404
+    body = response.content.decode()
+    assert 'action="/en/centres/bookings/"' in body and f'value="{booked.reference}"' in body
+    assert "Find your booking" in body and "Li Na" not in body
+
+    def without_token(html):
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+    assert without_token(forged.content.decode().replace("BK26AAAAAAAAA", booked.reference)) == without_token(body)
+
+
+@pytest.mark.parametrize("path", ["", "booked/", "cancel/", "move/"])
+def test_a_guessed_reference_in_an_address_is_a_404_and_counts_as_a_guess(client, booked, settings, clock, path):
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 3
+    from services.lib.references import BOOKINGS
+
+    for _ in range(3):
+        response = client.get(f"/en/centres/bookings/{BOOKINGS.make()}/{path}")
+        assert response.status_code == 404 and 'href="/en/centres/bookings/"' in response.content.decode()
+    limited = client.get(f"/en/centres/bookings/{booked.reference}/{path}")
+    assert limited.status_code == 429 and 0 < int(limited["Retry-After"]) <= 3600
+    assert "Too many attempts" in limited.content.decode()
+    # The same budget as the find page and the tracking page.
+    assert client.post("/en/centres/bookings/", {"reference": booked.reference, "phone": PHONE}).status_code == 429
+    assert client.post("/en/track/", {"reference": "HP26K7M2X9QDS", "tracking_code": "ABCDEFGH"}).status_code == 429
+    clock.advance(3601)
+    assert client.get(f"/en/centres/bookings/{booked.reference}/{path}").status_code == 404
+
+
+def test_a_guessed_reference_posted_to_cancel_or_move_is_a_404_and_changes_nothing(client, booked):
+    assert client.post(f"/en/centres/bookings/{booked.reference}/cancel/").status_code == 404
+    assert client.post(f"/en/centres/bookings/{booked.reference}/move/", {"at": "x"}).status_code == 404
+    booked.refresh_from_db()
+    assert booked.status == Booking.Status.BOOKED
+
+
+def test_the_visitors_own_booking_opens_even_once_the_guesses_are_used_up(client, world, settings, clock):
+    from services.accounts.models import User
+    from services.lib.references import BOOKINGS
+
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 2
+    first, second = free_slots(world, 2)
+    post_details(client, world, at_value(first.starts_at))  # this browser made it
+    made_here = Booking.objects.get()
+    owner = User.objects.create_user("zhang", password="pw-123456-long")
+    owned = book_directly(world, second.starts_at, owner=owner)
+    client.force_login(owner)
+    for _ in range(2):
+        client.get(f"/en/centres/bookings/{BOOKINGS.make()}/")
+    assert client.get(f"/en/centres/bookings/{BOOKINGS.make()}/").status_code == 429
+    for booking in (made_here, owned):
+        for path in ["", "booked/", "cancel/", "move/"]:
+            assert client.get(f"/en/centres/bookings/{booking.reference}/{path}").status_code == 200, path
 
 
 def test_reference_and_mobile_number_open_the_booking(client, booked):
@@ -585,7 +637,7 @@ def test_another_account_cannot_open_my_visit(client, world):
     owner = User.objects.create_user("zhang", password="pw-123456-long")
     booking = book_directly(world, free_slots(world, 1)[0].starts_at, owner=owner)
     client.force_login(User.objects.create_user("li", password="pw-123456-long"))
-    assert client.get(f"/en/centres/bookings/{booking.reference}/").status_code == 302
+    assert client.get(f"/en/centres/bookings/{booking.reference}/").status_code == 404
     assert client.post(f"/en/centres/bookings/{booking.reference}/cancel/").status_code == 404
     assert client.get(f"/en/centres/bookings/{booking.reference}/booked/").status_code == 404
 
