@@ -351,13 +351,15 @@ def find(request):
     """The booking's reference and mobile number. Wrong pairs count towards the tracking
     page's limit of guesses per address (access.lookup_throttle)."""
     throttle = access.lookup_throttle(request)
-    limited = throttle.retry_after() > 0
+    wait = throttle.retry_after()
     if request.method == "GET":
         form = FindForm(initial={"reference": request.GET.get("reference", "")[:40]})
         return _find_page(request, form, limited=False)
     form = FindForm(request.POST)
-    if limited:
-        return _find_page(request, form, limited=True, status=429)
+    if wait:
+        response = _find_page(request, form, limited=True, status=429)
+        response["Retry-After"] = str(wait)
+        return response
     if not form.is_valid():
         return _find_page(request, form, status=400)
     booking = bookings.find(form.cleaned_data["reference"], form.cleaned_data["phone"])

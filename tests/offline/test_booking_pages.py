@@ -494,6 +494,7 @@ def test_wrong_guesses_are_throttled_with_the_tracking_pages_limit(client, booke
         assert client.post("/en/centres/bookings/", {"reference": BOOKINGS.make(), "phone": PHONE}).status_code == 404
     blocked = client.post("/en/centres/bookings/", {"reference": booked.reference, "phone": PHONE})
     assert blocked.status_code == 429 and "Too many attempts" in blocked.content.decode()
+    assert 3500 < int(blocked["Retry-After"]) <= 3600
     # The same budget as the tracking page: it is locked too.
     tracked = client.post("/en/track/", {"reference": "HP26K7M2X9QDS", "tracking_code": "ABCDEFGH"})
     assert tracked.status_code == 429
