@@ -351,7 +351,17 @@ def postal_pages():
     from services.applications.workdays import today
     from tests.makers import make_staff
 
-    service = Service.objects.published().filter(offers_post=True, centres__isnull=False).first()
+    from services.applications.models import FieldKind
+
+    # A form with radio buttons and an identity document question (a select and a number): the
+    # question groups the checker must see with their fieldsets and legends.
+    service = (
+        Service.objects.published()
+        .filter(offers_post=True, centres__isnull=False, form_pages__fields__kind=FieldKind.ID_NUMBER)
+        .filter(form_pages__fields__kind__in=[FieldKind.YESNO, FieldKind.CHOICE])
+        .distinct()
+        .first()
+    )
     centre = service.centres.first()
     clerk = make_staff("vnu-clerk", "Counter clerk", service.department, centre=centre)
     letter = log_postal_application(

@@ -2,6 +2,7 @@
 checks and lifecycle as every application, with deadlines counted from the day received."""
 
 import datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -170,3 +171,45 @@ def test_an_unpublished_service_is_not_offered_or_logged_by_post(client, post_wo
     assert f'value="{permit.pk}"' not in client.get(choose).content.decode()
     assert client.post(register_url(permit), letter(post_world, today())).status_code == 404
     assert not Application.objects.exists()
+
+
+class _Labels(HTMLParser):
+    """The label targets, control ids and legend texts of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.targets, self.controls, self.legends, self._legend = [], set(), [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "label":
+            self.targets.append(attrs.get("for"))
+        elif tag in ("input", "select", "textarea") and attrs.get("type") not in ("hidden", "submit"):
+            self.controls.add(attrs.get("id"))
+        elif tag == "legend":
+            self._legend = ""
+
+    def handle_data(self, data):
+        if self._legend is not None:
+            self._legend += data
+
+    def handle_endtag(self, tag):
+        if tag == "legend":
+            self.legends.append(" ".join(self._legend.split()))
+            self._legend = None
+
+
+def test_the_postal_page_names_each_section_and_question_group_and_labels_each_control_once(client, post_world):
+    client.force_login(post_world["clerk"])
+    for response in (
+        client.get(register_url(post_world["permit"])),
+        client.post(register_url(post_world["permit"]), letter(post_world, today(), has_car="", reason="")),
+    ):
+        page = _Labels()
+        page.feed(response.content.decode())
+        assert {"The letter and the applicant", "The answers on the form", "Materials enclosed"} <= set(page.legends)
+        assert {"Reason", "Do you own a car?", "ID number", "Home address"} <= set(page.legends)  # grouped
+        assert "" not in page.targets and None not in page.targets  # no label pointing at nothing
+        assert len(page.targets) == len(set(page.targets)), "a control with two labels"
+        assert set(page.targets) <= page.controls
+        assert {"id_id_number__type", "id_id_number"} <= set(page.targets)  # each part of the ID its own label
