@@ -218,6 +218,13 @@ def register(request, service_id):
             )
         except lifecycle.TransitionError as error:
             messages.error(request, error.message)
+        except AlreadyLogged as logged:
+            messages.warning(
+                request,
+                _("This letter was registered a moment ago as %(reference)s: it was not registered twice.")
+                % {"reference": logged.application.reference},
+            )
+            return redirect("admin:applications_application_change", logged.application.pk)
         else:
             admin.site._registry[Application].log_change(request, app, _("Registered a postal application"))
             messages.success(
@@ -249,11 +256,40 @@ def _error_links(form):
     return links
 
 
+class AlreadyLogged(Exception):
+    """The same letter was registered by the same clerk a moment ago (a double click)."""
+
+    def __init__(self, application):
+        super().__init__(application.reference)
+        self.application = application
+
+
+SAME_LETTER_WITHIN = datetime.timedelta(minutes=10)
+
+
 def log_postal_application(*, service, centre, clerk, applicant, answers, form_version, checks):
     """Create and submit the application as received on `applicant["received_on"]`, and record
-    what was enclosed; all or nothing."""
+    what was enclosed; all or nothing. AlreadyLogged when this clerk registered the same letter
+    (service, applicant, mobile, day received) in the last minutes: a double click on
+    "Register" sends it twice, and the clerk's row is locked so that two at once are taken in
+    turn and the second finds the first."""
+    from services.accounts.models import User
+
     id_numbers = [v["number"] for v in answers.values() if isinstance(v, dict) and v.get("number")]
     with transaction.atomic():
+        list(User.objects.select_for_update().filter(pk=clerk.pk).values_list("pk", flat=True))
+        same = Application.objects.filter(
+            service=service,
+            centre=centre,
+            channel=Channel.POST,
+            registered_by=clerk,
+            received_on=applicant["received_on"],
+            applicant_name=applicant["applicant_name"],
+            contact_phone=applicant["contact_phone"],
+            created_at__gte=timezone.now() - SAME_LETTER_WITHIN,
+        ).first()
+        if same is not None:
+            raise AlreadyLogged(same)
         app = Application.objects.create(
             service=service,
             department=service.department,

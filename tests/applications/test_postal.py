@@ -213,3 +213,15 @@ def test_the_postal_page_names_each_section_and_question_group_and_labels_each_c
         assert len(page.targets) == len(set(page.targets)), "a control with two labels"
         assert set(page.targets) <= page.controls
         assert {"id_id_number__type", "id_id_number"} <= set(page.targets)  # each part of the ID its own label
+
+
+def test_a_letter_sent_twice_by_a_double_click_is_registered_once(client, post_world):
+    client.force_login(post_world["clerk"])
+    data = letter(post_world, today())
+    first = client.post(register_url(post_world["permit"]), data)
+    second = client.post(register_url(post_world["permit"]), data, follow=True)
+    app = Application.objects.get()
+    assert first["Location"] == second.redirect_chain[0][0]
+    assert f"This letter was registered a moment ago as {app.reference}" in second.content.decode()
+    assert client.post(register_url(post_world["permit"]), {**data, "letter-applicant_name": "Wang Fang"})
+    assert Application.objects.count() == 2  # another letter is another application
