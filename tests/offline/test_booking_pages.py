@@ -698,3 +698,15 @@ def test_address_limits_are_in_chinese_on_chinese_pages(client, world, settings)
         {"at": at_value(second.starts_at), "name": "张伟", "phone": PHONE},
     ).content.decode()
     assert "您的网络连接在过去一小时内预约次数过多" in body and 'value="张伟"' in body
+
+
+def test_a_move_past_the_numbers_messages_is_a_429_and_keeps_the_visit(client, world, booked, settings):
+    settings.BOOKING_MESSAGES_PER_NUMBER_PER_DAY = 1  # the booking itself used it
+    _found(client, booked)
+    target = slots.nearest_free(world["centre"], world["service"], limit=3)[-1]
+    response = client.post(f"/en/centres/bookings/{booked.reference}/move/", {"at": at_value(target.starts_at)})
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "Too many bookings and changes for this mobile number today" in response.content.decode()
+    before = booked.starts_at
+    booked.refresh_from_db()
+    assert booked.starts_at == before
