@@ -172,8 +172,14 @@ CACHES = {
         "LOCATION": "portal",
         "OPTIONS": {"MAX_ENTRIES": envint("PAGE_CACHE_ENTRIES", 5000)},
     },
-    # Shared by every process (rate limits): the database, so nothing else has to run.
-    "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"},
+    # Shared by every process (rate limits): the database, so nothing else has to run. Django's
+    # database cache keeps 300 entries by default and then deletes a third of them, so a flood of
+    # hits from many addresses would wipe the counts and locks of the others: keep far more.
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+        "OPTIONS": {"MAX_ENTRIES": envint("RATE_LIMIT_ENTRIES", 1_000_000)},
+    },
 }
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
 # How long a web process trusts its memory of the catalogue version before asking the database.

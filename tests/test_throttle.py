@@ -117,3 +117,22 @@ def test_minutes_to_wait_rounds_up():
     assert minutes(1) == 1
     assert minutes(60) == 1
     assert minutes(61) == 2
+
+
+def test_a_lock_survives_many_other_subjects_counting_at_once():
+    """Django's database cache keeps 300 entries unless told otherwise, then deletes the third
+    whose keys sort first: a flood of hits from other addresses would wipe an attacker's own
+    lock. The shared cache keeps far more (RATE_LIMIT_ENTRIES), so every count and lock stays."""
+    import hashlib
+
+    # A subject whose key sorts first, so the first cull would take it.
+    address = next(
+        f"10.0.{n // 256}.{n % 256}"
+        for n in range(100_000)
+        if hashlib.sha256(f"10.0.{n // 256}.{n % 256}".encode()).hexdigest().startswith("000")
+    )
+    locked = Throttle(HOUR, address)
+    hit_times(locked, 3)
+    for n in range(400):
+        Throttle(HOUR, f"10.1.{n // 256}.{n % 256}").hit(now=T0)
+    assert locked.retry_after(now=T0) == 3600
