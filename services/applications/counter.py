@@ -36,6 +36,7 @@ from services.catalogue.models import Channel
 from services.lib.forms import MobileField
 from services.lib.throttle import Rule, Throttle, minutes
 from services.lib.validators import ID_DOCUMENT_TYPES, mobile_or_none, validate_id_document
+from services.offline.models import Booking
 
 from . import access, formengine, lifecycle
 from .flow import Flow
@@ -259,6 +260,9 @@ def _draft(request, pk):
 # --- today at the counter ----------------------------------------------------------------------
 
 
+COMING_SHOWN = 100  # visits still to come listed on the counter page, soonest first
+
+
 def today(request, walk_in=None, code_form=None, status=200):
     centre = _centre_or_404(request)
     day = timezone.localdate()
@@ -268,6 +272,14 @@ def today(request, walk_in=None, code_form=None, status=200):
         .select_related("service", "application")
         .order_by("starts_at", "pk")
     )
+    # The visits still to come (the booking window is at most 90 days), so the clerk can answer
+    # "am I booked?" at the counter or on the phone; shown only, acted on the day itself.
+    coming = list(
+        access.centre_bookings_for(request.user)
+        .filter(centre=centre, status=Booking.Status.BOOKED, starts_at__date__gt=day)
+        .select_related("service")
+        .order_by("starts_at", "pk")[: COMING_SHOWN + 1]
+    )
     drafts = access.counter_drafts_for(request.user).select_related("service").order_by("-updated_at")[:20]
     context = _context(
         request,
@@ -275,6 +287,8 @@ def today(request, walk_in=None, code_form=None, status=200):
         centre=centre,
         day=day,
         bookings=bookings,
+        coming=coming[:COMING_SHOWN],
+        more_coming=len(coming) > COMING_SHOWN,
         drafts=drafts,
         walk_in=walk_in or WalkInForm(centre=centre),
         code_form=code_form or DraftCodeForm(),
@@ -314,7 +328,6 @@ def start_from_booking(request, booking_id):
     its application is looked for and made, so the second request waits and then opens the
     application the first one made (a booking has at most one: Application.booking is unique)."""
     from services.offline import bookings
-    from services.offline.models import Booking
 
     booking = access.booking_for_clerk(request, booking_id)
     if not access.may_register(request.user, booking.centre, booking.service):

@@ -103,8 +103,11 @@ def test_clerk_sees_todays_bookings_of_their_centre_only(client, clerk, centre, 
     book(make_centre(services=[service]), service, name="Elsewhere Visitor", phone="13900003333")
     client.force_login(clerk)
     page = client.get(COUNTER).content.decode()
-    assert "Today Visitor" in page
-    assert "Tomorrow Visitor" not in page and "Elsewhere Visitor" not in page
+    today_table, coming = page.split('id="coming-heading"')
+    assert "Today Visitor" in today_table and "Tomorrow Visitor" not in today_table
+    # The visits still to come are listed (to answer "am I booked?"), without buttons.
+    assert "Tomorrow Visitor" in coming.split('id="walk-in-heading"')[0]
+    assert "Elsewhere Visitor" not in page
 
 
 def test_todays_bookings_page_query_count_does_not_grow(client, clerk, centre, service, django_assert_max_num_queries):
@@ -116,6 +119,8 @@ def test_todays_bookings_page_query_count_does_not_grow(client, clerk, centre, s
         client.get(COUNTER)
     for n in range(2, 12):
         book(centre, service, phone=f"1390000{n:04d}", name=f"Visitor {n}")
+        later = timezone.localtime() + datetime.timedelta(days=n)
+        book(centre, service, phone=f"1391000{n:04d}", name=f"Later {n}", at=later)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert "Visitor 11" in client.get(COUNTER).content.decode()
 
