@@ -1,7 +1,38 @@
+from django import forms
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import CentreClosure, OpeningHours, ServiceCentre, ServiceCounters
+from .models import Booking, CentreClosure, OpeningHours, ServiceCentre, ServiceCounters
+
+
+class ServiceCentreForm(forms.ModelForm):
+    class Meta:
+        model = ServiceCentre
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def clean_slot_minutes(self):
+        """Visits are booked on the slot times of the visit length: a new length while visits
+        are booked would lay new slots across them, each with its counters free again."""
+        minutes = self.cleaned_data["slot_minutes"]
+        centre = self.instance
+        if centre.pk and minutes != centre.slot_minutes:
+            booked = Booking.objects.filter(
+                centre=centre, status=Booking.Status.BOOKED, starts_at__gte=timezone.now()
+            ).count()
+            if booked:
+                raise forms.ValidationError(
+                    ngettext(
+                        "%(count)d visit is booked at the current length: change the length once it is over, "
+                        "or move or cancel it first.",
+                        "%(count)d visits are booked at the current length: change the length once they are "
+                        "over, or move or cancel them first.",
+                        booked,
+                    )
+                    % {"count": booked}
+                )
+        return minutes
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -27,6 +58,7 @@ class CentreClosureInline(admin.TabularInline):
 
 @admin.register(ServiceCentre)
 class ServiceCentreAdmin(admin.ModelAdmin):
+    form = ServiceCentreForm
     list_display = ("name_zh", "name_en", "district", "phone")
     list_filter = ("district",)
     list_select_related = ("district",)

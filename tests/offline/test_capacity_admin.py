@@ -90,3 +90,34 @@ def test_impossible_capacity_is_refused_with_a_message(admin_client):
     assert response.status_code == 200
     body = response.content.decode()
     assert "确保该值大于或等于1。" in body and "确保该值大于或等于5。" in body  # the admin is in Chinese
+
+
+def test_the_visit_length_cannot_change_while_visits_are_booked(admin_client):
+    """New slot times would lie across the booked visits, each slot with its counters free again."""
+    from django.utils import timezone
+
+    from services.lib.references import make_booking_reference
+    from services.offline.models import Booking
+
+    service = make_service(slug="id-card")
+    centre = make_centre(services=[service])
+    start = timezone.localtime() + datetime.timedelta(days=2)
+    Booking.objects.create(
+        reference=make_booking_reference(),
+        centre=centre,
+        service=service,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(minutes=30),
+        name="Li Na",
+        phone="13900001111",
+    )
+    url = f"/admin/offline/servicecentre/{centre.pk}/change/"
+    refused = admin_client.post(url, _form(centre, slot_minutes=20))
+    assert refused.status_code == 200
+    assert "按当前时长已有 1 个预约" in refused.content.decode()  # the admin speaks Chinese by default
+    centre.refresh_from_db()
+    assert centre.slot_minutes == 30
+    # Other settings still change.
+    assert admin_client.post(url, _form(centre, counters=5)).status_code == 302
+    centre.refresh_from_db()
+    assert centre.counters == 5
