@@ -347,11 +347,10 @@ def postal_pages():
     """A clerk logging a letter (with and without errors) and printing the receipt."""
     import datetime
 
+    from services.applications.models import FieldKind
     from services.applications.postal import log_postal_application
     from services.applications.workdays import today
     from tests.makers import make_staff
-
-    from services.applications.models import FieldKind
 
     # A form with radio buttons and an identity document question (a select and a number): the
     # question groups the checker must see with their fieldsets and legends.
