@@ -123,7 +123,8 @@ def _picker(request, centre, service, chosen="", error=None, alternatives=None, 
         choices = [(at_value(s.starts_at), slot_label(s), True) for s in alternatives]
     else:
         day_times = schedule.day_slots(day) if day else []
-        choices = [(at_value(s.starts_at), _time_label(s), s.available) for s in day_times if not s.past]
+        tz = timezone.get_current_timezone()  # once, not twice a time: a fragment is mostly this loop
+        choices = [(at_value(s.starts_at), _time_label(s, tz), s.available) for s in day_times if not s.past]
     return {
         "days": days,
         "day_form": form,
@@ -136,8 +137,8 @@ def _picker(request, centre, service, chosen="", error=None, alternatives=None, 
     }
 
 
-def _time_label(info):
-    start, end = timezone.localtime(info.starts_at), timezone.localtime(info.ends_at)
+def _time_label(info, tz):
+    start, end = info.starts_at.astimezone(tz), info.ends_at.astimezone(tz)
     label = f"{start:%H:%M}–{end:%H:%M}"
     if not info.available:
         return _("%(time)s (full)") % {"time": label}
