@@ -12,6 +12,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -102,14 +103,42 @@ def book_time(request, slug, centre):
     closures and capacity are kept per process; the places taken are read every time (the
     booking itself reads everything afresh)."""
     service, centre = _kept_target(slug, centre)
-    picker = _picker(request, centre, service, chosen=request.GET.get("at", ""), kept=True)
+    chosen = request.GET.get("at", "")
+    if request.htmx and not request.htmx.history_restore_request and not chosen:
+        return _slots_fragment(request, service, centre)
+    picker = _picker(request, centre, service, chosen=chosen, kept=True)
     return _time_page(request, service, centre, picker)
 
 
-def _picker(request, centre, service, chosen="", error=None, alternatives=None, kept=False):
+FRAGMENTS_KEPT = 64  # per centre and service; all dropped when full
+
+
+def _slots_fragment(request, service, centre):
+    """The htmx fragment of one day's times, rendered once per process for each (language,
+    elder mode, day asked for, Schedule.fingerprint()): the fingerprint holds the places taken
+    in the window (one query of integers) and how many of today's times have started, so a
+    booking, move or cancellation, or the next time starting, renders afresh. The store is
+    kept data (services.lib.cache.kept), renewed with the kept hours, closures and capacity.
+    Only a 200 without a chosen time is stored; an error is rendered every time."""
+    schedule = slots.Schedule(centre, service, kept=True)
+    key = (translation.get_language(), getattr(request, "elder_mode", False), request.GET.get("date"))
+    key += schedule.fingerprint()
+    store = kept(("slot-fragments", centre.pk, service.pk), dict)
+    hit = store.get(key)
+    if hit is not None:
+        return HttpResponse(hit[1], content_type=hit[0])
+    response = _time_page(request, service, centre, _picker(request, centre, service, schedule=schedule))
+    if response.status_code == 200 and not response.cookies:
+        if len(store) >= FRAGMENTS_KEPT:
+            store.clear()
+        store[key] = (response["Content-Type"], response.content)
+    return response
+
+
+def _picker(request, centre, service, chosen="", error=None, alternatives=None, kept=False, schedule=None):
     """The day form and the radio buttons of one day's times (or, after a refusal, of the
     nearest free times on any day). One Schedule: the window is read once for both."""
-    schedule = slots.Schedule(centre, service, kept=kept)
+    schedule = schedule or slots.Schedule(centre, service, kept=kept)
     days = schedule.bookable_days()
     form = DayForm(request.GET if "date" in request.GET else None, days=days)
     day = None

@@ -233,6 +233,18 @@ class Schedule:
             self.centre, self.service, first, last, self.now, days=self._days, places=self.places, booked=self._booked
         )
 
+    def fingerprint(self):
+        """What this schedule's answers depend on besides the kept hours, closures and capacity:
+        the window, how many of today's times have started, and the places taken as the window's
+        Slot rows' (id, booked) - one query of integers, cheaper than reading their times. A
+        booking, a move or a cancellation changes it; equal fingerprints, equal answers (for a
+        kept Schedule of the same kept data)."""
+        today = self._days.times(self.first, self.centre.slot_minutes)
+        started = sum(1 for starts_at, _ends_at in today if starts_at <= self.now)
+        start, end = _day_range(self.first, self.last)
+        rows = Slot.objects.filter(centre=self.centre, service=self.service, starts_at__gte=start, starts_at__lt=end)
+        return self.first, self.last, started, tuple(rows.order_by("id").values_list("id", "booked"))
+
     def bookable_days(self):
         """The open days in the window that still have a free slot (today only if a slot that
         has not started is free); [] when the centre does not take bookings. A day counts at

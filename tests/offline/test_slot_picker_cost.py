@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from services.lib.cache import forget_kept
-from services.offline import slots
+from services.offline import booking_views, bookings, slots
 from services.offline.models import CentreClosure, OpeningHours, ServiceCounters, Slot
 from tests.makers import make_centre, make_service
 
@@ -65,9 +65,10 @@ def test_the_htmx_fragment_reads_each_table_of_the_slots_once(client, centre, se
     url = "/en/centres/book/permit/pudong-centre/"
     response, queries = cold_get(client, url, data={"date": day.isoformat()}, headers={"HX-Request": "true"})
     assert b"<html" not in response.content
-    assert {table: reads(queries, table) for table in TABLES} == dict.fromkeys(TABLES, 1)
-    # + the service, the centre, the version row and the calendar's year
-    assert len(queries) <= 8
+    # the Slot rows twice: the cached fragment's fingerprint (ids and places), then the times
+    assert {table: reads(queries, table) for table in TABLES} == {**dict.fromkeys(TABLES, 1), "offline_slot": 2}
+    # + the service, the centre, the version row and the calendar's year (+ the fingerprint)
+    assert len(queries) <= 9
 
 
 def test_the_whole_time_step_reads_each_table_of_the_slots_once(client, centre, service):
@@ -154,3 +155,96 @@ def test_an_edit_in_the_admin_reaches_the_picker_at_once(client, centre, service
     else:
         assert response.status_code == 400  # the day is no longer offered
         assert "Bookings cannot be made for that date" in response.content.decode()
+
+
+# --- the rendered fragment is kept per process, keyed by the places taken ------------------------
+
+HX = {"HX-Request": "true"}
+URL = "/{lang}/centres/book/permit/pudong-centre/"
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """How many times the view rendered the time step (a partial's rendering sends no
+    template_rendered signal, so the test client's `templates` stays empty)."""
+    count = [0]
+    real = booking_views._time_page
+
+    def counting(*args, **kwargs):
+        count[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(booking_views, "_time_page", counting)
+    return count
+
+
+def fragment(client, rendered, params, lang="en", status=200):
+    """(response, whether it was rendered, the queries but the version row's)."""
+    before = rendered[0]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL.format(lang=lang), params, headers=HX)
+    assert response.status_code == status
+    return response, rendered[0] > before, [q["sql"] for q in queries if "catalogue_catalogueversion" not in q["sql"]]
+
+
+def test_a_second_identical_fragment_is_not_rendered_again(client, centre, service, rendered):
+    params = {"date": slots.bookable_days(centre, service)[1].isoformat()}
+    first, was_rendered, _ = fragment(client, rendered, params)
+    assert was_rendered
+    second, was_rendered, read = fragment(client, rendered, params)
+    assert not was_rendered and second.content == first.content
+    assert len(read) == 1 and 'FROM "offline_slot"' in read[0]  # only the fingerprint
+    assert "no-cache" in second["Cache-Control"]  # still never cached downstream
+
+
+def test_a_booking_in_between_disables_the_taken_time_in_the_very_next_fragment(client, centre, service, rendered):
+    day = slots.bookable_days(centre, service)[1]
+    params = {"date": day.isoformat()}
+    taken = slots.day_slots(centre, service, day)[0]  # capacity 1
+    fragment(client, rendered, params)
+    before, was_rendered, _ = fragment(client, rendered, params)
+    assert not was_rendered and 'id="at-1" disabled' not in before.content.decode()
+    bookings.book(
+        centre=centre, service=service, starts_at=taken.starts_at, name="Li Na", phone="13900000000", language="en"
+    )
+    after, was_rendered, _ = fragment(client, rendered, params)
+    assert was_rendered
+    html = after.content.decode()
+    assert 'id="at-1" disabled' in html and "(full)" in html
+
+
+def test_places_moving_between_existing_slot_rows_renew_the_fragment(client, centre, service, rendered):
+    """Same number of rows and of places taken, other times: a move between two times already
+    booked once (a count and sum would not see it)."""
+    day = slots.bookable_days(centre, service)[1]
+    params = {"date": day.isoformat()}
+    one, two = slots.day_slots(centre, service, day)[:2]
+    a = Slot.objects.create(centre=centre, service=service, starts_at=one.starts_at, booked=1)
+    b = Slot.objects.create(centre=centre, service=service, starts_at=two.starts_at, booked=0)
+    fragment(client, rendered, params)
+    before, was_rendered, _ = fragment(client, rendered, params)
+    assert not was_rendered and 'id="at-1" disabled' in before.content.decode()
+    Slot.objects.filter(pk=a.pk).update(booked=0)
+    Slot.objects.filter(pk=b.pk).update(booked=1)
+    after, was_rendered, _ = fragment(client, rendered, params)
+    html = after.content.decode()
+    assert was_rendered and 'id="at-1" disabled' not in html and 'id="at-2" disabled' in html
+
+
+def test_another_language_gets_its_own_fragment(client, centre, service, rendered):
+    params = {"date": slots.bookable_days(centre, service)[1].isoformat()}
+    english, _, _ = fragment(client, rendered, params)
+    chinese, was_rendered, _ = fragment(client, rendered, params, lang="zh-hans")
+    assert was_rendered and chinese.content != english.content
+    again, was_rendered, _ = fragment(client, rendered, params, lang="zh-hans")
+    assert not was_rendered and again.content == chinese.content
+
+
+def test_a_fragment_with_an_error_or_a_chosen_time_is_rendered_every_time(client, centre, service, rendered):
+    day = slots.bookable_days(centre, service)[1]
+    for _ in range(2):
+        assert fragment(client, rendered, {"date": "1999-01-01"}, status=400)[1]  # a day not offered
+    chosen = slots.day_slots(centre, service, day)[0].starts_at.astimezone(timezone.get_current_timezone())
+    params = {"date": day.isoformat(), "at": chosen.strftime("%Y-%m-%dT%H:%M")}
+    for _ in range(2):
+        assert fragment(client, rendered, params)[1]
