@@ -17,6 +17,15 @@ from tests.makers import make_centre, make_district, make_material, make_service
 pytestmark = pytest.mark.django_db
 
 PHONE = "13812345678"
+# The pages read the real clock; these tests pin it to a working morning (Tuesday 1 December 2026,
+# 11:10 in Shanghai): some of the day's times have passed, most are still free, and the tests do
+# not depend on when they run (after the centres close, "today" has no free time left).
+FROZEN_NOW = datetime.datetime(2026, 12, 1, 3, 10, tzinfo=datetime.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: FROZEN_NOW)
 
 
 @pytest.fixture
