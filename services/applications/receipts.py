@@ -13,17 +13,15 @@ the case (weeks), which makes it the tracking code under another name.
 
 from urllib.parse import urlencode
 
-import segno
 from django.conf import settings
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from services.catalogue.models import Channel
+from services.lib.qr import qr_svg
 
 from . import access
 from .models import AccessLog, MaterialCheck
@@ -37,14 +35,6 @@ def tracking_url(application):
     with translation.override(application.language or settings.LANGUAGE_CODE):
         page = reverse("applications:track")
     return f"{settings.SITE_URL}{page}?{urlencode({'ref': application.reference})}"
-
-
-def qr_svg(url, label):
-    """The QR code of `url` as inline SVG, made here on the server (segno), with `label` as
-    its text alternative (role="img" and a <title>)."""
-    code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=4, dark="#000", light="#fff", title=label, svgclass="qr-code")
-    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))  # noqa: S308 - segno's own markup, the label escaped
 
 
 def receipt_context(application):

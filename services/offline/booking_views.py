@@ -8,7 +8,6 @@ free places change by the second, and the booking pages show a person's visit.""
 
 import functools
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,8 +15,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -26,6 +23,7 @@ from services.catalogue.forms import CentreFilterForm
 from services.catalogue.models import Service
 from services.lib.cache import kept
 from services.lib.clientip import client_ip
+from services.lib.qr import qr_svg
 
 from . import access, bookings, slots
 from .forms import REFERENCE_INPUT_MAX, DayForm, DetailsForm, FindForm, MoveForm, at_value, parse_at, slot_label
@@ -358,21 +356,18 @@ def _visit_page(request, booking, template, title):
             "service": booking.service,
             "materials": booking.service.materials.all(),
             "hours": booking.centre.hours_summary(),
-            "qr": _qr_svg(request, booking),
+            "qr": _qr_svg(booking),
             "active": booking.status == Booking.Status.BOOKED,
             "crumbs": [(_("Find your booking"), reverse("offline:booking-find")), (title, None)],
         },
     )
 
 
-def _qr_svg(request, booking):
-    """The booking page's address as a QR code: inline SVG made here (no image service), black
-    on white so it scans in elder mode's dark theme too. It carries the reference only; the
-    page it opens still asks for the mobile number on another phone."""
+def _qr_svg(booking):
+    """The booking page's address as a QR code. It carries the reference only; the page it
+    opens still asks for the mobile number on another phone."""
     url = settings.SITE_URL + reverse("offline:booking-detail", args=[booking.reference])
-    svg = segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff")
-    label = escape(_("QR code that opens this booking's page"))
-    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))  # noqa: S308 - segno's SVG
+    return qr_svg(url, _("QR code that opens this booking's page"))
 
 
 @never_cache

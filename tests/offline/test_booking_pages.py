@@ -206,7 +206,10 @@ def test_the_qr_code_encodes_the_booking_page_and_nothing_personal(client, world
     booking = Booking.objects.get()
     body = client.get(f"/en/centres/bookings/{booking.reference}/booked/").content.decode()
     expected = segno.make(f"https://portal.example.gov.cn/en/centres/bookings/{booking.reference}/", error="m")
-    assert expected.svg_inline(scale=4, border=2, dark="#000", light="#fff").split(">", 1)[1] in body
+    # The drawing of exactly that address (its path data) is on the page, with a text alternative.
+    drawing = re.search(r'<path[^>]* d="([^"]+)"', expected.svg_inline(scale=4, dark="#000", light="#fff")).group(1)
+    assert f'd="{drawing}"' in body
+    assert 'role="img" aria-label="QR code that opens this booking' in body
 
 
 def test_booking_pages_are_never_cached(client, world):
