@@ -28,6 +28,14 @@ def frozen_clock(monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: FROZEN_NOW)
 
 
+@pytest.fixture(autouse=True)
+def english_urls():
+    """reverse() prefixes the active language: start each test in English, whatever an earlier
+    test in the same process left active (a test wanting Chinese says so)."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def world():
     pudong = make_district(slug="pudong", name_en="Pudong", name_zh="浦东新区")
