@@ -244,20 +244,21 @@ def registers_applications(user):
     )
 
 
+def registrable_services(centre, channel=Channel.COUNTER):
+    """The services a clerk of `centre` may register by `channel` (a letter by post, anything
+    else at the counter): published, applied for that way, and handled by the centre."""
+    channel = Channel.POST if channel == Channel.POST else Channel.COUNTER
+    return centre.services.published().with_channel(channel)
+
+
 def may_register(user, centre, service, channel=Channel.COUNTER):
     """A clerk of `centre` (superusers: of any centre) may register an application for `service`
-    there when the service is published, is applied for by that channel (at a counter, or by
-    post: offers_counter / offers_post) and the centre handles it."""
+    there when it is one of the centre's registrable services for that channel."""
     if centre is None or service is None or not registers_applications(user):
         return False
     if not (user.is_superuser or user.centre_id == centre.pk):
         return False
-    if not (service.published and getattr(service, _OFFERS.get(channel, "offers_counter"))):
-        return False
-    return centre.services.filter(pk=service.pk).exists()
-
-
-_OFFERS = {Channel.COUNTER: "offers_counter", Channel.POST: "offers_post"}
+    return registrable_services(centre, channel).filter(pk=service.pk).exists()
 
 
 def may_submit_for(user, application):

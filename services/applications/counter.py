@@ -114,8 +114,7 @@ class WalkInForm(forms.Form):
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
-        # What access.may_register allows: published, applied for at a counter, handled here.
-        self.fields["service"].queryset = centre.services.published().with_channel(Channel.COUNTER).order_by("name_zh")
+        self.fields["service"].queryset = access.registrable_services(centre, Channel.COUNTER).order_by("name_zh")
         self.fields["service"].widget.attrs["id"] = "id_service"
 
 

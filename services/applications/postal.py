@@ -57,7 +57,7 @@ def received_at(day):
 
 def postal_services(centre):
     """Services a centre handles that take applications by post."""
-    return centre.services.published().filter(offers_post=True).select_related("department").order_by("name_zh")
+    return access.registrable_services(centre, Channel.POST).select_related("department").order_by("name_zh")
 
 
 class ServiceChoiceForm(forms.Form):
