@@ -11,9 +11,15 @@ admin reaches every process within that time without a shared cache server.
 unchanged and no watched model was written by this process since (a local counter, bumped at
 once - so this process sees its own edits immediately, even inside a transaction).
 
-This module is the machinery only: the catalogue gives it the version row (`use_version_model`)
+This module is the machinery only: the catalogue gives it the version rows (`use_version_model`)
 and each app says which of its own models renew pages and kept data (`watch`, `watch_m2m`) in its
 AppConfig.ready.
+
+Scopes: each scope has its own row (SCOPES), so a write renews only the pages that show it. The
+digital-life directories (scope "life") change every day - a nursing home's free beds - and
+those routine writes must not empty the cache of every catalogue page; a page that shows both
+(a directory page lists catalogue services) is keyed by both versions, and a life write that
+the catalogue shows too (an entry's name, a link to a service) renews both.
 """
 
 import functools
@@ -30,31 +36,45 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-_memo = {"version": None, "read_at": 0.0, "local": 0}
+SCOPES = {"catalogue": 1, "life": 2}  # scope -> pk of its version row
+CATALOGUE = ("catalogue",)
+_memo = {"local": 0}
+_versions = {}  # scope -> (version, read at)
 _kept = {}
-_version_model = []  # the model holding the version row (pk=1, an integer `version`)
+_version_model = []  # the model holding the version rows (an integer `version`, pk per scope)
 MAX_KEPT = 4096
 
 
 def use_version_model(model):
-    """The model whose row pk=1 holds the shared version (the catalogue's CatalogueVersion)."""
+    """The model whose rows hold the shared versions (the catalogue's CatalogueVersion)."""
     _version_model[:] = [model]
 
 
-def current_version():
+def current_version(scope="catalogue"):
     now = time.monotonic()
-    if _memo["version"] is None or now - _memo["read_at"] > settings.CATALOGUE_VERSION_TTL:
-        row = _version_model[0].objects.filter(pk=1).values_list("version", flat=True).first()
-        _memo.update(version=row or 0, read_at=now)
-    return _memo["version"]
+    hit = _versions.get(scope)
+    if hit is None or now - hit[1] > settings.CATALOGUE_VERSION_TTL:
+        row = _version_model[0].objects.filter(pk=SCOPES[scope]).values_list("version", flat=True).first()
+        hit = _versions[scope] = (row or 0, now)
+    return hit[0]
 
 
-def bump_version(**kwargs):
+def bump_version(scope="catalogue", **kwargs):
     model = _version_model[0]
-    updated = model.objects.filter(pk=1).update(version=F("version") + 1)
+    updated = model.objects.filter(pk=SCOPES[scope]).update(version=F("version") + 1)
     if not updated:
-        model.objects.get_or_create(pk=1)
-    _memo["version"] = None
+        model.objects.get_or_create(pk=SCOPES[scope])
+    _versions.pop(scope, None)
+
+
+class _Bump:
+    """The on-commit callback that bumps one scope (recognisable, so a transaction bumps it once)."""
+
+    def __init__(self, scope):
+        self.scope = scope
+
+    def __call__(self):
+        bump_version(self.scope)
 
 
 def kept(key, load, refresh=False):
@@ -63,7 +83,7 @@ def kept(key, load, refresh=False):
     # A value read while this transaction has an uncommitted watched write is kept only for
     # as long as that write is pending: after a rollback the stamp differs, after the commit
     # the version does.
-    stamp = (current_version(), _memo["local"], _bump_pending())
+    stamp = (current_version(), _memo["local"], _bump_pending("catalogue"))
     hit = _kept.get(key)
     if hit is not None and hit[0] == stamp and not refresh:
         return hit[1]
@@ -77,60 +97,79 @@ def kept(key, load, refresh=False):
 def forget_kept():
     """For tests: drop everything kept in this process."""
     _kept.clear()
-    _memo["version"] = None
+    _versions.clear()
 
 
-def watch(*models):
-    """Writes to these models count as catalogue changes (pages and kept data are renewed).
+def watch(*models, scopes=CATALOGUE):
+    """Writes to these models count as changes of `scopes` (their pages and kept data are renewed).
+    `scopes` is a tuple, or a function of the post_save/post_delete signal's keyword arguments
+    returning one (e.g. fewer scopes for a save with routine `update_fields`).
     Cache invalidation is plumbing, not a business rule: signals catch every write path (admin
     forms and inlines, commands, the shell) where explicit calls would miss some."""
     for model in models:
         label = f"{model._meta.app_label}-{model.__name__}"
-        post_save.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-save-{label}")
-        post_delete.connect(_on_change, sender=model, dispatch_uid=f"cat-cache-del-{label}")
+        receiver = _receiver(scopes)
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"cat-cache-save-{label}")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"cat-cache-del-{label}")
 
 
-def watch_m2m(*throughs):
+def watch_m2m(*throughs, scopes=CATALOGUE):
     """Changes to these many-to-many relations (their `through` models) count as well."""
     for through in throughs:
-        m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"cat-cache-m2m-{through.__name__}")
+        m2m_changed.connect(
+            _receiver(scopes), sender=through, weak=False, dispatch_uid=f"cat-cache-m2m-{through.__name__}"
+        )
 
 
-def _on_change(**kwargs):
+def _receiver(scopes):
+    def receiver(**kwargs):
+        _on_change(scopes(**kwargs) if callable(scopes) else scopes, raw=kwargs.get("raw"))
+
+    return receiver
+
+
+def _on_change(scopes, raw=False):
     _memo["local"] += 1
-    if kwargs.get("raw"):
+    if raw:
         return
-    _memo["version"] = None
-    # One bump per transaction, however many rows it writes.
-    if _bump_pending():
-        return
-    transaction.on_commit(bump_version)
+    for scope in scopes:
+        _versions.pop(scope, None)
+        # One bump per scope per transaction, however many rows it writes.
+        if not _bump_pending(scope):
+            transaction.on_commit(_Bump(scope))
 
 
-def _bump_pending():
-    """Whether the current transaction has written a watched model (its bump waits for the commit)."""
+def _bump_pending(scope):
+    """Whether the current transaction has written to `scope` (its bump waits for the commit)."""
     connection = transaction.get_connection()
-    return connection.in_atomic_block and any(func is bump_version for _, func, _ in connection.run_on_commit)
+    return connection.in_atomic_block and any(
+        isinstance(func, _Bump) and func.scope == scope for _, func, _ in connection.run_on_commit
+    )
 
 
-def _key(request):
+def _key(request, scopes):
     params = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
     digest = hashlib.sha256(f"{request.path}?{params}".encode()).hexdigest()[:32]
     mode = "elder" if request.elder_mode else "std"
     fragment = "hx" if getattr(request, "htmx", False) else "full"
-    return f"page:{current_version()}:{get_language()}:{mode}:{fragment}:{digest}"
+    versions = ".".join(str(current_version(scope)) for scope in scopes)
+    return f"page:{versions}:{get_language()}:{mode}:{fragment}:{digest}"
 
 
-def cache_public_page(view):
+def cache_public_page(view=None, *, scopes=CATALOGUE):
     """Serve GET requests of anonymous visitors from the cache. Signed-in users always get a
-    fresh page (it shows their name and carries their CSRF token)."""
+    fresh page (it shows their name and carries their CSRF token). `@cache_public_page` keys
+    pages by the catalogue's version; `@cache_public_page(scopes=("catalogue", "life"))` by each
+    scope's the page shows."""
+    if view is None:
+        return functools.partial(cache_public_page, scopes=scopes)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         # A pending flash message ("You have signed out") must be rendered, not a cached page.
         if request.method != "GET" or request.user.is_authenticated or "messages" in request.COOKIES:
             return view(request, *args, **kwargs)
-        key = _key(request)
+        key = _key(request, scopes)
         hit = cache.get(key)
         if hit is not None:
             response = HttpResponse(hit[1], content_type=hit[0], status=hit[2])

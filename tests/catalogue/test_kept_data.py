@@ -57,7 +57,7 @@ def test_district_choices_follow_the_district_table(client, service):
     assert names.count("huangpu") == 1 and "jiangxin" in names
 
 
-def test_an_address_answer_still_stores_the_district_slug(service):
+def test_an_address_answer_still_stores_the_district_slug(service, english):
     from services.applications import formengine
 
     page = definitions.for_service(service.pk).pages[0]
