@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "services.catalogue",
     "services.offline",
     "services.applications",
+    "services.life",
     "services.demo",  # owns load_demo; its content is YAML under services/demo/data
     "portal",  # its deployment checks (portal/apps.py)
     "django_tasks",

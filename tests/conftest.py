@@ -138,6 +138,7 @@ def _restore_groups():
         ("services.applications.migrations.0002_form_permissions", "GRANTS"),
         ("services.applications.migrations.0004_staff_groups", "GRANTS"),
         ("services.applications.migrations.0012_counter_clerks_register", "GRANTS"),
+        ("services.life.migrations.0002_groups", "GROUPS"),
     ]:
         grant(apps, getattr(importlib.import_module(module), name))
 

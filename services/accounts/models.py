@@ -46,6 +46,15 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="clerks",
     )
+    organisation = models.ForeignKey(
+        "life.Organisation",
+        verbose_name=_("provider organisation"),
+        help_text=_("For provider accounts: the organisation whose digital-life entries they keep up to date."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accounts",
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
