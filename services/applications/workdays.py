@@ -90,6 +90,21 @@ class Calendar:
         except NotImplementedError:
             return day.weekday() not in WEEKEND
 
+    def is_public_holiday(self, day):
+        """Whether `day` is an official public holiday (a day of 春节, 国庆节...): a CalendarDay
+        row of kind "holiday", else the package's holiday detail. Never a make-up working day
+        (调休), and never an ordinary weekend: opening hours that change on public holidays
+        (services.life.hours) must not change every Saturday. Beyond the package's years only
+        CalendarDay rows count."""
+        override = self._year(day.year).get(day)
+        if override is not None:
+            return not override
+        try:
+            holiday, name = chinese_calendar.get_holiday_detail(day)
+        except NotImplementedError:
+            return False
+        return holiday and name is not None
+
     def add(self, start, n):
         if n < 0:
             raise ValueError("n must be 0 or more working days")
