@@ -1,0 +1,232 @@
+"""Digital life (issue 11) in a real browser, and read aloud in elder mode (point 7).
+
+Read aloud: the browser's speech synthesis is replaced, before any script of the page runs, by a
+stub that records each utterance (text, language, voice) and ends it at once (or holds it, to
+test pause and stop). With it the button appears in elder mode, reads <main> in the page's
+language, pauses, continues and stops; without speech synthesis (deleted before the page loads)
+or without voices the button stays hidden and the page is otherwise the same.
+
+Every page visited passes Tab.check(): one h1, no sideways scroll at 320px, 0 axe violations at
+320px and 1280px, no JavaScript, static-file or policy errors.
+"""
+
+import re
+
+import pytest
+
+GUIDE = "id-card-renewal"  # a demo guide with centres, materials and FAQ: a long page to read
+
+STUB_SPEECH = """
+(() => {
+  const spoken = [];
+  let current = null;
+  const listeners = [];
+  window.__speech = { spoken, cancels: 0, hold: false,
+    voices: [
+      { name: "Stub English", lang: "en-GB", default: true, localService: true, voiceURI: "en" },
+      { name: "Stub Cantonese", lang: "zh-HK", default: false, localService: true, voiceURI: "yue" },
+      { name: "Stub Mandarin", lang: "zh_CN", default: false, localService: true, voiceURI: "zh" },
+    ],
+    addVoices(voices) { this.voices = voices; listeners.forEach((f) => f(new Event("voiceschanged"))); },
+  };
+  class StubUtterance {
+    constructor(text) { this.text = text; this.lang = ""; this.voice = null; this.onend = null; this.onerror = null; }
+  }
+  const synth = {
+    get speaking() { return current !== null; },
+    paused: false,
+    pending: false,
+    getVoices() { return window.__speech.voices; },
+    speak(u) {
+      spoken.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.name : null });
+      current = u;
+      if (!window.__speech.hold) {
+        setTimeout(() => { if (current === u) { current = null; if (u.onend) u.onend({}); } }, 0);
+      }
+    },
+    cancel() {
+      window.__speech.cancels += 1;
+      const u = current;
+      current = null;
+      if (u && u.onerror) setTimeout(() => u.onerror({ error: "interrupted" }), 0);
+    },
+    pause() {},
+    resume() {},
+    addEventListener(type, f) { if (type === "voiceschanged") listeners.push(f); },
+    removeEventListener() {},
+  };
+  Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+  Object.defineProperty(window, "SpeechSynthesisUtterance", {
+    value: StubUtterance, configurable: true, writable: true,
+  });
+})();
+"""
+
+NO_VOICES_YET = "window.__speech.voices = [];"
+
+NO_SPEECH = """
+(() => {
+  delete window.speechSynthesis;
+  delete Window.prototype.speechSynthesis;
+  delete window.SpeechSynthesisUtterance;
+})();
+"""
+
+LABELS = {
+    "en": {"read": "Read this page", "pause": "Pause reading", "resume": "Continue reading", "stop": "Stop reading"},
+    "zh-hans": {"read": "朗读本页", "pause": "暂停朗读", "resume": "继续朗读", "stop": "停止朗读"},
+}
+SPEECH = {"en": ("en", "Stub English"), "zh-hans": ("zh-CN", "Stub Mandarin")}
+
+# The text a listener should hear: <main> as shown, without the read-aloud controls, navigation
+# and form controls (run after reading: it removes them from the page).
+SHOWN_TEXT = """() => {
+  const main = document.querySelector('main');
+  main.querySelectorAll('.read-aloud, nav, select, textarea, input, script').forEach((e) => e.remove());
+  return main.innerText;
+}"""
+
+
+def squeeze(text):
+    return re.sub(r"\s+", "", text)
+
+
+def in_elder_mode(tab):
+    tab.page.context.add_cookies([{"name": "elder", "value": "1", "url": tab.base}])
+
+
+def spoken(page):
+    return page.evaluate("() => window.__speech.spoken")
+
+
+def read_aloud_visible(page):
+    return page.locator(".read-aloud").is_visible()
+
+
+def open_guide(tab, lang):
+    """The guide in elder mode, with its nearest centres loaded (htmx) so the page holds still."""
+    page = tab.page
+    tab.goto(f"/{lang}/services/{GUIDE}/")
+    page.wait_for_function("() => window.htmx !== undefined")
+    page.locator("#where").scroll_into_view_if_needed()
+    page.wait_for_selector("#nearest-centres .centre-list li")
+    page.evaluate("() => window.scrollTo(0, 0)")
+    return page
+
+
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+def test_read_aloud_reads_the_main_content_in_the_page_language(tab, lang):
+    page = tab.page
+    page.add_init_script(STUB_SPEECH)
+    in_elder_mode(tab)
+    open_guide(tab, lang)
+    toggle = page.locator(".read-aloud-toggle")
+    assert read_aloud_visible(page) and toggle.inner_text() == LABELS[lang]["read"]
+    assert not page.locator(".read-aloud-stop").is_visible()
+    tab.check(f"guide in elder mode with read aloud ({lang})")
+
+    toggle.click()
+    page.wait_for_function("() => document.querySelector('.read-aloud-status').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.read-aloud-toggle').textContent !== ''")
+    page.wait_for_function(
+        "(label) => document.querySelector('.read-aloud-toggle').textContent === label", arg=LABELS[lang]["read"]
+    )
+    said = spoken(page)
+    assert len(said) > 5, said
+    language, voice = SPEECH[lang]
+    assert {(u["lang"], u["voice"]) for u in said} == {(language, voice)}
+    assert all(len(u["text"]) <= 180 for u in said), "a chunk longer than Chrome speaks in one go"
+    opening = " ".join(u["text"] for u in said[:3])  # the guide's department label comes before its h1
+    assert page.locator("h1").inner_text().strip() in opening, "reading does not start at the top of <main>"
+    status = page.locator(".read-aloud-status").inner_text()
+    assert status == {"en": "Finished reading the page.", "zh-hans": "本页已朗读完毕。"}[lang]
+    text = " ".join(u["text"] for u in said)
+    assert LABELS[lang]["read"] not in text and LABELS[lang]["stop"] not in text
+    assert squeeze(text) == squeeze(page.evaluate(SHOWN_TEXT))
+
+
+def test_read_aloud_pauses_continues_and_stops(tab):
+    page = tab.page
+    page.add_init_script(STUB_SPEECH)
+    in_elder_mode(tab)
+    open_guide(tab, "en")
+    page.evaluate("() => { window.__speech.hold = true; }")  # each utterance speaks until cancelled
+    toggle, stop, status = (
+        page.locator(".read-aloud-toggle"),
+        page.locator(".read-aloud-stop"),
+        page.locator(".read-aloud-status"),
+    )
+
+    toggle.click()
+    assert toggle.inner_text() == "Pause reading" and stop.is_visible()
+    assert status.inner_text() == "Reading the page aloud."
+    first = spoken(page)
+    assert len(first) == 1 and first[0]["lang"] == "en"
+    tab.check("guide while reading aloud")
+
+    toggle.click()  # pause
+    assert toggle.inner_text() == "Continue reading" and status.inner_text() == "Reading paused."
+    assert page.evaluate("() => window.__speech.cancels") >= 1
+    page.wait_for_timeout(50)  # the cancelled utterance's error event must not move reading on
+    assert len(spoken(page)) == 1
+
+    toggle.click()  # continue: the interrupted chunk again
+    assert toggle.inner_text() == "Pause reading"
+    again = spoken(page)
+    assert len(again) == 2 and again[1]["text"] == first[0]["text"]
+
+    stop.click()
+    assert status.inner_text() == "Reading stopped." and toggle.inner_text() == "Read this page"
+    assert not stop.is_visible()
+    assert page.evaluate("() => document.activeElement.classList.contains('read-aloud-toggle')")
+    page.wait_for_timeout(50)
+    assert len(spoken(page)) == 2, "something was spoken after Stop"
+
+
+def test_read_aloud_waits_for_voices_and_stays_hidden_without_any(tab):
+    page = tab.page
+    page.add_init_script(STUB_SPEECH + NO_VOICES_YET)
+    in_elder_mode(tab)
+    tab.goto(f"/zh-hans/services/{GUIDE}/")
+    assert page.locator(".read-aloud").count() == 1 and not read_aloud_visible(page)
+    page.evaluate("() => window.__speech.addVoices([{ name: 'Late Mandarin', lang: 'zh-CN', default: true }])")
+    page.wait_for_selector(".read-aloud-toggle", state="visible")
+    page.locator(".read-aloud-toggle").click()
+    page.wait_for_function("() => window.__speech.spoken.length > 3")
+    assert spoken(page)[0]["voice"] == "Late Mandarin"
+
+
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+def test_without_speech_synthesis_the_button_stays_hidden_and_the_page_is_the_same(tab, browser, lang):
+    page = tab.page
+    page.add_init_script(NO_SPEECH)
+    in_elder_mode(tab)
+    open_guide(tab, lang)
+    assert page.evaluate("() => 'speechSynthesis' in window") is False
+    assert page.locator(".read-aloud").count() == 1 and not read_aloud_visible(page)
+    assert not page.locator(".read-aloud-toggle").is_visible()
+    tab.check(f"guide in elder mode without speech synthesis ({lang})")
+    without = page.evaluate("() => document.body.innerText")
+
+    other = browser.new_context(viewport=page.viewport_size)
+    try:
+        other.add_cookies([{"name": "elder", "value": "1", "url": tab.base}])
+        with_speech = other.new_page()
+        with_speech.add_init_script(STUB_SPEECH)
+        with_speech.goto(f"{tab.base}/{lang}/services/{GUIDE}/")
+        with_speech.wait_for_function("() => window.htmx !== undefined")
+        with_speech.locator("#where").scroll_into_view_if_needed()
+        with_speech.wait_for_selector("#nearest-centres .centre-list li")
+        assert with_speech.locator(".read-aloud").is_visible()
+        with_speech.evaluate("() => document.querySelector('.read-aloud').remove()")
+        assert with_speech.evaluate("() => document.body.innerText") == without
+    finally:
+        other.close()
+
+
+def test_the_standard_view_has_no_read_aloud(tab):
+    page = tab.page
+    page.add_init_script(STUB_SPEECH)
+    tab.goto(f"/en/services/{GUIDE}/")
+    assert page.locator(".read-aloud").count() == 0
+    assert page.evaluate("() => [...document.scripts].some((s) => s.src.includes('readaloud'))") is False
