@@ -88,6 +88,7 @@ USER_OPTIONAL = (
     "first_name",
     "last_name",
     "phone",
+    "organisation",  # a digital-life organisation's slug: set by services.demo.life, which loads them
 )
 
 
@@ -308,6 +309,7 @@ def demo_users(departments, centres=None):
     for where, entry in entries:
         fields = dict(check(entry, where, USER_FIELDS, USER_OPTIONAL))
         username, role, groups = fields.pop("username"), fields.pop("role"), fields.pop("groups", [])
+        fields.pop("organisation", None)  # services.demo.life sets it once the organisations are loaded
         if "department" in fields:
             fields["department"] = lookup(departments, fields["department"], where, "department")
             role = f"{role} ({fields['department'].code})"

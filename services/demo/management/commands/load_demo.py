@@ -1,17 +1,20 @@
 """`manage.py load_demo`: the Haipu City demo, read from services/demo/data/*.yaml.
 
-The catalogue, centres and logins first (services.demo.catalogue), then the online forms and the
-demo citizen's applications and the officers' caseload. Safe to run any number of times.
+The catalogue, centres and logins first (services.demo.catalogue) with the digital-life directories
+(services.demo.life), then the online forms and the demo citizen's applications and the officers'
+caseload. Safe to run any number of times.
 """
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from services.catalogue.models import FAQ, Material, Service
 from services.demo.applications import load_demo_applications
 from services.demo.catalogue import DEMO_PASSWORD, DemoDataError, load_demo_catalogue
 from services.demo.forms import load_demo_forms
+from services.demo.life import demo_life, load_demo_life
 from services.demo.offline import load_demo_visits
 from services.lib import cache
 
@@ -19,14 +22,18 @@ from services.lib import cache
 class Command(BaseCommand):
     help = (
         "Load the Haipu City demo from services/demo/data: districts, departments, life events, services with "
-        "guides, service centres, online forms, demo applications and demo users (password "
+        "guides, service centres, the digital-life directories, online forms, demo applications and demo users "
+        "(password "
         f"'{DEMO_PASSWORD}'). Safe to run again."
     )
 
     def handle(self, *args, **options):
         started = time.monotonic()
         try:
-            catalogue = load_demo_catalogue()
+            life_data = demo_life()  # read and checked before anything is written
+            with transaction.atomic():
+                catalogue = load_demo_catalogue()
+                life = load_demo_life(life_data)
         except DemoDataError as error:
             raise CommandError(f"The demo data has a mistake, nothing was loaded: {error}") from error
         forms, applications = load_demo_forms(), load_demo_applications()
@@ -59,6 +66,11 @@ class Command(BaseCommand):
         out.write(
             f"  visits booked at the demo clerk's centre: {visits['booked']} now, {visits['kept']} kept, "
             f"{visits['no_show']} past ones marked as not come"
+        )
+        out.write(
+            f"  digital life: {life['health']} internet hospitals, {life['education']} education resources, "
+            f"{life['elderly']} elderly-care services, {life['culture']} culture venues "
+            f"({life['organisations']} provider organisations, {life['hours']} opening-hours rows)"
         )
         out.write("")
         logins = catalogue["logins"]
