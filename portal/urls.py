@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("services.catalogue.urls")),
     path("centres/", include("services.offline.urls")),
     path("account/", include("services.accounts.urls")),
+    path("life/", include("services.life.urls")),
     path("", include("services.applications.urls")),
     prefix_default_language=True,
 )
