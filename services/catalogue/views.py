@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +11,7 @@ from .forms import CatalogueFilterForm, CentreFilterForm
 from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service
 
 PAGE_SIZE = 20
+LIFE_ENTRIES_SHOWN = 12  # digital-life entries listed on a guide or life-event page
 
 
 def _page(request, qs, size=PAGE_SIZE):
@@ -95,6 +96,26 @@ def _published_service(slug):
     )
 
 
+def _life_entries(model):
+    """Prefetch of the published digital-life entries linked to a service or life event, as
+    `published_life_entries` (at most LIFE_ENTRIES_SHOWN + 1, to know there are more). The
+    catalogue imports no other app: the Entry model is reached through the relation."""
+    entry = model._meta.get_field("life_entries").related_model
+    entries = (
+        entry._default_manager.filter(published=True)
+        .select_related("district")
+        .only("slug", "area", "name_zh", "name_en", "district__name_zh", "district__name_en")
+        .order_by("area", "name_zh", "pk")
+    )
+    return Prefetch("life_entries", queryset=entries[: LIFE_ENTRIES_SHOWN + 1], to_attr="published_life_entries")
+
+
+def _life_links(obj):
+    """What templates/catalogue/_life_entries.html needs, from `_life_entries`' prefetch."""
+    entries = obj.published_life_entries
+    return {"life_entries": entries[:LIFE_ENTRIES_SHOWN], "more_life_entries": len(entries) > LIFE_ENTRIES_SHOWN}
+
+
 def _find_a_centre(service):
     """What the guide's "find a centre" needs (includes/find_centre.html): the district form and
     how many centres handle the service. The centres themselves, with today's hours and the next
@@ -105,11 +126,13 @@ def _find_a_centre(service):
 @cache_public_page
 def service_detail(request, slug):
     service = _published_service(slug)
+    prefetch_related_objects([service], _life_entries(Service))
     return render(
         request,
         "catalogue/service_detail.html",
         {
             **_find_a_centre(service),
+            **_life_links(service),
             "service": service,
             "nav": "services",
             "crumbs": [
@@ -193,12 +216,13 @@ def lifeevent_list(request):
 
 @cache_public_page
 def lifeevent_detail(request, slug):
-    event = get_object_or_404(LifeEvent, slug=slug)
+    event = get_object_or_404(LifeEvent.objects.prefetch_related(_life_entries(LifeEvent)), slug=slug)
     page = _page(request, _service_cards(event.services.published().popular()))
     return render(
         request,
         "catalogue/lifeevent_detail.html",
         {
+            **_life_links(event),
             "event": event,
             "page": page,
             "nav": "events",

@@ -26,6 +26,7 @@ import datetime
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from services.applications.workdays import Calendar
 
@@ -35,6 +36,13 @@ MIDNIGHT = datetime.time(0, 0)
 SUNDAY = Hours.Weekday.SUNDAY
 ONE_DAY = datetime.timedelta(days=1)
 HORIZON_DAYS = 7  # how far ahead status() looks for the next opening or closing
+
+# What status() says on a public holiday, by the entry's holiday_hours.
+HOLIDAY_NOTES = {
+    HolidayHours.USUAL: _lazy("Public holiday today: usual hours."),
+    HolidayHours.SUNDAY: _lazy("Public holiday today: Sunday hours."),
+    HolidayHours.CLOSED: _lazy("Public holiday today: closed."),
+}
 
 
 def local(when):
@@ -139,12 +147,14 @@ def is_open(entry, when, calendar=None):
 
 @dataclasses.dataclass
 class Status:
-    """What a template shows: `open`, and `text` ("until 17:00", "opens at 09:00 tomorrow")
-    when the next change is within HORIZON_DAYS days (empty otherwise)."""
+    """What a template shows (templates/life/_open_now.html): `open`, `text` ("until 17:00",
+    "opens at 09:00 tomorrow") when the next change is within HORIZON_DAYS days (empty
+    otherwise), and `holiday`, a note when today is a public holiday."""
 
     open: bool
     text: str = ""
     at: datetime.datetime | None = None  # the next closing (when open) or opening, local
+    holiday: str = ""
 
     def __bool__(self):
         return self.open
@@ -166,14 +176,15 @@ def status(entry, when, calendar=None):
     calendar = calendar or Calendar()
     moment = local(when).replace(tzinfo=None, microsecond=0)
     horizon = moment + datetime.timedelta(days=HORIZON_DAYS)
+    holiday = str(HOLIDAY_NOTES.get(entry.holiday_hours, "")) if calendar.is_public_holiday(moment.date()) else ""
     for start, end in _intervals(entry, moment.date() - ONE_DAY, HORIZON_DAYS + 2, calendar):
         if start <= moment < end:
             if end > horizon:
-                return Status(True, _("open 24 hours"))
-            return Status(True, _change_text(moment, end, opening=False), end)
+                return Status(True, _("open 24 hours"), holiday=holiday)
+            return Status(True, _change_text(moment, end, opening=False), end, holiday)
         if moment < start <= horizon:
-            return Status(False, _change_text(moment, start, opening=True), start)
-    return Status(False)
+            return Status(False, _change_text(moment, start, opening=True), start, holiday)
+    return Status(False, holiday=holiday)
 
 
 def span_text(row):

@@ -6,6 +6,7 @@ import zoneinfo
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -256,3 +257,29 @@ def test_week_groups_days_and_shows_24_hours_and_spans_past_midnight():
         ("Saturday", "20:00–02:00 (next day)"),
         ("Sunday", "Open 24 hours"),
     ]
+
+
+def test_status_on_a_public_holiday_says_which_hours_apply(holidays):
+    entry = make_entry("holiday-note", weekdays((T(9), T(17))), holiday_hours=HolidayHours.CLOSED)
+
+    status = hours.status(entry, at(HOLIDAY_MONDAY, 10))
+    assert (status.open, status.text, status.holiday) == (
+        False,
+        "opens at 09:00 tomorrow",
+        "Public holiday today: closed.",
+    )
+    assert hours.status(entry, at(WORKING_TUESDAY, 10)).holiday == ""
+
+
+def test_the_status_line_partial_shows_open_or_closed_and_the_next_change(holidays):
+    entry = make_entry("partial", weekdays((T(9), T(17))), holiday_hours=HolidayHours.SUNDAY)
+
+    open_line = render_to_string("life/_open_now.html", {"status": hours.status(entry, at(WORKING_TUESDAY, 10))})
+    closed_line = render_to_string("life/_open_now.html", {"status": hours.status(entry, at(HOLIDAY_MONDAY, 10))})
+
+    assert "Open now" in open_line and "until 17:00" in open_line
+    assert "Closed now" in closed_line and "opens at 09:00 tomorrow" in closed_line
+    assert "Public holiday today: Sunday hours." in closed_line
+    with translation.override("zh-hans"):
+        chinese = render_to_string("life/_open_now.html", {"status": hours.status(entry, at(WORKING_TUESDAY, 10))})
+    assert "至17:00" in chinese
