@@ -144,6 +144,17 @@ def test_is_public_holiday_is_never_a_make_up_working_day_nor_a_plain_weekend(ho
     assert not calendar.is_public_holiday(datetime.date(2026, 10, 10))  # a plain Saturday
 
 
+def test_a_calendar_day_holiday_on_a_weekend_beyond_the_packages_years_is_a_holiday():
+    # The Saturday of a holiday period the package does not know yet, entered by staff.
+    saturday = datetime.date(2030, 2, 2)
+    CalendarDay.objects.create(date=saturday, kind=CalendarDay.Kind.HOLIDAY, name_en="Spring Festival")
+    make_entry("weekend-closed", {5: [(T(9), T(17))]}, holiday_hours=HolidayHours.CLOSED)
+
+    assert Calendar().is_public_holiday(saturday)
+    assert "weekend-closed" not in open_slugs(at(saturday, 10))
+    assert "weekend-closed" in open_slugs(at(saturday + datetime.timedelta(days=7), 10))
+
+
 def test_a_make_up_working_saturday_keeps_saturdays_own_hours(holidays):
     make_entry("weekend-hours", {**weekdays((T(9), T(12))), 5: [(T(14), T(18))]})
 
