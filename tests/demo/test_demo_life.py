@@ -175,8 +175,8 @@ def test_entries_not_in_the_demo_are_left_alone(db):
         ),
         (
             "health",
-            lambda c: first_hospital(c).update(organisation="haipu-tenth-hospital"),
-            "life/health.yaml, entry 'first-hospital-internet-hospital': unknown organisation 'haipu-tenth-hospital'",
+            lambda c: first_hospital(c).update(organisation="haipu-twelfth-hospital"),
+            "life/health.yaml, entry 'first-hospital-internet-hospital': unknown organisation 'haipu-twelfth-hospital'",
         ),
         (
             "health",
