@@ -63,6 +63,26 @@ def fetched(wanted):
         yield name, response
 
 
+def life_pages(guest, elder):
+    """The digital-life pages: the landing page, each area (filtered, open now, elder mode,
+    htmx-free), and an entry of each area that has one in the demo."""
+    from services.life.models import AREA_SEGMENTS, Entry
+
+    wanted = [
+        ("life", guest, "/zh-hans/life/", 200),
+        ("life-health", guest, "/en/life/health/?open=1&insurance=1", 200),
+        ("life-education", guest, "/zh-hans/life/education/?stage=primary&subject=nowhere", 200),
+        ("life-elderly-elder", elder, "/zh-hans/life/elderly-care/?kind=nursing_home", 200),
+        ("life-culture", guest, "/en/life/culture/?access=step_free&access=audio_guide&q=%E9%A6%86", 200),
+    ]
+    for area, segment in AREA_SEGMENTS.items():
+        entry = Entry.objects.published().filter(area=area).first()
+        if entry is not None:
+            wanted.append((f"life-{segment}-entry", guest, f"/en/life/{segment}/{entry.slug}/", 200))
+            wanted.append((f"life-{segment}-entry-elder", elder, f"/zh-hans/life/{segment}/{entry.slug}/", 200))
+    return wanted
+
+
 def pages(tmp_path):
     """(name, response) for every page type, each asserted to be the page meant (its status)."""
     guest, citizen = Client(), citizen_client()
@@ -130,6 +150,7 @@ def pages(tmp_path):
         ("414", guest, "/en/services/?q=" + "x" * 5000, 414),
     ]
     yield from fetched(wanted)
+    yield from fetched(life_pages(guest, elder))
     # States after a POST: error summaries, the tracking result, the error pages.
     yield "apply-question-errors", citizen.post(f"{apply}/page/1/", {})
     yield "sign-in-errors", guest.post("/en/account/login/", {"username": "nobody@example.com", "password": "x"})
