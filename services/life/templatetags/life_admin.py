@@ -1,0 +1,61 @@
+"""The admin index panel of the digital-life directories: per area, the entries, those not
+updated for STALE_DAYS days and those with a change waiting for an editor - every entry for
+content editors, a provider's own organisation's for a provider. One query, whatever the number
+of entries."""
+
+import datetime
+
+from django import template
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .. import access
+from ..models import AREA_MODELS, STALE_DAYS, Area, ChangeRequest
+
+register = template.Library()
+
+
+@register.simple_tag
+def life_panel(user):
+    """The panel's numbers for `user`, or None when they keep no digital-life entries."""
+    if not (access.is_editor(user) or access.is_provider(user)):
+        return None
+    cutoff = timezone.now() - datetime.timedelta(days=STALE_DAYS)
+    waiting = ChangeRequest.objects.filter(entry=OuterRef("pk"), status=ChangeRequest.Status.PENDING)
+    rows = (
+        access.entries_for(user)
+        .annotate(has_waiting=Exists(waiting))
+        .values("area")
+        .annotate(
+            n=Count("pk"),
+            stale=Count("pk", filter=Q(updated_at__lt=cutoff)),
+            pending=Count("pk", filter=Q(has_waiting=True)),
+        )
+        .order_by()
+    )
+    by_area = {row["area"]: row for row in rows}
+    areas = []
+    for area in Area:
+        row = by_area.get(area, {"n": 0, "stale": 0, "pending": 0})
+        url = reverse(f"admin:life_{AREA_MODELS[area]._meta.model_name}_changelist")
+        areas.append(
+            {
+                "label": str(area.label),
+                "count": row["n"],
+                "url": url,
+                "stale": row["stale"],
+                "stale_url": f"{url}?stale=yes",
+                "pending": row["pending"],
+                "pending_url": f"{url}?pending=yes",
+            }
+        )
+    requests_url = reverse("admin:life_changerequest_changelist") + "?status__exact=pending"
+    return {
+        "editor": access.is_editor(user),
+        "days": STALE_DAYS,
+        "areas": areas,
+        "stale_total": sum(a["stale"] for a in areas),
+        "pending_total": sum(a["pending"] for a in areas),
+        "requests_url": requests_url,
+    }
