@@ -230,3 +230,152 @@ def test_the_standard_view_has_no_read_aloud(tab):
     tab.goto(f"/en/services/{GUIDE}/")
     assert page.locator(".read-aloud").count() == 0
     assert page.evaluate("() => [...document.scripts].some((s) => s.src.includes('readaloud'))") is False
+
+
+# --- the digital-life pages ------------------------------------------------------------------
+
+AREA_PATHS = {"health": "health", "education": "education", "elderly": "elderly-care", "culture": "culture"}
+WORD = {"en": "Quillwort", "zh-hans": "灯笼"}  # in every test entry's names, and in no demo entry
+
+
+def make_life_entries():
+    """Per area: a published entry in Jiangxin open 24 hours (the one the filters find) and one
+    in Jinghu that the district filter leaves out; both carry WORD in their names."""
+    from services.catalogue.models import District
+    from tests.life.conftest import (
+        make_care_place,
+        make_hospital,
+        make_resource,
+        make_specialty,
+        make_subject,
+        make_venue,
+    )
+
+    jiangxin, jinghu = District.objects.get(slug="jiangxin"), District.objects.get(slug="jinghu")
+    specialty = make_specialty(slug="e2e-lantern-specialty", name_zh="灯笼科", name_en="Lantern care")
+    subject = make_subject(slug="e2e-lantern-subject", name_zh="灯笼学", name_en="Lantern studies")
+    found, other = {}, {}
+    for key, district in (("found", jiangxin), ("other", jinghu)):
+        names = {
+            "name_zh": f"灯笼{'甲' if key == 'found' else '乙'}",
+            "name_en": f"Quillwort {'Alpha' if key == 'found' else 'Beta'}",
+            "summary_zh": "用于浏览器测试的条目。",
+            "summary_en": "An entry for the browser tests.",
+            "address_zh": "江心路1号",
+            "address_en": "1 Jiangxin Road",
+        }
+        target = found if key == "found" else other
+        hours = ["daily 00:00-00:00"] if key == "found" else []
+        target["health"] = make_hospital(
+            slug=f"e2e-hospital-{key}",
+            specialties=[specialty],
+            hours=hours,
+            district=district,
+            insurance_online=True,
+            fee_min=10,
+            fee_max=30,
+            **names,
+        )
+        target["education"] = make_resource(slug=f"e2e-resource-{key}", subject=subject, captions=True, **names)
+        target["elderly"] = make_care_place(
+            slug=f"e2e-care-{key}", hours=hours, district=district, kind="nursing_home", beds=120, free_beds=7, **names
+        )
+        target["culture"] = make_venue(
+            slug=f"e2e-venue-{key}",
+            hours=hours,
+            district=district,
+            step_free=True,
+            audio_guide=True,
+            booking_required=True,
+            ticket_price=0,
+            **names,
+        )
+    return found, other
+
+
+def result_names(page):
+    return page.locator("#results .life-item h2").all_inner_texts()
+
+
+def name_of(entry, lang):
+    return entry.name_zh if lang == "zh-hans" else entry.name_en
+
+
+@pytest.mark.parametrize(("lang", "elder"), [("zh-hans", False), ("en", False), ("zh-hans", True), ("en", True)])
+def test_the_life_pages_search_filter_and_show_entries(tab, lang, elder):
+    page = tab.page
+    found, other = make_life_entries()
+    mode = f"{lang}{' elder' if elder else ''}"
+    if elder:
+        page.add_init_script(STUB_SPEECH)
+        in_elder_mode(tab)
+
+    tab.goto(f"/{lang}/life/")
+    if elder:
+        assert read_aloud_visible(page)
+    tab.check(f"digital life landing ({mode})")
+    assert page.locator(".life-areas a").count() == 4
+
+    for area, segment in AREA_PATHS.items():
+        mine, theirs = name_of(found[area], lang), name_of(other[area], lang)
+        page.locator(f".life-areas a[href$='/life/{segment}/']").click()
+        tab.wait_for_path(f"/{lang}/life/{segment}/$")
+        tab.check(f"{area} page ({mode})")
+
+        # htmx live results: typing a word replaces #results in place and keeps the address.
+        page.evaluate("() => { window.__noNavigation = true; }")
+        page.fill("#q", WORD[lang])
+        page.wait_for_function(
+            "(names) => names.every((n) => document.querySelector('#results').innerText.includes(n))",
+            arg=[mine, theirs],
+        )
+        assert page.evaluate("window.__noNavigation === true"), "the live search reloaded the page"
+        tab.wait_for_path(f"/{lang}/life/{segment}/\\?.*q=")
+        if area != "education":
+            page.select_option("#id_district", "jiangxin")
+            page.wait_for_function("(n) => !document.querySelector('#results').innerText.includes(n)", arg=theirs)
+            assert result_names(page) == [mine]
+            assert page.evaluate("window.__noNavigation === true")
+        tab.check(f"{area} page, live results ({mode})")
+
+        # The plain form: the same filters as a GET submission (what works without JavaScript).
+        filters = {
+            "health": lambda: page.check("#id_insurance"),
+            "education": lambda: page.check("#id_captions"),
+            "elderly": lambda: page.select_option("#id_kind", "nursing_home"),
+            "culture": lambda: page.check("#access-audio_guide"),
+        }
+        with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+            filters[area]()  # htmx updates the results at once; then the form is sent as a whole page
+        with page.expect_response(lambda r: r.request.resource_type == "document"):
+            page.locator("#filters button[type=submit]").click()
+        assert re.search(r"q=", page.url)
+        page.wait_for_load_state("load")
+        names = result_names(page)
+        assert mine in names and (area == "education" or theirs not in names), names
+        tab.check(f"{area} page, filtered by the form ({mode})")
+
+        if area in ("health", "elderly", "culture"):
+            tab.goto(f"/{lang}/life/{segment}/?q={WORD[lang]}&open=1")
+            assert result_names(page) == [mine], "open now: only the entry open 24 hours"
+
+        page.locator("#results .life-item h2 a", has_text=mine).click()
+        tab.wait_for_path(f"/{lang}/life/{segment}/e2e-")
+        assert page.locator("h1").inner_text().strip() == mine
+        tab.check(f"{area} entry ({mode})")
+        if elder:
+            page.locator(".read-aloud-toggle").click()
+            page.wait_for_function("() => document.querySelector('.read-aloud-stop').hidden")
+            said = spoken(page)
+            assert said and mine in " ".join(u["text"] for u in said)
+            assert {u["lang"] for u in said} == {SPEECH[lang][0]}
+        tab.goto(f"/{lang}/life/")
+
+
+def test_an_entry_of_another_area_or_unpublished_is_not_found(tab):
+    found, _ = make_life_entries()
+    tab.goto(f"/en/life/culture/{found['health'].slug}/", status=404)
+    found["culture"].published = False
+    found["culture"].save()
+    tab.goto(f"/en/life/culture/{found['culture'].slug}/", status=404)
+    tab.check("digital life entry not found")
