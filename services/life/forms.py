@@ -179,7 +179,7 @@ ACCESS_FEATURES = [
 class CultureFilterForm(OpenNowMixin, AreaFilterForm):
     kind = forms.ChoiceField(choices=[("", _("Any kind"))] + Venue.Kind.choices, required=False, label=_("Kind"))
     booking = forms.ChoiceField(
-        choices=[("", _("With or without booking")), ("no", _("No booking needed")), ("yes", _("Booking required"))],
+        choices=[("", _("Either")), ("no", _("No booking needed")), ("yes", _("Booking required"))],
         required=False,
         label=_("Booking"),
     )

@@ -135,7 +135,7 @@ def test_resource_page_shows_stage_subject_price_length_and_link(client):
         "Live class",
         "Chinese and English",
         "¥1,280",
-        "90 minutes",
+        "1 h 30 min",
         "12",
         'href="https://edu.example.cn/piano"',
     ):

@@ -30,3 +30,19 @@ def yuan_range(low, high):
     if high is not None:
         return _("up to %(amount)s") % {"amount": yuan(high)}
     return ""
+
+
+@register.filter
+def duration(minutes):
+    """45 minutes, 48 hours, 1 h 30 min: a course's length in the words a reader counts in."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    if not minutes:
+        return ""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return ngettext("%(n)s minute", "%(n)s minutes", rest) % {"n": rest}
+    if not rest:
+        return ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours}
+    return _("%(hours)s h %(minutes)s min") % {"hours": hours, "minutes": rest}
