@@ -46,6 +46,7 @@ from services.lib import cache
 from services.life.models import AREA_MODELS, Area, Entry, Hours, Organisation, Specialty, Subject
 
 FOLDER = "life"
+PROVIDER_GROUP = "Provider"  # made by life's migration 0002
 ORGANISATION_FIELDS = ("slug", *bilingual("name"))
 ORGANISATION_OPTIONAL = ("phone", "email")
 TOPIC_FIELDS = ("slug", *bilingual("name"))  # a specialty or a subject
@@ -276,11 +277,14 @@ def demo_life():
     organisations = {slug: fields for by_slug in known["organisations"].values() for slug, fields in by_slug.items()}
     users = {}
     for raw in part("users.yaml", "users"):
+        where = f"users.yaml, user {name_of(raw)}"
         if isinstance(raw, dict) and "organisation" in raw:
-            where = f"users.yaml, user {name_of(raw)}"
             users[raw["username"]] = lookup(organisations, raw["organisation"], where, "organisation", "life/*.yaml")[
                 "slug"
             ]
+        elif isinstance(raw, dict) and PROVIDER_GROUP in (raw.get("groups") or []):
+            # A provider without an organisation would see no entries at all in the admin.
+            raise DemoDataError(f"{where}: a login in the {PROVIDER_GROUP} group needs an organisation")
     return {
         "specialties": known["specialties"],
         "subjects": known["subjects"],

@@ -316,6 +316,17 @@ def test_an_unknown_organisation_of_a_demo_login_is_named(monkeypatch):
         demo_life()
 
 
+def test_a_provider_login_without_an_organisation_is_refused(monkeypatch):
+    with_users(
+        monkeypatch,
+        lambda c: next(u for u in c["users"] if u["username"] == "provider-culture").pop("organisation"),
+    )
+    with pytest.raises(
+        DemoDataError, match=r"user 'provider-culture': a login in the Provider group needs an organisation"
+    ):
+        demo_life()
+
+
 def test_load_demo_with_a_mistake_in_a_life_file_loads_nothing(db, monkeypatch):
     with_life_file(monkeypatch, "health", lambda c: first_hospital(c).update(district="atlantis"))
     with pytest.raises(CommandError, match=r"nothing was loaded: life/health.yaml, entry .* unknown district"):
