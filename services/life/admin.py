@@ -123,10 +123,21 @@ class EntryAdmin(admin.ModelAdmin):
             raise Http404
         return obj
 
+    def _providers_area(self, request):
+        """For a provider: whether this admin is their organisation's area (where they add
+        entries; the other areas' lists are not offered on the index)."""
+        organisation = request.user.organisation
+        return organisation is not None and AREA_MODELS.get(organisation.area) is self.model
+
+    def has_module_permission(self, request):
+        if access.is_provider(request.user) and not self._providers_area(request):
+            return False
+        return super().has_module_permission(request)
+
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and (
-            access.is_editor(request.user) or access.is_provider(request.user)
-        )
+        if not super().has_add_permission(request):
+            return False
+        return access.is_editor(request.user) or (access.is_provider(request.user) and self._providers_area(request))
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and access.is_editor(request.user)
@@ -405,9 +416,9 @@ class ChangeRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("fields"))
     def fields(self, obj):
-        return approvals.listed(
-            [n for n in obj.changes if approvals._editable(AREA_MODELS[obj.entry.area], n)], AREA_MODELS[obj.entry.area]
-        )
+        model = AREA_MODELS[obj.entry.area]
+        names = [n for n in approvals.in_field_order(model, obj.changes) if approvals.editable(model, n)]
+        return approvals.listed(names, model)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -464,7 +475,8 @@ class ChangeRequestAdmin(admin.ModelAdmin):
                 return self._page(request, change, reason_error=error.message, reason=reason, status=400)
             self.message_user(request, error.message, messages.ERROR)
             return redirect("admin:life_changerequest_change", change.pk)
-        text = f"{done.get_status_display()}: {approvals.listed(list(done.changes), AREA_MODELS[done.entry.area])}"
+        model = AREA_MODELS[done.entry.area]
+        text = f"{done.get_status_display()}: {approvals.listed(approvals.in_field_order(model, done.changes), model)}"
         self.log_change(request, done, text)
         self.log_change(request, AREA_MODELS[done.entry.area].objects.get(pk=done.entry_id), text)
         self.message_user(request, text + ".", messages.SUCCESS)

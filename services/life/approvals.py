@@ -26,7 +26,7 @@ import datetime
 import decimal
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext, pgettext
@@ -109,12 +109,20 @@ def _set(entry, name, raw):
         setattr(entry, name, model_field.to_python(raw))
 
 
-def _editable(model, name):
+def editable(model, name):
+    """A field a change request may carry: one of the model's editable fields, or `published`."""
     try:
         model_field = model._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - a field removed since the request was made
+    except FieldDoesNotExist:  # a field removed since the request was made
         return False
-    return model_field.editable and not model_field.auto_created or name == "published"
+    return name == "published" or (model_field.editable and not model_field.auto_created)
+
+
+def in_field_order(model, names):
+    """`names` in the order of the model's fields (a change request's JSON keys come back in
+    any order from PostgreSQL's jsonb)."""
+    order = {f.name: i for i, f in enumerate(model._meta.get_fields())}
+    return sorted(names, key=lambda name: order.get(name, len(order)))
 
 
 def label(model, name):
@@ -179,7 +187,7 @@ def propose(entry, changes, user, *, now=None):
             _write(row, differing, now)
             return Proposal(model, published=list(differing))
         routine = {n: v for n, v in differing.items() if n in model.routine_fields()}
-        rest = {n: v for n, v in differing.items() if n not in routine and _editable(model, n) and n != "published"}
+        rest = {n: v for n, v in differing.items() if n not in routine and editable(model, n) and n != "published"}
         held = False
         if routine and rest and not _valid_with(row, routine):
             rest, routine, held = {**rest, **routine}, {}, True
@@ -319,7 +327,7 @@ def _apply(request, now):
     """Write the values still proposed to the entry, checked against its rules as it is now."""
     model = area_model(request.entry)
     entry = model.objects.select_for_update().get(pk=request.entry_id)
-    values = {n: v for n, v in request.changes.items() if _editable(model, n)}
+    values = {n: v for n, v in request.changes.items() if editable(model, n)}
     for name, raw in values.items():
         _set(entry, name, raw)
     plain = [n for n in values if not model._meta.get_field(n).many_to_many]
@@ -359,8 +367,9 @@ def diff(request):
     model = area_model(request.entry)
     entry = model.objects.get(pk=request.entry_id)
     rows = []
-    for name, raw in request.changes.items():
-        if not _editable(model, name):
+    for name in in_field_order(model, request.changes):
+        raw = request.changes[name]
+        if not editable(model, name):
             continue
         model_field = model._meta.get_field(name)
         rows.append(

@@ -19,6 +19,7 @@ from tests.life.provider_world import (
     make_provider,
 )
 from tests.makers import make_service
+from tests.test_databases import postgres  # noqa: F401  (fixture: run on PostgreSQL, skip elsewhere)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def english_admin(client, english):
 
 @pytest.fixture
 def world():
-    ours = make_organisation("sunrise")
+    ours = make_organisation("sunrise", area="elderly")
     return {
         "ours": ours,
         "home": make_care_place(ours, name_en="Sunrise Home", days_ago=30),
@@ -268,3 +269,53 @@ def test_a_rejected_request_shows_its_reason_to_the_provider(client, world):
     client.force_login(world["provider"])
     body = client.get(change_url(world["home"])).content.decode()
     assert "Use the registered name." in body
+
+
+def _post_together(requests):
+    """Send each (user, url, data) at once from its own thread and connection; the responses."""
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    barrier = threading.Barrier(len(requests))
+    results = [None] * len(requests)
+
+    def send(i, user, url, data):
+        try:
+            client = Client(headers={"accept-language": "en"})
+            client.force_login(user)
+            barrier.wait(timeout=10)
+            results[i] = client.post(url, data, follow=True)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(i, *r)) for i, r in enumerate(requests)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return results
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("second_step", ["approve", "reject"])
+def test_two_editors_deciding_at_once_only_one_succeeds(postgres, second_step):  # noqa: F811
+    """Real concurrent requests, each on its own database connection, on PostgreSQL (row locks;
+    SQLite's in-memory test database cannot hold two writers' connections at once)."""
+    ours = make_organisation("sunrise", area="elderly")
+    provider = make_provider("sunrise-staff", ours)
+    first, second = make_editor("editor-a"), make_editor("editor-b")
+    data = {"reason": "Not the registered name."}
+    for n in range(3):
+        home = make_care_place(ours, name_en=f"Home {n}")
+        approvals.propose(home, {"name_en": f"Renamed {n}"}, provider)
+        change = ChangeRequest.objects.get(entry=home)
+        base = f"/admin/life/changerequest/{change.pk}/"
+        responses = _post_together([(first, base + "approve/", data), (second, base + second_step + "/", data)])
+        change.refresh_from_db()
+        assert change.status in (ChangeRequest.Status.APPROVED, ChangeRequest.Status.REJECTED)
+        assert sum("already been decided" in r.content.decode() for r in responses) == 1
+        home.refresh_from_db()
+        assert (home.name_en == f"Renamed {n}") == (change.status == ChangeRequest.Status.APPROVED)

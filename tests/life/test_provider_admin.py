@@ -26,7 +26,7 @@ def english_admin(client, english):
 
 @pytest.fixture
 def world():
-    ours, theirs = make_organisation("sunrise"), make_organisation("evergreen")
+    ours, theirs = make_organisation("sunrise", area="elderly"), make_organisation("evergreen", area="elderly")
     return {
         "ours": ours,
         "theirs": theirs,
@@ -192,3 +192,56 @@ def test_the_user_admin_sets_a_provider_accounts_organisation(client, world, dja
     client.force_login(root)
     page = client.get(f"/admin/accounts/user/{world['provider'].pk}/change/")
     assert "organisation" in page.context["adminform"].form.fields
+
+
+def test_a_provider_adds_entries_only_in_their_organisations_area(client, world):
+    client.force_login(world["provider"])
+    assert client.get("/admin/life/careplace/add/").status_code == 200
+    assert client.get("/admin/life/hospital/add/").status_code == 403
+    index = client.get("/admin/").content.decode()
+    assert "/admin/life/careplace/" in index
+    assert "/admin/life/hospital/" not in index
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url, make",
+    [
+        ("/admin/life/hospital/", "make_hospital"),
+        ("/admin/life/resource/", "make_resource"),
+        ("/admin/life/careplace/", "make_care_place"),
+        ("/admin/life/venue/", "make_venue"),
+        ("/admin/life/changerequest/", "change_request"),
+        ("/admin/life/organisation/", "organisation"),
+    ],
+)
+def test_every_admin_list_takes_the_same_queries_for_3_or_15_rows(client, world, url, make):
+    from tests.life import conftest as makers
+
+    editor = make_editor()
+
+    def add(n):
+        for _ in range(n):
+            if make == "change_request":
+                entry = makers.make_care_place(organisation=world["ours"])
+                ChangeRequest.objects.create(entry=entry, changes={"name_en": "New", "phone": "1"}, submitted_by=editor)
+            elif make == "organisation":
+                make_organisation()
+            else:
+                entry = getattr(makers, make)(organisation=world["ours"], hours=["mon-fri 08:00-17:00"])
+                ChangeRequest.objects.create(entry=entry, changes={"name_en": "New"}, submitted_by=editor)
+
+    client.force_login(editor)
+    add(3)
+    few = _queries(client, url)
+    add(12)
+    assert _queries(client, url) == few
+    assert few <= 16

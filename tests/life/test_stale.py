@@ -22,7 +22,7 @@ def english_admin(client, english):
 
 @pytest.fixture
 def world():
-    ours, theirs = make_organisation("sunrise"), make_organisation("evergreen")
+    ours, theirs = make_organisation("sunrise", area="elderly"), make_organisation("evergreen", area="elderly")
     return {
         "ours": ours,
         "fresh": make_care_place(ours, name_en="Fresh Home", days_ago=89),

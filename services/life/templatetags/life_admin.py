@@ -36,7 +36,10 @@ def life_panel(user):
     )
     by_area = {row["area"]: row for row in rows}
     areas = []
+    editor = access.is_editor(user)
     for area in Area:
+        if not editor and area not in by_area and area != user.organisation.area:
+            continue  # a provider: their organisation's area, and any other they have entries in
         row = by_area.get(area, {"n": 0, "stale": 0, "pending": 0})
         url = reverse(f"admin:life_{AREA_MODELS[area]._meta.model_name}_changelist")
         areas.append(
@@ -52,7 +55,7 @@ def life_panel(user):
         )
     requests_url = reverse("admin:life_changerequest_changelist") + "?status__exact=pending"
     return {
-        "editor": access.is_editor(user),
+        "editor": editor,
         "days": STALE_DAYS,
         "areas": areas,
         "stale_total": sum(a["stale"] for a in areas),
