@@ -43,7 +43,8 @@ from services.demo.catalogue import (
     part,
 )
 from services.lib import cache
-from services.life.models import AREA_MODELS, Area, Entry, Hours, Organisation, Specialty, Subject
+from services.life import approvals
+from services.life.models import AREA_MODELS, Area, ChangeRequest, Entry, Hours, Organisation, Specialty, Subject
 
 FOLDER = "life"
 PROVIDER_GROUP = "Provider"  # made by life's migration 0002
@@ -60,6 +61,7 @@ ENTRY_OPTIONAL = (
     "services",
     "life_events",
     "published",
+    "pending",
     "hours",
     "updated_days_ago",
 )
@@ -222,6 +224,8 @@ def read_entry(raw, area, where, known):
             entry["m2m"]["specialties"] = slugs(value, known["specialties"], where, "specialty", "health.yaml")
         elif key == "subject":
             entry["subject"] = lookup(known["subjects"], value, where, "subject", "education.yaml")
+        elif key == "pending":
+            entry["pending"] = pending_changes(value, model, own, where)
         elif key == "slug":
             values["slug"] = value
         else:
@@ -231,7 +235,27 @@ def read_entry(raw, area, where, known):
     if "subject" in own and "subject" not in entry:
         raise DemoDataError(f"{where}: missing subject")
     model_errors(model(**values), where)
+    if entry.get("pending"):
+        model_errors(model(**{**values, **entry["pending"]}), f"{where}, pending")
     return entry
+
+
+def pending_changes(value, model, own, where):
+    """{field: value} of a change a provider has asked for and an editor has not yet approved:
+    fields that wait for an editor (not routine), no many-to-many."""
+    if not isinstance(value, dict) or not value:
+        raise DemoDataError(f"{where}: pending must be a mapping of field names to proposed values")
+    changes = {}
+    for key, proposed in value.items():
+        field = own.get(key) if key in own else next((f for f in Entry._meta.fields if f.name == key), None)
+        if field is None or not field.editable or field.many_to_many or field.is_relation or key == "slug":
+            raise DemoDataError(f"{where}: pending has an unknown key {key} (a field of the entry, not a link)")
+        if key in model.routine_fields():
+            raise DemoDataError(
+                f"{where}: pending {key} is routine (published at once), not a change waiting for an editor"
+            )
+        changes[key] = typed(field, proposed, where)
+    return changes
 
 
 def demo_life():
@@ -285,6 +309,14 @@ def demo_life():
         elif isinstance(raw, dict) and PROVIDER_GROUP in (raw.get("groups") or []):
             # A provider without an organisation would see no entries at all in the admin.
             raise DemoDataError(f"{where}: a login in the {PROVIDER_GROUP} group needs an organisation")
+    # An unpublished entry or a pending change is asked for by a demo login of its organisation.
+    for entry in entries:
+        if entry.get("pending") or not entry["values"]["published"]:
+            org = entry["organisation"]["slug"]
+            logins = [username for username, slug in users.items() if slug == org]
+            if not logins:
+                raise DemoDataError(f"{entry['where']}: no demo login of {org!r} (users.yaml) to ask an editor")
+            entry["submitter"] = logins[0]
     return {
         "specialties": known["specialties"],
         "subjects": known["subjects"],
@@ -360,7 +392,27 @@ def load_demo_life(data=None, now=None):
         User = get_user_model()
         for username, slug in data["users"].items():
             User.objects.filter(username=username).update(organisation=organisations[slug])
+        waiting = ask_the_editor(entries, loaded, User)
     for scope in ("catalogue", "life"):  # bulk writes send no signals; the guides show entries too
         cache.bump_version(scope)
     counts = {area.value: sum(1 for row in loaded if row.area == area) for area in Area}
-    return {**counts, "organisations": len(organisations), "hours": len(hours)}
+    return {**counts, "organisations": len(organisations), "hours": len(hours), "waiting": waiting}
+
+
+def ask_the_editor(entries, rows, User):
+    """The demo's work for the content editor, made as a provider makes it (life.approvals): an
+    unpublished entry's request to publish it and a pending change. An entry that has a pending
+    request already keeps it, so a second load adds none."""
+    waiting = 0
+    for entry, row in zip(entries, rows, strict=True):
+        if "submitter" not in entry:
+            continue
+        waiting += 1
+        if row.change_requests.filter(status=ChangeRequest.Status.PENDING).exists():
+            continue
+        user = User.objects.get(username=entry["submitter"])
+        if not row.published:
+            approvals.request_publication(row, user, now=row.updated_at)
+        if entry.get("pending"):
+            approvals.propose(row, entry["pending"], user, now=row.updated_at)
+    return waiting

@@ -22,6 +22,7 @@ from services.demo.life import demo_life, load_demo_life
 from services.life.models import (
     AREA_MODELS,
     Area,
+    ChangeRequest,
     Entry,
     Hospital,
     Hours,
@@ -152,6 +153,39 @@ def test_the_demo_provider_logins_get_their_organisation(db):
     user = get_user_model().objects.get(username="provider-health")
     assert user.organisation.slug == "haipu-first-hospital"
     assert list(user.groups.values_list("name", flat=True)) == ["Provider"] and user.is_staff
+
+
+def test_the_demo_has_a_new_entry_and_a_change_waiting_for_the_editor(db):
+    load_demo_catalogue()
+    load_demo_life()
+    new = Hospital.objects.get(slug="first-hospital-sleep-clinic-online")
+    assert not new.published
+    moved = Resource.objects.get(slug="air-classroom-junior-physics-live")
+    assert moved.link == "https://www.haipu-edu.example.cn/air-classroom/junior/physics-live"  # public until approved
+    waiting = ChangeRequest.objects.filter(status=ChangeRequest.Status.PENDING)
+    assert {(r.entry.slug, r.submitted_by.username) for r in waiting} == {
+        ("first-hospital-sleep-clinic-online", "provider-health"),
+        ("air-classroom-junior-physics-live", "provider-education"),
+    }
+    assert waiting.get(entry=new).changes == {"published": True}
+    assert set(waiting.get(entry=moved).changes) == {"link", "name_en", "name_zh"}
+    load_demo_life()
+    assert ChangeRequest.objects.count() == 2 and not Hospital.objects.get(pk=new.pk).published
+
+
+def test_an_approved_demo_change_is_brought_back_by_a_second_load(db):
+    from services.life import approvals
+
+    load_demo_catalogue()
+    load_demo_life()
+    editor = get_user_model().objects.get(username="editor")
+    request = ChangeRequest.objects.get(entry__slug="air-classroom-junior-physics-live", status="pending")
+    approvals.approve(request, editor)
+    assert Resource.objects.get(slug="air-classroom-junior-physics-live").link.endswith("/v2/junior/physics-live")
+    load_demo_life()
+    moved = Resource.objects.get(slug="air-classroom-junior-physics-live")
+    assert moved.link.endswith("/air-classroom/junior/physics-live")
+    assert moved.change_requests.filter(status="pending").count() == 1
 
 
 def test_entries_not_in_the_demo_are_left_alone(db):
@@ -292,6 +326,23 @@ def test_entries_not_in_the_demo_are_left_alone(db):
             lambda c: c["organisations"].append(dict(c["organisations"][0], slug="haipu-av-education-centre")),
             "life/health.yaml, organisation 'haipu-av-education-centre': organisation 'haipu-av-education-centre' "
             "is already used by life/education.yaml",
+        ),
+        (
+            "health",
+            lambda c: first_hospital(c).update(pending={"fee_min": 10}),
+            "entry 'first-hospital-internet-hospital': pending fee_min is routine (published at once), not a change "
+            "waiting for an editor",
+        ),
+        (
+            "health",
+            lambda c: first_hospital(c).update(pending={"nmae_en": "x"}),
+            "entry 'first-hospital-internet-hospital': pending has an unknown key nmae_en",
+        ),
+        (
+            "health",
+            lambda c: first_hospital(c).update(organisation="ruihua-hospital", published=False),
+            "entry 'first-hospital-internet-hospital': no demo login of 'ruihua-hospital' (users.yaml) to ask an "
+            "editor",
         ),
         (
             "education",
