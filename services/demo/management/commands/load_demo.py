@@ -70,7 +70,8 @@ class Command(BaseCommand):
         out.write(
             f"  digital life: {life['health']} internet hospitals, {life['education']} education resources, "
             f"{life['elderly']} elderly-care services, {life['culture']} culture venues "
-            f"({life['organisations']} provider organisations, {life['hours']} opening-hours rows)"
+            f"({life['organisations']} provider organisations, {life['hours']} opening-hours rows, "
+            f"{life['waiting']} waiting for the content editor)"
         )
         out.write("")
         logins = catalogue["logins"]
