@@ -180,6 +180,7 @@ def pages(tmp_path):
     yield "403-csrf-zh", csrf_zh
     yield from account_pages()
     yield from admin_pages()
+    yield from life_admin_pages()
     yield from booking_pages()
     with override_settings(MAX_REQUEST_MB=0):
         yield "413", guest.post("/en/track/", {"reference": "x"})
@@ -294,6 +295,34 @@ def page_templates():
         and not any(part.startswith("_") or part in {"includes", "email", "sms"} for part in name.split("/"))
         and not name.endswith("_email.html")
     }
+
+
+def life_admin_pages():
+    """The digital-life admin: a provider's entry form with a change waiting for an editor, and
+    the editor's change request page, with and without the missing reason for a rejection."""
+    from services.accounts.models import User
+    from services.life import approvals
+    from services.life.models import ChangeRequest
+
+    provider_user = User.objects.get(username="provider-elderly")
+    entry = approvals.area_model(provider_user.organisation.entries.first()).objects.filter(
+        organisation=provider_user.organisation
+    ).first()
+    approvals.propose(entry, {"name_en": "Renamed for the check"}, provider_user)
+    change = ChangeRequest.objects.get(entry=entry, status=ChangeRequest.Status.PENDING)
+    provider, editor = Client(), Client()
+    provider.force_login(provider_user)
+    editor.force_login(User.objects.get(username="editor"))
+    base = f"/admin/life/changerequest/{change.pk}/"
+    wanted = [
+        ("admin-life-entry", provider, "get", f"/admin/life/{entry._meta.model_name}/{entry.pk}/change/", {}, 200),
+        ("admin-life-change-request", editor, "get", base + "change/", {}, 200),
+        ("admin-life-reject-errors", editor, "post", base + "reject/", {"reason": ""}, 400),
+    ]
+    for name, client, method, url, data, status in wanted:
+        response = getattr(client, method)(url, data, headers={"accept-language": "en"})
+        assert response.status_code == status, name
+        yield name, response
 
 
 def admin_pages():
