@@ -71,6 +71,8 @@ TOPIC_NAMES = {"specialties": "specialty", "subjects": "subject"}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SPAN = re.compile(r"^(?P<days>[a-z,\-]+)\s+(?P<opens>\d\d:\d\d)-(?P<closes>\d\d:\d\d)$")
 MIDNIGHT = datetime.time(0, 0)
+# Set by the loader from slugs or keys that are not fields, not from a field's default.
+LINKED = ("slug", "organisation", "district", "subject", "updated_at", "created_at")
 
 
 def area_of(stem):
@@ -378,8 +380,11 @@ def load_demo_life(data=None, now=None):
             )
             if "subject" in entry:
                 values["subject"] = topics["subjects"][entry["subject"]["slug"]]
-            for name in ("link", "phone", *bilingual("summary", "address", "hours_note")):
-                values.setdefault(name, "")
+            # A field left out of the file takes its default, also over an earlier load's value.
+            model = AREA_MODELS[entry["area"]]
+            for field in model._meta.concrete_fields:
+                if field.editable and not field.primary_key and field.name not in (*LINKED, *values):
+                    values[field.name] = field.get_default()
             row, _ = AREA_MODELS[entry["area"]].objects.update_or_create(slug=slug, defaults=values)
             row.services.set([services[s] for s in entry["m2m"].get("services", [])])
             row.life_events.set([events[s] for s in entry["m2m"].get("life_events", [])])

@@ -136,6 +136,7 @@ def test_loading_twice_adds_nothing_and_brings_back_what_was_changed(db):
     first = snapshot()
     hospital = Hospital.objects.get(slug="first-hospital-internet-hospital")
     hospital.name_en = "Renamed"
+    hospital.hours_note_en = hospital.consult_how_zh = ""
     hospital.save()
     hospital.hours.all().delete()
     hospital.specialties.clear()
@@ -144,7 +145,25 @@ def test_loading_twice_adds_nothing_and_brings_back_what_was_changed(db):
     # updated_at is set from now on each load: compare the rest, then the days.
     assert [e[:4] for e in again["entries"]] == [e[:4] for e in first["entries"]]
     assert {k: v for k, v in again.items() if k != "entries"} == {k: v for k, v in first.items() if k != "entries"}
-    assert Hospital.objects.get(pk=hospital.pk).name_en == "Haipu First People's Hospital Internet Hospital"
+    again = Hospital.objects.get(pk=hospital.pk)
+    assert again.name_en == "Haipu First People's Hospital Internet Hospital"
+    assert again.hours_note_en.startswith("Online follow-up visits") and again.consult_how_zh
+
+
+def test_a_field_taken_out_of_the_file_goes_back_to_its_default_on_the_next_load(db, monkeypatch):
+    load_demo_catalogue()
+    load_demo_life()
+    with_life_file(
+        monkeypatch,
+        "health",
+        lambda c: [
+            first_hospital(c).pop(k) for k in ("hours_note_en", "hours_note_zh", "consult_phone", "insurance_online")
+        ],
+    )
+    load_demo_life()
+    hospital = Hospital.objects.get(slug="first-hospital-internet-hospital")
+    assert (hospital.hours_note_en, hospital.hours_note_zh, hospital.consult_phone) == ("", "", "")
+    assert hospital.insurance_online is False
 
 
 def test_the_demo_provider_logins_get_their_organisation(db):
