@@ -4,8 +4,9 @@
     .venv/bin/python bench/bench_life.py [--entries 5000] [--duration 10s] [--connections 8]
         [--workers 3] [--reuse] [--record] [--note TEXT]
 
-1. Builds a throwaway SQLite data folder under bench/out/life/ (migrate, load_demo,
-   `make_life_scale_data --entries N`, collectstatic); --reuse keeps the previous one.
+1. Builds a throwaway SQLite data folder under bench/out/life/ as `make run` does (migrate,
+   createcachetable, seed_calendar, load_demo), then `make_life_scale_data --entries N` and
+   collectstatic; --reuse keeps the previous one.
 2. Serves it with gunicorn (sync workers, DEBUG off) like bench/run_bench.py.
 3. Cached rows: the four area pages (/zh-hans/life/health/, education/, elderly-care/,
    culture/), each warmed up and then loaded with wrk; target >= 0.5 of /healthz (the issue's
@@ -144,6 +145,8 @@ def prepare(env, args):
     shutil.rmtree(OUT, ignore_errors=True)
     (OUT / "data").mkdir(parents=True)
     manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "createcachetable", "-v0")  # the shared cache (throttles), as `make run` does
+    manage(env, "seed_calendar", "-v0")  # the holiday calendar "open now" consults
     manage(env, "load_demo", "-v0")
     manage(env, "make_life_scale_data", "--entries", str(args.entries), "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
@@ -194,7 +197,10 @@ def run(args):
     run_bench.OUT.mkdir(parents=True, exist_ok=True)
     with Gunicorn(env, args.workers, OUT / "gunicorn.log") as server:
         for name, path, _, _ in rows:
-            headers, body = check_url(server, name, path.replace("<n>", "check"))
+            try:
+                headers, body = check_url(server, name, path.replace("<n>", "check"))
+            except OSError as exc:  # a page slower than the check's 10 s is a finding in itself
+                raise BenchError(f"{name} {path}: no answer ({exc})") from exc
             log(f"  {name:40} {path}  200, {len(body)} bytes, Cache-Control: {headers.get('Cache-Control', '-')}")
         log(f"warming up ({args.warmup} per URL)")
         wrk(server.url("/healthz"), args, args.warmup, latency=False)
