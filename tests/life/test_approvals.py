@@ -319,3 +319,16 @@ def test_two_editors_deciding_at_once_only_one_succeeds(postgres, second_step): 
         assert sum("already been decided" in r.content.decode() for r in responses) == 1
         home.refresh_from_db()
         assert (home.name_en == f"Renamed {n}") == (change.status == ChangeRequest.Status.APPROVED)
+
+
+def test_a_routine_change_renews_only_the_directory_pages(world, monkeypatch):
+    from services.lib import cache
+
+    renewed = []
+    monkeypatch.setattr(cache, "_on_change", lambda scopes, raw=False: renewed.append(tuple(scopes)))
+    approvals.propose(world["home"], {"free_beds": 1, "name_en": "Waits"}, world["provider"])
+    # The guides that list the entry by name are kept: nothing they show has changed.
+    assert set(renewed) == {("life",)}
+    renewed.clear()
+    approvals.approve(ChangeRequest.objects.get(entry=world["home"]), world["editor"])
+    assert ("catalogue", "life") in renewed  # the new name shows on the guides too
