@@ -382,7 +382,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
     Providers: their own organisation's, read-only, with the reason of a rejection, and
     withdraw while it waits."""
 
-    list_display = ("entry_name", "area", "organisation", "fields", "status", "submitted_by", "submitted_at")
+    list_display = ("entry_name", "area", "organisation", "changed_fields", "status", "submitted_by", "submitted_at")
     list_filter = ("status", "entry__area")
     list_select_related = ("entry__organisation", "submitted_by")
     search_fields = ("entry__name_zh", "entry__name_en", "entry__slug")
@@ -415,7 +415,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
         return str(obj.entry.organisation)
 
     @admin.display(description=_("fields"))
-    def fields(self, obj):
+    def changed_fields(self, obj):
         model = AREA_MODELS[obj.entry.area]
         names = [n for n in approvals.in_field_order(model, obj.changes) if approvals.editable(model, n)]
         return approvals.listed(names, model)
