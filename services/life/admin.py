@@ -167,7 +167,7 @@ class EntryAdmin(admin.ModelAdmin):
     # --- columns -------------------------------------------------------------------------
     @admin.display(description=_("up to date"))
     def stale(self, obj):
-        return format_html('<strong class="stale">{}</strong>', stale_label()) if obj.is_stale() else "—"
+        return format_html('<strong class="overdue stale">{}</strong>', stale_label()) if obj.is_stale() else "—"
 
     @admin.display(description=_("change waiting"))
     def pending(self, obj):
@@ -185,7 +185,7 @@ class EntryAdmin(admin.ModelAdmin):
                 if row.name in form.base_fields:
                     field = form.base_fields[row.name]
                     note = labelled(gettext("Waiting for an editor"), row.proposed)
-                    field.help_text = format_html('{} <strong class="waiting">{}</strong>', field.help_text, note)
+                    field.help_text = format_html('{} <strong class="due-soon waiting">{}</strong>', field.help_text, note)
         return form
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
