@@ -6,8 +6,6 @@ or "daily"; 00:00-00:00 is the whole day)."""
 import datetime
 import itertools
 
-import pytest
-
 from services.life.models import CarePlace, Hospital, Hours, Organisation, Resource, Specialty, Subject, Venue
 
 _seq = itertools.count(1)
@@ -101,13 +99,3 @@ def make_care_place(slug=None, hours=(), services=(), life_events=(), **kw):
 def make_venue(slug=None, hours=(), services=(), life_events=(), **kw):
     kw.setdefault("kind", Venue.Kind.MUSEUM)
     return _make(Venue, "culture", slug, hours, services, life_events, kw)
-
-
-@pytest.fixture
-def english():
-    """Start in English: reverse() prefixes the active language, which an earlier test in the
-    same worker may have left as Chinese."""
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
