@@ -3,8 +3,8 @@
 
     .venv/bin/python bench/run_bench.py [--services 5000] [--duration 10s] [--connections 8] [--record]
 
-1. Builds a throwaway SQLite data folder under bench/out/ (migrate, load_demo, make_scale_data,
-   collectstatic).
+1. Builds a throwaway SQLite data folder under bench/out/ (migrate, createcachetable, seed_calendar,
+   load_demo, make_scale_data, collectstatic).
 2. Serves it with gunicorn (3 sync workers, production settings: DEBUG off) on 127.0.0.1:<free port>.
 3. Warms every URL up, then runs wrk on each (`wrk -t2 -c8 -d10s --latency URL`) and parses req/s and
    p50/p99 latency.
@@ -125,6 +125,8 @@ def prepare(env, args):
     shutil.rmtree(OUT, ignore_errors=True)
     (OUT / "data").mkdir(parents=True)
     manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "createcachetable", "-v0")  # the shared cache (throttles), as `make run` does
+    manage(env, "seed_calendar", "-v0")  # the holiday calendar, as bench_life.py and `make run` do
     manage(env, "load_demo", "-v0")
     if args.services:
         manage(env, "make_scale_data", "--services", str(args.services), "-v0")

@@ -24,7 +24,9 @@ the catalogue shows too (an entry's name, a link to a service) renews both.
 
 import functools
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -41,6 +43,7 @@ CATALOGUE = ("catalogue",)
 _memo = {"local": 0}
 _versions = {}  # scope -> (version, read at)
 _kept = {}
+_stores = []  # every KeptStore, for forget_kept()
 _version_model = []  # the model holding the version rows (an integer `version`, pk per scope)
 MAX_KEPT = 4096
 
@@ -77,13 +80,25 @@ class _Bump:
         bump_version(self.scope)
 
 
-def kept(key, load, refresh=False):
-    """`load()`, computed once per process until the catalogue or a watched model changes
-    (`refresh=True`: load again now, e.g. when a caller has seen newer data than is kept)."""
+def version_stamp(scopes=CATALOGUE):
+    """What data kept in this process is valid for: it may be used again while the stamp is
+    the same. The scopes' versions (another process's write: seen within
+    CATALOGUE_VERSION_TTL), this process's own watched writes (seen at once) and whether the
+    current transaction has an uncommitted one."""
     # A value read while this transaction has an uncommitted watched write is kept only for
     # as long as that write is pending: after a rollback the stamp differs, after the commit
     # the version does.
-    stamp = (current_version(), _memo["local"], _bump_pending("catalogue"))
+    return (
+        tuple(current_version(scope) for scope in scopes),
+        _memo["local"],
+        tuple(_bump_pending(scope) for scope in scopes),
+    )
+
+
+def kept(key, load, refresh=False, scopes=CATALOGUE):
+    """`load()`, computed once per process until a watched model of `scopes` changes
+    (`refresh=True`: load again now, e.g. when a caller has seen newer data than is kept)."""
+    stamp = version_stamp(scopes)
     hit = _kept.get(key)
     if hit is not None and hit[0] == stamp and not refresh:
         return hit[1]
@@ -94,10 +109,48 @@ def kept(key, load, refresh=False):
     return value
 
 
+class KeptStore:
+    """Many small values kept in this process - rendered result cards, a search's count - each
+    valid while `version_stamp(scopes)` is what it was when it was set; at most `size` of
+    them, the least recently used dropped first. The caller reads the stamp once per request
+    (`stamp()`) and passes it to `get` and `set`."""
+
+    def __init__(self, size, scopes=CATALOGUE):
+        self.size, self.scopes = size, scopes
+        self._items = OrderedDict()
+        self._lock = threading.Lock()  # threaded servers (runserver, gthread) share it
+        _stores.append(self)
+
+    def stamp(self):
+        return version_stamp(self.scopes)
+
+    def get(self, stamp, key, default=None):
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None or hit[0] != stamp:
+                return default
+            self._items.move_to_end(key)
+            return hit[1]
+
+    def set(self, stamp, key, value):
+        with self._lock:
+            self._items[key] = (stamp, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self):
+        with self._lock:
+            self._items.clear()
+
+
 def forget_kept():
     """For tests: drop everything kept in this process."""
     _kept.clear()
     _versions.clear()
+    for store in _stores:
+        store.clear()
 
 
 def watch(*models, scopes=CATALOGUE):

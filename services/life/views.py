@@ -12,15 +12,16 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.vary import vary_on_headers
 
 from services.catalogue.models import Service
-from services.lib.cache import cache_public_page
+from services.lib.cache import KeptStore, cache_public_page
 
 from . import hours
 from .forms import (
@@ -133,39 +134,122 @@ def area(request, segment):
 
 
 def _area_page(request, page):
+    """One area page or (htmx) its results. The page cache misses for every new combination of
+    filters, and "open now" is never cached, so this is what a visitor waits for: what it
+    needs is kept in the process (see _KEPT_RESULTS, _KEPT_CARDS, _KEPT_FORMS), each keyed by
+    the versions of both cache scopes, so a write - a provider's free beds - renews it at once
+    in this process and within CATALOGUE_VERSION_TTL in the others."""
     form = page.form(request.GET)
     values, ignored = form.filters()
-    qs = form.apply(page.queryset(), values)
-    now = timezone.now()
-    if values.get("open"):
-        qs = hours.open_at(qs, now)
-    form.counts = {name: _counts(form, page, values, name, now) for name in page.counted}
-    results = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "life/area_list.html"
+    stamp = _KEPT_RESULTS.stamp()
+    open_now = bool(values.get("open"))
+    # "Open now" is computed for the minute (hours are whole minutes) and kept for it.
+    minute = hours.local(timezone.now()).replace(second=0, microsecond=0) if open_now else None
+    key = (page.area, _hashable(values), minute)
+    summary = _KEPT_RESULTS.get(stamp, key)
+    if summary is None:
+        qs = _filtered(page, form, values, minute)
+        counts = {name: _counts(form, page, values, name, minute) for name in page.counted}
+        summary = _KEPT_RESULTS.set(stamp, key, (qs.count(), counts))
+    count, form.counts = summary
+    results = Paginator(_Unloaded(count), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = _KEPT_RESULTS.get(stamp, (*key, results.number))
+    if rows is None:
+        bottom = (results.number - 1) * PAGE_SIZE
+        qs = _filtered(page, form, values, minute).values_list("pk", "slug")
+        rows = _KEPT_RESULTS.set(stamp, (*key, results.number), list(qs[bottom : bottom + PAGE_SIZE]))
+    results.object_list = _cards(request, page, rows, open_now, stamp)
+    context = {
+        "page_info": page,
+        "form": form,
+        "page": results,
+        "ignored": ignored,
+        "query": values.get("q"),
+        "open_now": open_now,
+        "count_rows": _count_rows(request, form),
+    }
     if request.htmx:
-        template += "#results"
-    return render(
-        request,
-        template,
-        {
-            "page_info": page,
-            "form": form,
-            "page": results,
-            "ignored": ignored,
-            "query": values.get("q"),
-            "open_now": bool(values.get("open")),
-            "count_rows": _count_rows(request, form),
-            "nav": "life",
-            "crumbs": [(_("Digital life"), reverse("life:index")), (page.title, None)],
-        },
+        return render(request, "life/area_list.html#results", context)
+    context["filters"] = _filters_html(request, page, form, stamp)
+    context["nav"] = "life"
+    context["crumbs"] = [(_("Digital life"), reverse("life:index")), (page.title, None)]
+    return render(request, "life/area_list.html", context)
+
+
+# Per process. A card is about 1-2 KB of HTML; 6,000 of them is about 10 MB per process.
+_KEPT_CARDS = KeptStore(6000, scopes=LIFE_SCOPES)
+_KEPT_RESULTS = KeptStore(4000, scopes=LIFE_SCOPES)  # (count, counts) and each page's (pk, slug)
+_KEPT_FORMS = KeptStore(1000, scopes=LIFE_SCOPES)  # the filter form's HTML per language and filters
+
+
+class _Unloaded:
+    """What the Paginator counts: `count` entries, of which the view loads only one page."""
+
+    def __init__(self, count):
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, index):
+        return []
+
+
+@dataclass(frozen=True)
+class Found:
+    """One result of an area page: what tests and the template need, and its card's HTML."""
+
+    pk: int
+    slug: str
+    card: str
+
+
+def _cards(request, page, rows, open_now, stamp):
+    """Each result's card, rendered once per process, language, elder mode and "open now" tag
+    until a write to either scope; only the cards not kept are loaded and rendered."""
+    prefix = (get_language(), getattr(request, "elder_mode", False), open_now)
+    cards = {pk: _KEPT_CARDS.get(stamp, (*prefix, pk)) for pk, _slug in rows}
+    missing = [pk for pk, card in cards.items() if card is None]
+    if missing:
+        for entry in page.queryset().filter(pk__in=missing):
+            html = render_to_string("life/_card.html", {"e": entry, "open_now": open_now})
+            cards[entry.pk] = _KEPT_CARDS.set(stamp, (*prefix, entry.pk), html)
+    return [Found(pk, slug, cards[pk]) for pk, slug in rows if cards.get(pk) is not None]
+
+
+def _filters_html(request, page, form, stamp):
+    """The filter form, rendered once per language and choices sent (the counts beside the
+    choices follow from those and the data)."""
+    sent = tuple((name, tuple(request.GET.getlist(name))) for name in form.fields)
+    key = (get_language(), page.area, sent)
+    html = _KEPT_FORMS.get(stamp, key)
+    if html is None:
+        html = _KEPT_FORMS.set(stamp, key, render_to_string("life/_filters.html", {"form": form, "page_info": page}))
+    return html
+
+
+def _hashable(values):
+    """The cleaned filter values as a key: model instances by pk, lists as tuples."""
+    return tuple(
+        sorted(
+            (name, tuple(value) if isinstance(value, list) else getattr(value, "pk", value))
+            for name, value in values.items()
+        )
     )
 
 
-def _counts(form, page, values, name, now):
+def _filtered(page, form, values, minute):
+    """The matching entries, in the page's order. Filtered by area too, so that SQLite reads
+    them in order from the index (area, published, name_zh) and stops after a page."""
+    qs = form.apply(page.model.objects.published(), values).filter(area=page.area)
+    return hours.open_at(qs, minute) if minute else qs
+
+
+def _counts(form, page, values, name, minute):
     """{choice: number of entries} for one filter, under every other filter (one query)."""
     qs = form.apply(page.model.objects.published(), values, skip=(name,))
-    if values.get("open"):
-        qs = hours.open_at(qs, now)
+    if minute:
+        qs = hours.open_at(qs, minute)
     column = "subject__slug" if name == "subject" else name
     return dict(qs.values_list(column).annotate(n=Count("pk")).order_by())
 
