@@ -27,10 +27,11 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 
 from services.applications.workdays import Calendar
 
-from .models import HolidayHours, Hours
+from .models import Area, HolidayHours, Hours
 
 MIDNIGHT = datetime.time(0, 0)
 SUNDAY = Hours.Weekday.SUNDAY
@@ -43,6 +44,27 @@ HOLIDAY_NOTES = {
     HolidayHours.SUNDAY: _lazy("Public holiday today: Sunday hours."),
     HolidayHours.CLOSED: _lazy("Public holiday today: closed."),
 }
+# The same for a live class (an education entry's Hours rows are its class times).
+CLASS_HOLIDAY_NOTES = {
+    HolidayHours.USUAL: _lazy("Public holiday today: classes as usual."),
+    HolidayHours.SUNDAY: _lazy("Public holiday today: Sunday's classes."),
+    HolidayHours.CLOSED: _lazy("Public holiday today: no classes."),
+}
+
+
+def is_live_class(entry):
+    """An education entry's Hours rows are the times of its live classes, not opening hours."""
+    return entry.area == Area.EDUCATION
+
+
+def heading(entry):
+    """The heading of the entry's hours: opening hours (开放时间, not the service centres'
+    办公时间), a hospital's hours of online service, a live class's class times."""
+    if entry.area == Area.HEALTH:
+        return pgettext_lazy("digital life", "Hours of online service")
+    if is_live_class(entry):
+        return pgettext_lazy("digital life", "Class times")
+    return pgettext_lazy("digital life", "Opening hours")
 
 
 def local(when):
@@ -147,24 +169,33 @@ def is_open(entry, when, calendar=None):
 
 @dataclasses.dataclass
 class Status:
-    """What a template shows (templates/life/_open_now.html): `open`, `text` ("until 17:00",
-    "opens at 09:00 tomorrow") when the next change is within HORIZON_DAYS days (empty
-    otherwise), and `holiday`, a note when today is a public holiday."""
+    """What a template shows (templates/life/_open_now.html): `open` (None when the entry has no
+    hours at all: no verdict, the page says the hours are not listed), `text` ("until 17:00",
+    "opens at 09:00 tomorrow", "next class at 19:00 on Thursday") when the next change is
+    within HORIZON_DAYS days (empty otherwise), `holiday`, a note when today is a public
+    holiday, and `live_class` (the hours are class times: "On now", never "Closed now")."""
 
-    open: bool
+    open: bool | None
     text: str = ""
     at: datetime.datetime | None = None  # the next closing (when open) or opening, local
     holiday: str = ""
+    live_class: bool = False
 
     def __bool__(self):
-        return self.open
+        return bool(self.open)
 
 
-def _change_text(moment, change, opening):
-    """ "until 17:00", "until 02:00 tomorrow", "opens at 09:00 on Monday"..."""
+def _change_text(moment, change, opening, live_class=False):
+    """ "until 17:00", "until 02:00 tomorrow", "opens at 09:00 on Monday", "next class at 19:00"..."""
     values = {"time": f"{change:%H:%M}", "day": formats.date_format(change, "l")}
     days = (change.date() - moment.date()).days
-    if opening:
+    if opening and live_class:
+        texts = (
+            _("next class at %(time)s"),
+            _("next class at %(time)s tomorrow"),
+            _("next class at %(time)s on %(day)s"),
+        )
+    elif opening:
         texts = (_("opens at %(time)s"), _("opens at %(time)s tomorrow"), _("opens at %(time)s on %(day)s"))
     else:
         texts = (_("until %(time)s"), _("until %(time)s tomorrow"), _("until %(time)s on %(day)s"))
@@ -172,19 +203,27 @@ def _change_text(moment, change, opening):
 
 
 def status(entry, when, calendar=None):
-    """The entry's state at `when`: open or not, until when or from when (within a week)."""
+    """The entry's state at `when`: open or not, until when or from when (within a week). An
+    entry with no Hours rows gets no verdict (open is None): its hours are not listed, which
+    does not make it closed. For a live class the texts speak of classes."""
+    by_day = _rows(entry)
+    live_class = is_live_class(entry)
+    if not by_day:
+        return Status(None, live_class=live_class)
     calendar = calendar or Calendar()
     moment = local(when).replace(tzinfo=None, microsecond=0)
     horizon = moment + datetime.timedelta(days=HORIZON_DAYS)
-    holiday = str(HOLIDAY_NOTES.get(entry.holiday_hours, "")) if calendar.is_public_holiday(moment.date()) else ""
-    for start, end in _intervals(entry, moment.date() - ONE_DAY, HORIZON_DAYS + 2, calendar):
+    notes = CLASS_HOLIDAY_NOTES if live_class else HOLIDAY_NOTES
+    holiday = str(notes.get(entry.holiday_hours, "")) if calendar.is_public_holiday(moment.date()) else ""
+    for start, end in _intervals(entry, moment.date() - ONE_DAY, HORIZON_DAYS + 2, calendar, by_day):
         if start <= moment < end:
             if end > horizon:
-                return Status(True, _("open 24 hours"), holiday=holiday)
-            return Status(True, _change_text(moment, end, opening=False), end, holiday)
+                text = "" if live_class else _("open 24 hours")
+                return Status(True, text, holiday=holiday, live_class=live_class)
+            return Status(True, _change_text(moment, end, opening=False), end, holiday, live_class)
         if moment < start <= horizon:
-            return Status(False, _change_text(moment, start, opening=True), start, holiday)
-    return Status(False, holiday=holiday)
+            return Status(False, _change_text(moment, start, True, live_class), start, holiday, live_class)
+    return Status(False, holiday=holiday, live_class=live_class)
 
 
 def span_text(row):

@@ -75,10 +75,63 @@ def test_page_says_open_now_and_when_it_was_last_updated(client, nursing_home):
     assert "更新时间" in zh and "2026-03-04" in zh and "夕阳红养老院" in zh and "长路1号" in zh
 
 
-def test_an_entry_without_hours_is_closed_now(client):
-    make_venue(slug="closed-museum", name_en="Closed Museum")
-    body = client.get("/en/life/culture/closed-museum/").content.decode()
-    assert "Closed now" in body and "No opening hours are listed" in body
+def test_an_entry_without_hours_says_so_and_shows_no_open_or_closed_badge(client):
+    make_care_place(slug="alarm", name_en="Alarm service", kind=CarePlace.Kind.ALARM)
+    body = client.get("/en/life/elderly-care/alarm/").content.decode()
+    assert "No opening hours are listed" in body
+    assert "Closed now" not in body and "closed-now" not in body and "Open now" not in body
+    zh = client.get("/zh-hans/life/elderly-care/alarm/").content.decode()
+    assert "现已关闭" not in zh and "暂未登记开放时间" in zh
+
+
+def test_a_live_class_shows_its_class_times_and_whether_a_class_is_on(client):
+    make_resource(
+        slug="calligraphy-live",
+        name_en="Calligraphy live",
+        format="live",
+        hours=["tue 09:30-11:00", "thu 09:30-11:00", "sat 19:00-20:30"],
+    )
+    body = client.get("/en/life/education/calligraphy-live/").content.decode()
+    for text in ("Class times", "Tuesday", "09:30–11:00", "Thursday", "Saturday", "19:00–20:30"):
+        assert text in body, text
+    assert "Opening hours" not in body and "Closed now" not in body and "Open now" not in body
+    assert "Next class" in body
+    zh = client.get("/zh-hans/life/education/calligraphy-live/").content.decode()
+    assert "上课时间" in zh and "星期二" in zh and "办公时间" not in zh and "开放时间" not in zh
+    make_resource(slug="always-live", format="live", hours=[ALWAYS])
+    body = client.get("/en/life/education/always-live/").content.decode()
+    assert "On now" in body and "Open now" not in body
+
+
+def test_a_recorded_course_without_times_shows_no_hours_section(client):
+    make_resource(slug="video-course", format="video")
+    body = client.get("/en/life/education/video-course/").content.decode()
+    assert "Class times" not in body and "No opening hours are listed" not in body and "Closed now" not in body
+
+
+@pytest.mark.parametrize(
+    "maker, url, heading",
+    [
+        (make_venue, "/zh-hans/life/culture/{}/", "开放时间"),
+        (make_care_place, "/zh-hans/life/elderly-care/{}/", "开放时间"),
+        (make_hospital, "/zh-hans/life/health/{}/", "线上服务时间"),
+    ],
+)
+def test_the_hours_are_opening_or_online_service_hours_never_office_hours(client, maker, url, heading):
+    maker(slug="hours-words", hours=["mon-fri 09:00-17:00"])
+    body = client.get(url.format("hours-words")).content.decode()
+    assert heading in body and "办公时间" not in body
+
+
+def test_only_life_events_linked_are_headed_as_life_events_not_services_to_apply_for(client):
+    retiring = make_event(slug="retiring", name_zh="退休", name_en="Retiring")
+    make_hospital(slug="clinic", life_events=[retiring])
+    body = client.get("/en/life/health/clinic/").content.decode()
+    assert "Related services you can apply for" not in body
+    assert '<h2 id="related-h">Life events</h2>' in body and 'href="/en/life-events/retiring/"' in body
+    make_hospital(slug="clinic-2", services=[make_service(slug="permit", name_en="Permit")], life_events=[retiring])
+    body = client.get("/en/life/health/clinic-2/").content.decode()
+    assert '<h2 id="related-h">Related services you can apply for</h2>' in body and "<h3>Life events</h3>" in body
 
 
 def test_hospital_page_shows_consultation_fees_insurance_and_specialties(client):

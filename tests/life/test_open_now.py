@@ -33,13 +33,13 @@ def at(day, hour, minute=0):
     return datetime.datetime.combine(day, T(hour, minute), tzinfo=SHANGHAI)
 
 
-def make_entry(slug, spans, holiday_hours=HolidayHours.USUAL, published=True):
+def make_entry(slug, spans, holiday_hours=HolidayHours.USUAL, published=True, area=Area.CULTURE):
     """An entry with Hours rows from {weekday: [(opens, closes), ...]}."""
     organisation, _ = Organisation.objects.get_or_create(
         slug="hours-test-org", defaults={"name_zh": "测试机构", "name_en": "Test organisation", "area": Area.CULTURE}
     )
     entry = Entry.objects.create(
-        area=Area.CULTURE,
+        area=area,
         organisation=organisation,
         slug=slug,
         name_zh=f"场馆{slug}",
@@ -246,11 +246,29 @@ def test_status_says_until_when_and_when_it_opens_next():
     assert hours.status(entry, at(WORKING_TUESDAY, 12)).text == "opens at 20:00 tomorrow"
 
 
-def test_status_of_an_entry_without_hours_is_closed_without_text():
+def test_status_of_an_entry_without_hours_gives_no_open_or_closed_verdict():
     entry = make_entry("nohours", {})
 
     status = hours.status(entry, at(PLAIN_WEDNESDAY, 10))
-    assert (status.open, status.text) == (False, "")
+    assert (status.open, status.text, bool(status)) == (None, "", False)
+    line = render_to_string("life/_open_now.html", {"status": status})
+    assert "Closed now" not in line and "Open now" not in line and "closed-now" not in line
+
+
+def test_status_of_a_live_class_says_on_now_or_when_the_next_class_is():
+    entry = make_entry("class", {1: [(T(9, 30), T(11))], 3: [(T(19), T(20, 30))]}, area=Area.EDUCATION)
+
+    on = hours.status(entry, at(WORKING_TUESDAY, 10))
+    assert on.open and on.live_class and on.text == "until 11:00"
+    assert hours.status(entry, at(WORKING_TUESDAY, 12)).text == "next class at 19:00 on Thursday"
+    assert hours.status(entry, at(PLAIN_WEDNESDAY, 12)).text == "next class at 19:00 tomorrow"
+    on_line = render_to_string("life/_open_now.html", {"status": on})
+    off_line = render_to_string("life/_open_now.html", {"status": hours.status(entry, at(WORKING_TUESDAY, 12))})
+    assert "On now" in on_line and "Open now" not in on_line
+    assert "Closed now" not in off_line and "closed-now" not in off_line and "Next class" in off_line
+    with translation.override("zh-hans"):
+        chinese = render_to_string("life/_open_now.html", {"status": hours.status(entry, at(PLAIN_WEDNESDAY, 12))})
+    assert "下次上课" in chinese and "明天19:00" in chinese
 
 
 def test_status_of_an_entry_open_around_the_clock_has_no_closing_time():
