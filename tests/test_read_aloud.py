@@ -67,3 +67,97 @@ def test_the_script_is_our_own_file_and_reaches_no_network():
     for word in ("fetch(", "XMLHttpRequest", "http://", "https://", "eval(", "new Function", "innerHTML"):
         assert word not in source, word
     assert "speechSynthesis" in source and "SpeechSynthesisUtterance" in source
+
+
+# What is read and how it is cut (static/js/readaloud.js's collect and chunksOf), run under Node
+# over a small stand-in for the DOM: each element has a tag, attributes and a computed display.
+NODE_DOM = r"""
+const inline = new Set(["A", "SPAN", "STRONG", "EM", "TIME", "ABBR", "IMG"]);
+function el(tag, attrs, ...children) {
+  attrs = attrs || {};
+  const node = {
+    nodeType: 1, tagName: tag.toUpperCase(), hidden: "hidden" in attrs,
+    style: { display: attrs.display || (inline.has(tag.toUpperCase()) ? "inline" : "block"), visibility: "visible" },
+    getAttribute: (name) => (name in attrs ? attrs[name] : null),
+    classList: { contains: (c) => (attrs.class || "").split(" ").includes(c) },
+    childNodes: children.map((c) => (typeof c === "string" ? { nodeType: 3, nodeValue: c } : c)),
+  };
+  node.childNodes.forEach((c, i) => { c.nextSibling = node.childNodes[i + 1] || null; });
+  node.firstChild = node.childNodes[0] || null;
+  Object.defineProperty(node, "textContent", {
+    get: () => node.childNodes.map((c) => (c.nodeType === 3 ? c.nodeValue : c.textContent)).join(""),
+  });
+  return node;
+}
+global.window = { getComputedStyle: (e) => e.style };
+global.document = { readyState: "complete", createTextNode: (t) => ({ nodeType: 3, nodeValue: t }),
+  getElementById: () => null, querySelector: () => null, addEventListener: () => {} };
+global.module = { exports: {} };
+"""
+
+
+def run_script(body):
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    program = NODE_DOM + SCRIPT.read_text() + "\nconst {collect, chunksOf} = module.exports;\n" + body
+    result = subprocess.run([node, "-e", program], capture_output=True, text=True, timeout=30, check=True)
+    return json.loads(result.stdout)
+
+
+def test_read_aloud_skips_visually_hidden_text_filter_forms_labels_buttons_and_a_caption_repeating_the_heading():
+    texts = run_script(
+        r"""
+const main = el("main", {},
+  el("h1", {}, "Museum of the River"),
+  el("form", {role: "search", method: "get"}, el("label", {}, "District"), el("button", {}, "Apply filters"),
+     el("a", {href: "?"}, "Clear")),
+  el("form", {method: "post"}, el("p", {}, "Tell us what you need."), el("label", {}, "Your name"),
+     el("button", {}, "Send")),
+  el("h2", {}, "Opening hours"),
+  el("table", {},
+    el("caption", {class: "visually-hidden"}, "Opening hours"),
+    el("caption", {}, "Opening hours"),
+    el("tr", {}, el("th", {}, "Days"), el("td", {}, "09:00–17:00"))),
+  el("p", {}, "Free entry", el("span", {class: "visually-hidden"}, " (opens in a new window)")),
+  el("table", {}, el("caption", {}, "Prices for groups"), el("tr", {}, el("td", {}, "10 yuan"))));
+console.log(JSON.stringify(collect(main, null, "en").map((b) => b.text)));
+"""
+    )
+    assert texts == [
+        "Museum of the River",
+        "Tell us what you need.",
+        "Opening hours",
+        "Days",
+        "09:00–17:00",
+        "Free entry",
+        "Prices for groups",
+        "10 yuan",
+    ]
+
+
+def test_read_aloud_cuts_a_long_row_of_items_between_items_and_reads_the_dots_as_pauses():
+    subjects = [
+        "Mathematics (12)",
+        "Chinese (9)",
+        "English (8)",
+        "Physical education and health (3)",
+        "Music (4)",
+        "Fine arts (5)",
+        "Information technology (6)",
+        "Calligraphy (7)",
+        "History and society (2)",
+        "Science (11)",
+    ]
+    row = "By subject: " + " · ".join(subjects)
+    chunks = run_script(f"console.log(JSON.stringify(chunksOf({row!r}, 'en')));")
+    assert len(chunks) > 1 and all(len(c) <= 180 for c in chunks)
+    assert "·" not in "".join(chunks) and "Mathematics (12), Chinese (9)" in chunks[0]
+    for subject in subjects:
+        assert any(subject in chunk for chunk in chunks), f"{subject} was cut in two: {chunks}"
+    zh = run_script("console.log(JSON.stringify(chunksOf('养老院 · 江心区', 'zh-CN')));")
+    assert zh == ["养老院，江心区"]

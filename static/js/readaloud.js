@@ -5,14 +5,21 @@
  * shown here only when the browser has speech synthesis and at least one voice; without either
  * (or without JavaScript) the page is exactly the same without it.
  *
- * - What is read: the text of <main> in reading order, block by block, skipping what is not
- *   shown (the hidden attribute, aria-hidden, display: none, visibility: hidden), navigation,
- *   form controls' own values and this button itself. Images are read by their alt text.
+ * - What is read: the text of <main> in reading order, block by block, as a sighted reader sees
+ *   it. Skipped: what is not shown (the hidden attribute, aria-hidden, display: none,
+ *   visibility: hidden) and what is shown to screen readers only (.visually-hidden: they have
+ *   their own voice and it would be said twice); the page's chrome - navigation, search and
+ *   filter forms as a whole (role="search" or method="get"), form labels, buttons and form
+ *   controls' own values; a table caption that only repeats the heading before it; and this
+ *   button itself. Images are read by their alt text.
  * - Language: the button's data-lang (zh-CN or en, from the page language); a part of the page
  *   marked with another lang attribute is read in that language. A voice for the language is
  *   chosen when the browser has one, otherwise the browser picks by the utterance's lang.
  * - Chunks: Chrome stops an utterance after about 15 seconds, so the text is spoken sentence by
- *   sentence, in chunks of at most MAX_CHUNK characters, one utterance after the other.
+ *   sentence, in chunks of at most MAX_CHUNK characters, one utterance after the other. A block
+ *   (a paragraph, a heading, a list item) is never joined to the next; a long one is cut after a
+ *   sentence end, else between "·"-separated items (read as a pause: "·" is said as a comma),
+ *   else after a comma, and only then at a space - never inside an item when it can be helped.
  * - Pause and continue: the same button toggles; a pause cancels the current utterance and
  *   continuing starts again at the beginning of that chunk (speechSynthesis.pause() is not
  *   reliable across browsers). Stop ends reading. Each change is announced in a live region.
@@ -23,8 +30,9 @@
   var MAX_CHUNK = 180; // characters: well under 15 s of speech in either language
   var SKIP_TAGS = {
     SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, NAV: 1, SELECT: 1, OPTION: 1, TEXTAREA: 1,
-    INPUT: 1, SVG: 1, CANVAS: 1, IFRAME: 1, OBJECT: 1, VIDEO: 1, AUDIO: 1
+    INPUT: 1, SVG: 1, CANVAS: 1, IFRAME: 1, OBJECT: 1, VIDEO: 1, AUDIO: 1, LABEL: 1, BUTTON: 1
   };
+  var HEADINGS = { H1: 1, H2: 1, H3: 1, H4: 1, H5: 1, H6: 1 };
 
   function supported() {
     return "speechSynthesis" in window && "SpeechSynthesisUtterance" in window && !!window.speechSynthesis;
@@ -64,8 +72,19 @@
     return best;
   }
 
+  function squeezed(text) {
+    return (text || "").replace(/\s+/g, " ").trim();
+  }
+
+  // Page chrome, not content: a search or filter form (its labels, options and buttons).
+  function isChromeForm(el) {
+    if (el.tagName !== "FORM") return false;
+    return el.getAttribute("role") === "search" || (el.getAttribute("method") || "get").toLowerCase() === "get";
+  }
+
   function isHidden(el) {
     if (el.hidden || el.getAttribute("aria-hidden") === "true") return true;
+    if (el.classList && el.classList.contains("visually-hidden")) return true;
     var style = window.getComputedStyle(el);
     return style.display === "none" || style.visibility === "hidden";
   }
@@ -79,6 +98,7 @@
   function collect(root, control, pageLang) {
     var blocks = [];
     var current = { text: "", lang: pageLang };
+    var lastHeading = "";
 
     function flush() {
       var text = current.text.replace(/\s+/g, " ").trim();
@@ -95,7 +115,10 @@
       }
       if (node.nodeType !== 1) return;
       var el = node;
-      if (el === control || SKIP_TAGS[el.tagName.toUpperCase()] || isHidden(el)) return;
+      var tag = el.tagName.toUpperCase();
+      if (el === control || SKIP_TAGS[tag] || isChromeForm(el) || isHidden(el)) return;
+      if (tag === "CAPTION" && lastHeading && squeezed(el.textContent) === lastHeading) return;
+      if (HEADINGS[tag]) lastHeading = squeezed(el.textContent);
       var own = el.getAttribute("lang");
       var elLang = own ? speechLang(own) : lang;
       if (el.tagName === "IMG") {
@@ -117,7 +140,10 @@
 
   // A block's text as chunks of at most MAX_CHUNK characters, cut after sentence ends, then
   // after commas and semicolons, then at spaces, and only as a last resort anywhere.
-  function chunksOf(text) {
+  function chunksOf(text, lang) {
+    // "·" between items is a pause: said as a comma, and a place to cut a long block.
+    var pause = lang === "zh-CN" ? "，" : ", ";
+    text = text.replace(/\s*·\s*/g, pause);
     // A full stop ends a sentence only before a space or the end ("3.5", "example.cn" do not).
     var sentences = text.match(/[^。！？!?；;.]+(?:\.(?!\s|$)[^。！？!?；;.]*)*[。！？!?；;.]*[”’"')）]*\s*|[。！？!?；;.]+\s*/g) || [text];
     var out = [];
@@ -219,7 +245,7 @@
         queue = [];
         var blocks = collect(main, box, pageLang);
         for (var i = 0; i < blocks.length; i++) {
-          var pieces = chunksOf(blocks[i].text);
+          var pieces = chunksOf(blocks[i].text, blocks[i].lang);
           for (var j = 0; j < pieces.length; j++) queue.push({ text: pieces[j], lang: blocks[i].lang });
         }
         start(0);
@@ -257,6 +283,9 @@
     if (synth.addEventListener) synth.addEventListener("voiceschanged", onVoices);
     else synth.onvoiceschanged = onVoices;
   }
+
+  // Under Node (tests/test_read_aloud.py) the pure parts are exported; a browser has no `module`.
+  if (typeof module === "object" && module && module.exports) module.exports = { collect: collect, chunksOf: chunksOf };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

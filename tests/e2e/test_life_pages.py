@@ -78,17 +78,36 @@ LABELS = {
 }
 SPEECH = {"en": ("en", "Stub English"), "zh-hans": ("zh-CN", "Stub Mandarin")}
 
-# The text a listener should hear: <main> as shown, without the read-aloud controls, navigation
-# and form controls (run after reading: it removes them from the page).
+# The text a listener should hear: <main> as shown, without the read-aloud controls, navigation,
+# search and filter forms, labels, buttons, form controls, text for screen readers only
+# (.visually-hidden) and a table caption that repeats the heading before it (run after reading:
+# it removes them from the page).
 SHOWN_TEXT = """() => {
   const main = document.querySelector('main');
-  main.querySelectorAll('.read-aloud, nav, select, textarea, input, script').forEach((e) => e.remove());
+  const chrome = '.read-aloud, nav, select, textarea, input, script, label, button, .visually-hidden, '
+    + 'form[role=search], form[method=get], form[method=GET], form:not([method])';
+  main.querySelectorAll(chrome).forEach((e) => e.remove());
+  let heading = '';
+  const squeezed = (t) => t.replace(/\\s+/g, ' ').trim();
+  main.querySelectorAll('h1, h2, h3, h4, h5, h6, caption').forEach((e) => {
+    if (e.tagName !== 'CAPTION') heading = squeezed(e.textContent);
+    else if (squeezed(e.textContent) === heading) e.remove();
+  });
   return main.innerText;
 }"""
 
 
 def squeeze(text):
-    return re.sub(r"\s+", "", text)
+    """Text without spaces and without the pauses: a "·" between items is spoken as a comma."""
+    return re.sub(r"[\s·,，]+", "", text)
+
+
+def read_page_aloud(page):
+    """Click "Read this page", wait for the end, and return what was said as one text."""
+    page.locator(".read-aloud-toggle").click()
+    page.wait_for_function("() => window.__speech.spoken.length > 0")
+    page.wait_for_function("() => document.querySelector('.read-aloud-stop').hidden")
+    return " ".join(u["text"] for u in spoken(page))
 
 
 def in_elder_mode(tab):
@@ -354,6 +373,15 @@ def test_the_life_pages_search_filter_and_show_entries(tab, lang, elder):
         names = result_names(page)
         assert mine in names and (area == "education" or theirs not in names), names
         tab.check(f"{area} page, filtered by the form ({mode})")
+        if elder:
+            # Read aloud skips the filter form (labels, options, buttons): the results come next.
+            said = read_page_aloud(page)
+            button = page.locator("#filters button[type=submit]").inner_text().strip()
+            assert button not in said and mine in said
+            assert {u["lang"] for u in spoken(page)} == {SPEECH[lang][0]}
+            assert all(len(u["text"]) <= 180 for u in spoken(page))
+            assert squeeze(said) == squeeze(page.evaluate(SHOWN_TEXT))
+            page.reload()
 
         if area in ("health", "elderly", "culture"):
             tab.goto(f"/{lang}/life/{segment}/?q={WORD[lang]}&open=1")
@@ -364,11 +392,12 @@ def test_the_life_pages_search_filter_and_show_entries(tab, lang, elder):
         assert page.locator("h1").inner_text().strip() == mine
         tab.check(f"{area} entry ({mode})")
         if elder:
-            page.locator(".read-aloud-toggle").click()
-            page.wait_for_function("() => document.querySelector('.read-aloud-stop').hidden")
-            said = spoken(page)
-            assert said and mine in " ".join(u["text"] for u in said)
-            assert {u["lang"] for u in said} == {SPEECH[lang][0]}
+            said = read_page_aloud(page)
+            assert mine in said and {u["lang"] for u in spoken(page)} == {SPEECH[lang][0]}
+            hours_heading = page.locator("#hours-h")
+            if hours_heading.count():  # said once: no hidden caption, no column header repeating it
+                assert said.count(hours_heading.inner_text().strip()) == 1, said
+            assert squeeze(said) == squeeze(page.evaluate(SHOWN_TEXT))
         tab.goto(f"/{lang}/life/")
 
 
