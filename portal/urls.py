@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from services.accounts.views import admin_login
+from services.life.admin import view_on_site as life_view_on_site
 
 from . import views
 
@@ -17,6 +18,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # The admin's sign-in, through the citizens' lockout and with a safe `next` (accounts.views).
     path("admin/login/", admin_login, name="admin-login"),
+    # The admin's "View on site" shortcut, staff only as before, and a digital-life entry only for
+    # those who may see it in the admin (services/life/admin.py); before admin.site.urls.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(life_view_on_site)),
     path("admin/", admin.site.urls),
     path("prefs/elder/", views.elder_mode, name="elder-mode"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -10,10 +10,15 @@ change, or asks an editor), and a deleted entry takes its change-request history
 """
 
 import csv
+import re
 
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,6 +28,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from services.catalogue.models import Service
 from services.lib.i18n import labelled
 
 from . import access, approvals
@@ -31,6 +37,7 @@ from .models import (
     STALE_DAYS,
     CarePlace,
     ChangeRequest,
+    Entry,
     Hospital,
     Hours,
     Organisation,
@@ -72,10 +79,13 @@ class PendingFilter(admin.SimpleListFilter):
         return [("yes", _("Yes")), ("no", _("No"))]
 
     def queryset(self, request, queryset):
+        # Exists straight in the WHERE clause (not the list's "waiting" column): PostgreSQL
+        # answers it as a semi/anti join instead of a subquery per row.
+        waiting = Exists(ChangeRequest.objects.filter(entry=OuterRef("pk"), status=ChangeRequest.Status.PENDING))
         if self.value() == "yes":
-            return queryset.filter(waiting__isnull=False)
+            return queryset.filter(waiting)
         if self.value() == "no":
-            return queryset.filter(waiting__isnull=True)
+            return queryset.filter(~waiting)
         return queryset
 
 
@@ -87,11 +97,136 @@ class HoursInline(admin.TabularInline):
     extra = 0
     fields = ("weekday", "opens", "closes")
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Each row carries the values it was shown with: a row nobody touched in this form is
+        # not written back over a change made meanwhile (by the provider, or another editor).
+        keep_initial(formset.form.base_fields.values())
+        return formset
+
+
+# A phone number ("+86 21 6000 1000", "-1234"): digits and + - ( ) . / and spaces only. It cannot
+# call a function or refer to a cell, so it is left as it is (readable) even when it starts with
+# + or -. Any other cell starting with = + - @ tab or CR is prefixed with ' (OWASP's advice on CSV
+# injection): a spreadsheet then shows it as text.
+PHONE_LIKE = re.compile(r"\+?[\d\s()./-]*\d[\d\s()./-]*")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 
 def _csv_cell(value):
     text = "" if value is None else str(value)
-    # Never let a cell start a spreadsheet formula (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    if text.startswith(FORMULA_START) and not PHONE_LIKE.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def _csv_value(entry, model_field):
+    """An area field's value as the export writes it: choices by label, related rows by name,
+    yes/no, lists joined with "; "."""
+    if model_field.many_to_many:
+        return "; ".join(str(o) for o in getattr(entry, model_field.name).all())
+    value = getattr(entry, model_field.name)
+    if value is None:
+        return ""
+    if model_field.choices:
+        return getattr(entry, f"get_{model_field.name}_display")()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def view_on_site(request, content_type_id, object_id):
+    """/admin/r/<content type>/<id>/ (the admin's "View on site"): staff only as before
+    (portal/urls.py wraps it in admin_view), and a digital-life entry only for those who may
+    see it in the admin - anyone else's, published or not, is a 404, like its change page."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    if model is not None and issubclass(model, (Entry, ChangeRequest, Hours)):
+        if not str(object_id).isdigit():
+            raise Http404
+        if issubclass(model, ChangeRequest):
+            visible = access.change_requests_for(request.user)
+        elif issubclass(model, Hours):
+            visible = Hours.objects.filter(entry__in=access.entries_for(request.user))
+        else:
+            visible = access.entries_for(request.user)
+        if not visible.filter(pk=int(object_id)).exists():
+            raise Http404
+    return shortcut(request, content_type_id, object_id)
+
+
+class _Quiet:
+    """A hidden "initial-" input: no aria-describedby (the field's help text belongs to the
+    visible input; a hidden input may not carry aria-* attributes)."""
+
+    def get_context(self, name, value, attrs):
+        attrs = {k: v for k, v in (attrs or {}).items() if k != "aria-describedby"}
+        return super().get_context(name, value, attrs)
+
+
+class QuietHiddenInput(_Quiet, forms.HiddenInput):
+    pass
+
+
+class QuietMultipleHiddenInput(_Quiet, forms.MultipleHiddenInput):
+    pass
+
+
+def keep_initial(form_fields):
+    """Give each field a hidden "initial-" input with the value it was shown with, so that
+    form.changed_data is what this person changed, not what differs from the row now."""
+    for form_field in form_fields:
+        form_field.show_hidden_initial = True
+        multiple = issubclass(form_field.hidden_widget, forms.MultipleHiddenInput)
+        form_field.hidden_widget = QuietMultipleHiddenInput if multiple else QuietHiddenInput
+
+
+class EntryFormMixin:
+    """The change form of an entry: every field carries the value it was shown with (a hidden
+    "initial-" input), so a save writes only what this person changed (form.changed_data) and
+    never puts back a value someone else saved while the form was open. Before saving, the
+    changed values are checked against the entry as it is now (someone may have changed
+    another field they must fit, e.g. free beds against beds)."""
+
+    life_pending = {}  # a provider's open change request: {field: value kept in the request}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        for name, raw in self.life_pending.items():
+            if name in self.fields:
+                self.initial[name] = approvals.as_initial(model, name, raw)
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.instance.pk is None or self._errors:
+            return
+        model = self._meta.model
+        changed = {}
+        model_fields = {f.name: f for f in model._meta.concrete_fields}
+        for name in self.changed_data:
+            if name in model_fields and name in self.cleaned_data:
+                changed[name] = approvals.to_json(model_fields[name], self.cleaned_data[name])
+        if not changed:
+            return
+        now = model.objects.filter(pk=self.instance.pk).first()
+        if now is None:
+            return
+        found = approvals.problems(now, {**self.life_pending, **changed})
+        if found:
+            self.add_error(
+                None,
+                ValidationError(
+                    gettext(
+                        "The entry was changed after you opened it, and your values do not fit it as it is "
+                        "now: %(problems)s Reload the page to see its values now; what you typed is kept below."
+                    )
+                    % {"problems": " ".join(found)},
+                    code="changed_meanwhile",
+                ),
+            )
 
 
 class EntryAdmin(admin.ModelAdmin):
@@ -107,6 +242,7 @@ class EntryAdmin(admin.ModelAdmin):
     list_per_page = 50
     inlines = (HoursInline,)
     filter_horizontal = ("services", "life_events")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ("confirm_current", "export_csv")
     change_form_template = "admin/life/entry_change_form.html"
 
@@ -177,15 +313,32 @@ class EntryAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, gettext("Waiting for an editor"))
 
     # --- the change form -----------------------------------------------------------------
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Only published services are offered (not every draft of every department).
+        if db_field.related_model is Service:
+            kwargs["queryset"] = Service.objects.filter(published=True).order_by("name_zh")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs.setdefault("form", type("EntryForm", (EntryFormMixin, self.form), {}))
         form = super().get_form(request, obj, change=change, **kwargs)
+        pending = {}
         if obj is not None and not access.publishes_at_once(request.user):
             waiting = obj.change_requests.filter(status=ChangeRequest.Status.PENDING).first()
+            if waiting is not None:
+                pending = {n: v for n, v in waiting.changes.items() if n in form.base_fields}
             for row in approvals.diff(waiting) if waiting else []:
                 if row.name in form.base_fields:
                     field = form.base_fields[row.name]
-                    note = labelled(gettext("Waiting for an editor"), row.proposed)
-                    field.help_text = format_html('{} <strong class="due-soon waiting">{}</strong>', field.help_text, note)
+                    note = format_html(
+                        '<strong class="due-soon waiting">{}</strong> {} {}',
+                        gettext("Waiting for an editor: the value in the field is the one you proposed."),
+                        labelled(gettext("Public now"), row.current),
+                        gettext("To take this change back, put back the public value and save."),
+                    )
+                    field.help_text = format_html("{} {}", field.help_text, note) if field.help_text else note
+        keep_initial(form.base_fields.values())
+        form.life_pending = pending
         return form
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -203,8 +356,18 @@ class EntryAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra)
 
     def save_model(self, request, obj, form, change):
-        if access.publishes_at_once(request.user):
-            obj.updated_at = timezone.now()  # an editor's save publishes everything at once
+        if access.publishes_at_once(request.user) and change:
+            # An editor's save publishes at once - only the fields they changed in this form, so a
+            # provider's free beds or fees saved while the form was open are not put back.
+            plain = [
+                obj._meta.get_field(n).attname
+                for n in form.changed_data
+                if n in form.cleaned_data and not obj._meta.get_field(n).many_to_many
+            ]
+            obj.updated_at = timezone.now()
+            obj.save(update_fields=[*plain, "updated_at"])
+        elif access.publishes_at_once(request.user):
+            obj.updated_at = timezone.now()
             super().save_model(request, obj, form, change)
         elif not change:
             # A provider's new entry: theirs, and not public until an editor approves it.
@@ -220,6 +383,15 @@ class EntryAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         proposal = getattr(request, "life_proposal", None)
+        if proposal is None and change:
+            # An editor: only the many-to-many fields changed in this form, then opening hours.
+            for name in form.changed_data:
+                model_field = form.instance._meta.get_field(name)
+                if model_field.many_to_many and name in form.cleaned_data:
+                    getattr(form.instance, name).set(form.cleaned_data[name])
+            for formset in formsets:
+                self.save_formset(request, form, formset, change=change)
+            return
         if proposal is None:
             super().save_related(request, form, formsets, change)
             if getattr(request, "life_new_entry", False):
@@ -231,7 +403,8 @@ class EntryAdmin(admin.ModelAdmin):
         # The provider's many-to-many changes went into the proposal; opening hours are routine.
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
-        if any(formset.has_changed() for formset in formsets):
+        # Say "published" only of rows actually written (a posted row of another entry is not).
+        if any(fs.new_objects or fs.changed_objects or fs.deleted_objects for fs in formsets):
             proposal.extra_published.append(gettext("opening hours"))
 
     def construct_change_message(self, request, form, formsets, add=False):
@@ -261,16 +434,21 @@ class EntryAdmin(admin.ModelAdmin):
     def export_csv(self, request, queryset):
         header = ["slug", "name_zh", "name_en", "organisation", "district", "phone", "address_zh", "address_en"]
         header += ["link", "published", "updated_at", "stale"]
+        area = [self.model._meta.get_field(name) for name in self.area_fields]
+        header += [f.name for f in area]
+        related = [f.name for f in area if f.is_relation and not f.many_to_many]
+        many = [f.name for f in area if f.many_to_many]
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response["Content-Disposition"] = f'attachment; filename="{self.model._meta.model_name}-{stamp}.csv"'
         response.write("\ufeff")  # BOM: Excel opens UTF-8 Chinese correctly
         writer = csv.writer(response)
         writer.writerow(header)
-        for e in queryset.select_related("organisation", "district"):
+        for e in queryset.select_related("organisation", "district", *related).prefetch_related(*many):
             row = [e.slug, e.name_zh, e.name_en, e.organisation.name_zh, e.district.name_zh if e.district else ""]
             row += [e.phone, e.address_zh, e.address_en, e.link, "yes" if e.published else "no"]
             row += [timezone.localtime(e.updated_at).strftime("%Y-%m-%d"), "yes" if e.is_stale() else "no"]
+            row += [_csv_value(e, f) for f in area]
             writer.writerow([_csv_cell(v) for v in row])
         return response
 
@@ -393,6 +571,22 @@ class ChangeRequestAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return access.change_requests_for(request.user).order_by(*self.get_ordering(request))
 
+    def get_object(self, request, object_id, from_field=None):
+        # Another organisation's request (history page too) is a 404, not "may have been deleted".
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404
+        return obj
+
+    def get_list_display(self, request):
+        if access.is_editor(request.user):
+            return self.list_display
+        return [("submitter" if n == "submitted_by" else n) for n in self.list_display]
+
+    @admin.display(description=_("submitted by"))
+    def submitter(self, obj):
+        return person_shown(obj.submitted_by, obj.entry, None)
+
     def has_add_permission(self, request):
         return False
 
@@ -444,6 +638,8 @@ class ChangeRequestAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": gettext("Change to “%(entry)s”") % {"entry": change.entry},
             "change": change,
+            "submitted_by": person_shown(change.submitted_by, change.entry, user),
+            "decided_by": person_shown(change.decided_by, change.entry, user),
             "diff": approvals.diff(change),
             "changed_since": waiting and approvals.changed_since(change),
             "entry_url": reverse(f"admin:life_{entry_model._meta.model_name}_change", args=[change.entry_id]),
@@ -481,3 +677,16 @@ class ChangeRequestAdmin(admin.ModelAdmin):
         self.log_change(request, AREA_MODELS[done.entry.area].objects.get(pk=done.entry_id), text)
         self.message_user(request, text + ".", messages.SUCCESS)
         return redirect("admin:life_changerequest_change", change.pk)
+
+
+def person_shown(person, entry, viewer):
+    """Who submitted or decided a change, as `viewer` may read it: the username for content
+    editors and for the entry's own organisation's accounts; "a content editor" for an editor's
+    name shown to a provider (editors' usernames are not given to outside organisations)."""
+    if person is None:
+        return ""
+    if (viewer is not None and access.is_editor(viewer)) or (
+        person.organisation_id is not None and person.organisation_id == entry.organisation_id
+    ):
+        return person.get_username()
+    return gettext("a content editor")

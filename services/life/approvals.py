@@ -148,6 +148,7 @@ class Proposal:
     request: ChangeRequest | None = None
     held: bool = False  # routine values held back with the rest (they break a rule on their own)
     extra_published: list = field(default_factory=list)  # e.g. "opening hours" (the Hours rows)
+    taken_out: list = field(default_factory=list)  # fields this save took out of the open request
 
     def message(self):
         parts = []
@@ -158,6 +159,11 @@ class Proposal:
             )
         if self.pending:
             parts.append(gettext("Waiting for an editor: %(fields)s.") % {"fields": listed(self.pending, self.model)})
+        if self.taken_out:
+            parts.append(
+                gettext("Taken out of the change waiting for an editor: %(fields)s.")
+                % {"fields": listed(self.taken_out, self.model)}
+            )
         if self.held:
             parts.append(
                 gettext("Some routine values only fit the values waiting for an editor, so they wait with them.")
@@ -189,32 +195,59 @@ def propose(entry, changes, user, *, now=None):
         routine = {n: v for n, v in differing.items() if n in model.routine_fields()}
         rest = {n: v for n, v in differing.items() if n not in routine and editable(model, n) and n != "published"}
         held = False
-        if routine and rest and not _valid_with(row, routine):
+        # Routine values that only fit values still waiting (this save's or the open request's)
+        # wait with them rather than break the entry's rules now.
+        if routine and not _valid_with(row, routine):
             rest, routine, held = {**rest, **routine}, {}, True
         if routine:
             _write(row, routine, now)
         else:
             row.updated_at = now
             row.save(update_fields=["updated_at"])
-        request = _merge(row, rest, unchanged=[n for n in wanted if n not in differing], user=user, now=now)
-        return Proposal(model, published=list(routine), pending=list(rest), request=request, held=held)
+        # A field proposed back to its current value leaves the open request; so does a routine
+        # field published now (a value held earlier with the rest is older than this one, and
+        # approving the request must not write it back over this one).
+        drop = [n for n in wanted if n not in differing] + list(routine)
+        request, taken_out = _merge(row, rest, drop=drop, user=user, now=now)
+        return Proposal(
+            model,
+            published=list(routine),
+            pending=list(rest),
+            request=request,
+            held=held,
+            taken_out=[n for n in in_field_order(model, taken_out) if n not in routine],
+        )
 
 
 def _valid_with(row, values):
     """Whether the entry obeys its rules (clean, constraints) with `values` and nothing else
     changed; the row is left as it was."""
+    return not problems(row, values)
+
+
+def problems(row, values):
+    """The entry's rules (clean, constraints) that `values` (kept as in a change request) break
+    on `row` as it is: a list of messages, empty when they fit. The row is left as it was."""
     before = {f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields}
     for name, raw in values.items():
         _set(row, name, raw)
     try:
         row.clean()
         row.validate_constraints()
-        return True
-    except ValidationError:
-        return False
+        return []
+    except ValidationError as error:
+        return [" ".join(messages) for messages in error.message_dict.values()]
     finally:
         for attname, value in before.items():
             setattr(row, attname, value)
+
+
+def as_initial(model, name, raw):
+    """A value kept in a change request as a form field's initial value."""
+    model_field = model._meta.get_field(name)
+    if model_field.is_relation or raw is None:
+        return raw
+    return model_field.to_python(raw)
 
 
 def _write(row, values, now):
@@ -229,27 +262,28 @@ def _write(row, values, now):
             getattr(row, name).set(ids)
 
 
-def _merge(row, rest, *, unchanged, user, now):
-    """The entry's open request with `rest` merged in; a field proposed back to its current
-    value leaves the request. Returns the open request, or None when nothing waits."""
+def _merge(row, rest, *, drop, user, now):
+    """The entry's open request with `rest` merged in and the fields named in `drop` taken out.
+    Returns (the open request or None when nothing waits, the names taken out of it)."""
     open_request = (
         ChangeRequest.objects.select_for_update().filter(entry=row, status=ChangeRequest.Status.PENDING).first()
     )
     if open_request is None:
         if not rest:
-            return None
-        return ChangeRequest.objects.create(entry=row, changes=rest, submitted_by=user, submitted_at=now)
-    merged = {n: v for n, v in {**open_request.changes, **rest}.items() if n not in unchanged}
+            return None, []
+        return ChangeRequest.objects.create(entry=row, changes=rest, submitted_by=user, submitted_at=now), []
+    taken_out = [n for n in open_request.changes if n in drop and n not in rest]
+    merged = {n: v for n, v in {**open_request.changes, **rest}.items() if n not in drop}
     if merged == open_request.changes:
-        return open_request
+        return open_request, taken_out
     if not merged:
         ChangeRequest.objects.filter(pk=open_request.pk).update(
             status=ChangeRequest.Status.WITHDRAWN, decided_by=user, decided_at=now
         )
-        return None
+        return None, taken_out
     open_request.changes, open_request.submitted_by, open_request.submitted_at = merged, user, now
     open_request.save(update_fields=["changes", "submitted_by", "submitted_at"])
-    return open_request
+    return open_request, taken_out
 
 
 def request_publication(entry, user, *, now=None):
@@ -257,7 +291,7 @@ def request_publication(entry, user, *, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         Entry.objects.filter(pk=entry.pk).update(published=False)
-        return _merge(entry, {"published": True}, unchanged=[], user=user, now=now)
+        return _merge(entry, {"published": True}, drop=[], user=user, now=now)[0]
 
 
 def confirm(queryset, user, *, now=None):

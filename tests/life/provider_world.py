@@ -60,11 +60,24 @@ def _put(data, name, value):
         data[name] = str(getattr(value, "pk", value))
 
 
+def _put_initial(data, bound):
+    """The hidden "initial-" input a field with show_hidden_initial renders beside itself."""
+    if not bound.field.show_hidden_initial:
+        return
+    value = bound.initial
+    if isinstance(value, (list, tuple)):
+        data[bound.html_initial_name] = [str(getattr(v, "pk", v)) for v in value]
+    else:
+        data[bound.html_initial_name] = "" if value is None else str(getattr(value, "pk", value))
+
+
 def form_values(response, **changes):
-    """What the admin change (or add) page's form would send back unchanged, with `changes`."""
+    """What the admin change (or add) page's form would send back unchanged, with `changes`
+    (the hidden "initial-" values as shown, too)."""
     data = {}
     for bound in response.context["adminform"].form:
         _put(data, bound.html_name, bound.value())
+        _put_initial(data, bound)
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         for bound in formset.management_form:
@@ -72,6 +85,7 @@ def form_values(response, **changes):
         for form in formset.forms:
             for bound in form:
                 _put(data, bound.html_name, bound.value())
+                _put_initial(data, bound)
     for name, value in changes.items():
         if value is None:
             data.pop(name, None)

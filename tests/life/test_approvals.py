@@ -332,3 +332,69 @@ def test_a_routine_change_renews_only_the_directory_pages(world, monkeypatch):
     renewed.clear()
     approvals.approve(ChangeRequest.objects.get(entry=world["home"]), world["editor"])
     assert ("catalogue", "life") in renewed  # the new name shows on the guides too
+
+
+def test_a_routine_value_published_after_it_was_held_leaves_the_request_and_approval_keeps_it(client, world):
+    # 260 beds, 18 free. 270 free beds only fit the 280 beds proposed: both wait for the editor.
+    home = world["home"]
+    CarePlace.objects.filter(pk=home.pk).update(beds=260, free_beds=18)
+    home.refresh_from_db()
+    held = approvals.propose(home, {"beds": 280, "free_beds": 270}, world["provider"])
+    assert held.held
+    # The next day the home has 2 free beds: published at once (they fit the 260 beds there are now).
+    later = approvals.propose(home, {"free_beds": 2}, world["provider"])
+    assert later.published == ["free_beds"]
+    request = ChangeRequest.objects.get(entry=home, status=ChangeRequest.Status.PENDING)
+    assert request.changes == {"beds": 280}
+    approvals.approve(request, world["editor"])
+    home.refresh_from_db()
+    assert (home.beds, home.free_beds) == (280, 2)
+    assert "<strong>2</strong>" in client.get(home.get_absolute_url()).content.decode()
+
+
+def test_a_held_request_left_inconsistent_by_a_routine_update_is_refused_with_the_reason(world):
+    # Beds cut to 10 waits; meanwhile 15 free beds (fit the 50 beds there are now) are published.
+    home = world["home"]
+    approvals.propose(home, {"beds": 10}, world["provider"])
+    approvals.propose(home, {"free_beds": 15}, world["provider"])
+    request = ChangeRequest.objects.get(entry=home, status=ChangeRequest.Status.PENDING)
+    with pytest.raises(approvals.ApprovalError, match="cannot be published with the entry as it is now"):
+        approvals.approve(request, world["editor"])
+    home.refresh_from_db()
+    assert (home.beds, home.free_beds) == (50, 15)
+    request.refresh_from_db()
+    assert request.status == ChangeRequest.Status.PENDING
+
+
+def test_the_change_form_shows_the_proposed_value_in_the_field_and_the_public_value_beside_it(client, world):
+    home = world["home"]
+    approvals.propose(home, {"name_en": "Typo nmae", "phone": "021-9999 0000"}, world["provider"])
+    client.force_login(world["provider"])
+    page = client.get(change_url(home))
+    form = page.context["adminform"].form
+    assert form["name_en"].value() == "Typo nmae"
+    body = page.content.decode()
+    assert "Public now: Sunrise Home" in body
+    assert "put back the public value" in body
+
+
+def test_a_provider_takes_one_field_back_out_of_the_request_by_putting_back_the_public_value(client, world):
+    home = world["home"]
+    approvals.propose(home, {"name_en": "Typo nmae", "phone": "021-9999 0000"}, world["provider"])
+    client.force_login(world["provider"])
+    response = _save(client, home, name_en="Sunrise Home")
+    request = ChangeRequest.objects.get(entry=home, status=ChangeRequest.Status.PENDING)
+    assert request.changes == {"phone": "021-9999 0000"}
+    assert "Taken out of the change waiting for an editor: name (English)." in response.content.decode()
+
+
+def test_saving_another_field_keeps_the_fields_waiting_for_an_editor(client, world):
+    home = world["home"]
+    approvals.propose(home, {"name_en": "Sunrise Care Home"}, world["provider"])
+    client.force_login(world["provider"])
+    _save(client, home, free_beds="1")
+    home.refresh_from_db()
+    assert home.free_beds == 1
+    assert ChangeRequest.objects.get(entry=home, status=ChangeRequest.Status.PENDING).changes == {
+        "name_en": "Sunrise Care Home"
+    }

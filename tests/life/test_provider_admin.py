@@ -245,3 +245,171 @@ def test_every_admin_list_takes_the_same_queries_for_3_or_15_rows(client, world,
     add(12)
     assert _queries(client, url) == few
     assert few <= 16
+
+
+def test_an_editors_save_keeps_free_beds_a_provider_set_while_the_form_was_open(client, world):
+    home = world["home"]
+    CarePlace.objects.filter(pk=home.pk).update(free_beds=7)
+    client.force_login(make_editor())
+    page = client.get(change_url(home))  # the editor's form shows 7 free beds
+    from services.life import approvals
+
+    approvals.propose(home, {"free_beds": 0}, world["provider"])
+    response = client.post(change_url(home), form_values(page, summary_en="A home by the river."))
+    assert response.status_code == 302
+    home.refresh_from_db()
+    assert home.summary_en == "A home by the river."
+    assert home.free_beds == 0
+
+
+def test_an_editors_save_keeps_opening_hours_a_provider_changed_while_the_form_was_open(client, world):
+    import datetime
+
+    from services.life.models import Hours
+
+    home = world["home"]
+    client.force_login(make_editor())
+    page = client.get(change_url(home))
+    Hours.objects.filter(entry=home).update(closes=datetime.time(19, 0))  # the provider's change
+    client.post(change_url(home), form_values(page, summary_en="A home by the river."))
+    assert Hours.objects.get(entry=home).closes == datetime.time(19, 0)
+
+
+def test_an_editors_change_that_no_longer_fits_the_entry_is_refused_with_a_message(client, world):
+    home = world["home"]  # 50 beds, 5 free
+    client.force_login(make_editor())
+    page = client.get(change_url(home))
+    CarePlace.objects.filter(pk=home.pk).update(free_beds=30)  # the provider's change meanwhile
+    response = client.post(change_url(home), form_values(page, beds="20"))
+    assert response.status_code == 200
+    assert "was changed after you opened it" in response.content.decode()
+    home.refresh_from_db()
+    assert (home.beds, home.free_beds) == (50, 30)
+
+
+def test_view_on_site_of_another_organisations_entry_is_not_found(client, world):
+    from django.contrib.contenttypes.models import ContentType
+
+    hidden = make_care_place(world["theirs"], name_en="Evergreen Annexe", published=False)
+    from services.life.models import Entry
+
+    client.force_login(world["provider"])
+    for model in (CarePlace, Entry):
+        ct = ContentType.objects.get_for_model(model)
+        assert client.get(f"/admin/r/{ct.pk}/{hidden.pk}/").status_code == 404
+        assert client.get(f"/admin/r/{ct.pk}/{world['other'].pk}/").status_code == 404
+        own = client.get(f"/admin/r/{ct.pk}/{world['home'].pk}/")
+        assert own.status_code == 302 and world["home"].slug in own["Location"]
+
+
+def test_view_on_site_stays_staff_only(client, world):
+    from django.contrib.contenttypes.models import ContentType
+
+    ct = ContentType.objects.get_for_model(CarePlace)
+    response = client.get(f"/admin/r/{ct.pk}/{world['home'].pk}/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_another_organisations_change_request_history_is_not_found(client, world):
+    theirs = ChangeRequest.objects.create(entry=world["other"], changes={"name_en": "X"}, submitted_by=make_editor())
+    client.force_login(world["provider"])
+    assert client.get(f"/admin/life/changerequest/{theirs.pk}/history/").status_code == 404
+
+
+def test_a_provider_sees_a_content_editor_not_the_editors_username(client, world):
+    from services.life import approvals
+
+    editor = make_editor("wang.editor")
+    approvals.propose(world["home"], {"name_en": "Sunrise Care"}, world["provider"])
+    request = ChangeRequest.objects.get(entry=world["home"])
+    approvals.reject(request, editor, "Use the registered name.")
+    client.force_login(world["provider"])
+    body = client.get(f"/admin/life/changerequest/{request.pk}/change/").content.decode()
+    assert "wang.editor" not in body
+    assert "a content editor" in body
+    assert "sunrise-staff" in body
+    listing = client.get("/admin/life/changerequest/").content.decode()
+    assert "wang.editor" not in listing
+    client.force_login(editor)
+    assert "wang.editor" in client.get(f"/admin/life/changerequest/{request.pk}/change/").content.decode()
+
+
+def _export(client, *entries):
+    import csv
+    import io
+
+    response = client.post(
+        "/admin/life/careplace/",
+        {"action": "export_csv", "_selected_action": [e.pk for e in entries], "index": 0},
+    )
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_export_keeps_phone_numbers_readable_and_neutralises_formulas(client, world):
+    home = world["home"]
+    CarePlace.objects.filter(pk=home.pk).update(
+        phone="+86 21 6000 1000", name_en="=HYPERLINK(1)", address_en="\t=1+1", summary_en="x", fees_en="\r@SUM(1)"
+    )
+    client.force_login(world["provider"])
+    header, row = _export(client, home)
+    cell = dict(zip(header, row, strict=True))
+    assert cell["phone"] == "+86 21 6000 1000"
+    assert cell["name_en"] == "'=HYPERLINK(1)"
+    assert cell["address_en"] == "'\t=1+1"
+    assert cell["fees_en"] == "'\r@SUM(1)"
+
+
+def test_export_holds_the_areas_own_fields(client, world):
+    client.force_login(world["provider"])
+    header, row = _export(client, world["home"])
+    cell = dict(zip(header, row, strict=True))
+    assert cell["beds"] == "50" and cell["free_beds"] == "5"
+    assert cell["kind"] == "Nursing home"
+    assert "fees_en" in cell and "senior_meal_price" in cell
+
+
+def test_hours_rows_of_another_entry_cannot_be_changed_by_posting_their_ids(client, world):
+    import datetime
+
+    from services.life.models import Hours
+
+    other_row = Hours.objects.get(entry=world["other"])
+    client.force_login(world["provider"])
+    page = client.get(change_url(world["home"]))
+    data = form_values(page, **{"hours-0-id": str(other_row.pk), "hours-0-closes": "23:00"})
+    response = client.post(change_url(world["home"]), data, follow=True)
+    other_row.refresh_from_db()
+    assert other_row.closes == datetime.time(17, 0)
+    assert "Published now: opening hours" not in response.content.decode()
+
+
+def test_the_related_services_offer_only_published_services(client, world):
+    from tests.makers import make_service
+
+    shown, hidden = make_service(name_en="Senior allowance"), make_service(name_en="Old draft", published=False)
+    client.force_login(world["provider"])
+    field = client.get(change_url(world["home"])).context["adminform"].form.fields["services"]
+    assert shown in field.queryset and hidden not in field.queryset
+
+
+def test_admin_url_fields_assume_https(client, world):
+    import warnings
+
+    from django.utils.deprecation import RemovedInDjango60Warning
+
+    client.force_login(world["provider"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RemovedInDjango60Warning)
+        page = client.get(change_url(world["home"]))
+    assert page.context["adminform"].form.fields["link"].assume_scheme == "https"
+
+
+def test_the_pending_filter_lists_entries_with_and_without_a_change_waiting(client, world):
+    from services.life import approvals
+
+    approvals.propose(world["home"], {"name_en": "Sunrise Care"}, world["provider"])
+    client.force_login(make_editor())
+    waiting = client.get("/admin/life/careplace/", {"pending": "yes"}).content.decode()
+    assert "Sunrise Home" in waiting and "Evergreen Home" not in waiting
+    rest = client.get("/admin/life/careplace/", {"pending": "no"}).content.decode()
+    assert "Sunrise Home" not in rest and "Evergreen Home" in rest and "Sunrise Canteen" in rest
