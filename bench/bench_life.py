@@ -18,9 +18,14 @@
 5. /healthz is measured before the first page and after every page; each page's ratio is its
    req/s over the mean of the two /healthz runs around it (as in run_bench.py).
 6. Then, outside the server: the CPU time of one request inside Django for each page (the WSGI
-   application called directly; the uncached rows with a fresh nocache value each time) and,
-   for each uncached page, where the time goes: SQL statements, their time, and the rest
-   (Python: the ORM building queries and instances, the forms and the template).
+   application called directly; the uncached rows with a fresh nocache value each time). The
+   area pages keep result cards, counts, pages of results and the filter form per process
+   (services/life/views.py), so a page-cache miss for filters asked before is cheap; for the
+   uncached rows two more figures say what a miss costs when they are not kept: "new filters"
+   (filters not asked before in the process: only the result cards kept) and "nothing kept"
+   (as after a write to the directories: every kept value computed again). And, for each
+   uncached page with new filters, where the time goes: SQL statements, their time, and the
+   rest (Python: the ORM building queries and instances, the forms and the template).
 
 Exit status 0 when every target is met, 1 when one is missed, 2 when the run failed.
 """
@@ -87,26 +92,37 @@ def environ(path, n):
             "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr}
 def start_response(status, headers):
     assert status.startswith("200"), status
+from services.lib.cache import forget_kept
+from services.life import views
 counter = [0]
-def call(path):
+def call(path, forget=None):
     counter[0] += 1
+    if forget == "all":  # as after a write: nothing kept in the process (cards, counts, versions)
+        forget_kept()
+    elif forget == "results":  # a combination of filters not asked before: only the cards are kept
+        views._KEPT_RESULTS.clear()
+        views._KEPT_FORMS.clear()
     return b"".join(app(environ(path, counter[0]), start_response))
-out = {}
-for name, path, profile in json.loads(PAGES):
+def cpu(path, forget=None):
     for _ in range(20):
-        call(path)
+        call(path, forget)
     n, t = 0, time.process_time()
     while n < 30 or time.process_time() - t < 1.0:
-        call(path)
+        call(path, forget)
         n += 1
-    row = {"cpu_us": (time.process_time() - t) / n * 1e6}
+    return (time.process_time() - t) / n * 1e6
+out = {}
+for name, path, profile in json.loads(PAGES):
+    row = {"cpu_us": cpu(path)}
     if profile:
+        row["new_filters_us"] = cpu(path, "results")
+        row["cold_us"] = cpu(path, "all")
         wall, sql, count, runs = 0.0, 0.0, 0, 5
         slowest = {}
         for _ in range(runs):
             with CaptureQueriesContext(connection) as ctx:
                 t0 = time.perf_counter()
-                call(path)
+                call(path, "results")
                 wall += time.perf_counter() - t0
             count += len(ctx.captured_queries)
             for q in ctx.captured_queries:
@@ -231,11 +247,11 @@ def table(baselines, results, profile):
     base_cpu = profile["healthz"]["cpu_us"]
     lines = [
         "| page | URL | req/s | p50 ms | p99 ms | errors | /healthz req/s around it | ratio | target | met "
-        "| CPU µs/request in Django | CPU ratio |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+        "| CPU µs/request in Django | CPU ratio | CPU µs, new filters | CPU µs, nothing kept |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
         f"| healthz | `/healthz` | {sum(rates) / len(rates):.0f} (mean of {len(rates)}; {min(rates):.0f}-"
         f"{max(rates):.0f}) | {baselines[0]['p50']:.2f} | {baselines[0]['p99']:.2f} | "
-        f"{sum(b['errors'] for b in baselines)} | | 1.00 | baseline | | {base_cpu:.0f} | 1.00 |",
+        f"{sum(b['errors'] for b in baselines)} | | 1.00 | baseline | | {base_cpu:.0f} | 1.00 | | |",
     ]
     all_met = True
     for name, r in results.items():
@@ -246,8 +262,10 @@ def table(baselines, results, profile):
             ok = ratio >= r["target"] and r["errors"] == 0
             all_met &= ok
             met, target_text = ("yes" if ok else "**no**"), f">= {r['target']:.2f}"
-        cpu = profile.get(name, {}).get("cpu_us")
+        row = profile.get(name, {})
+        cpu = row.get("cpu_us")
         cpu_cells = f"{cpu:.0f} | {base_cpu / cpu:.2f}" if cpu else " | "
+        cpu_cells += " | " + " | ".join(f"{row[k]:.0f}" if k in row else "" for k in ("new_filters_us", "cold_us"))
         lines.append(
             f"| {name} | `{r['path']}` | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} "
             f"| {r['base']:.0f} | {ratio:.2f} | {target_text} | {met} | {cpu_cells} |"
@@ -257,8 +275,9 @@ def table(baselines, results, profile):
 
 def breakdown(profile):
     lines = [
-        "Where an uncached page's time goes (inside Django, one request at a time, mean of 5; "
-        "the rest is Python: the ORM, forms and template):",
+        "Where an uncached page's time goes when its filters were not asked before in the process "
+        "(only the result cards kept; inside Django, one request at a time, mean of 5; the rest is "
+        "Python: the ORM, forms and template):",
         "",
         "| page | whole request ms | SQL statements | SQL ms | rest ms | slowest statements (ms each) |",
         "|---|---:|---:|---:|---:|---|",

@@ -30,19 +30,19 @@ _shells = OrderedDict()
 _lock = threading.Lock()  # threaded servers (runserver, gthread) share the dict
 
 
-def render_in_shell(request, template_name, context, *, title, crumbs=(), status=200):
+def render_in_shell(request, template_name, context, *, title, crumbs=(), status=200, nav=None):
     # The template engine escaped everything it put in `content`: it is HTML to insert as is.
     content = mark_safe(render_to_string(template_name, context, request))  # noqa: S308
     if not _reusable(request):
-        return HttpResponse(_render_shell(request, title, crumbs, content), status=status)
+        return HttpResponse(_render_shell(request, title, crumbs, content, nav), status=status)
     elder = getattr(request, "elder_mode", False)
-    key = (get_language(), elder, request.get_full_path(), str(title), _crumb_key(crumbs))
+    key = (get_language(), elder, request.get_full_path(), str(title), _crumb_key(crumbs), nav)
     with _lock:
         parts = _shells.get(key)
         if parts is not None:
             _shells.move_to_end(key)
     if parts is None:
-        parts = _render_shell(request, title, crumbs, mark_safe(MARKER)).split(MARKER)  # noqa: S308 - a constant
+        parts = _render_shell(request, title, crumbs, mark_safe(MARKER), nav).split(MARKER)  # noqa: S308 - a constant
         if len(parts) != 2:  # the marker must appear exactly once
             raise ValueError(f"{SHELL_TEMPLATE} must show its content once")
         with _lock:
@@ -61,8 +61,10 @@ def _crumb_key(crumbs):
     return tuple((str(label), url) for label, url in crumbs)
 
 
-def _render_shell(request, title, crumbs, content):
-    return render_to_string(SHELL_TEMPLATE, {"shell_title": title, "crumbs": crumbs, "shell_content": content}, request)
+def _render_shell(request, title, crumbs, content, nav=None):
+    # `nav`: the main navigation's current section (base.html marks it aria-current).
+    context = {"shell_title": title, "crumbs": crumbs, "shell_content": content, "nav": nav}
+    return render_to_string(SHELL_TEMPLATE, context, request)
 
 
 def forget_shells():

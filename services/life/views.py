@@ -7,6 +7,7 @@ entry page always says whether it is open now, so it is not page-cached either (
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
@@ -15,6 +16,8 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -22,6 +25,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from services.catalogue.models import Service
 from services.lib.cache import KeptStore, cache_public_page
+from services.lib.shell import render_in_shell
 
 from . import hours
 from .forms import (
@@ -171,9 +175,17 @@ def _area_page(request, page):
     if request.htmx:
         return render(request, "life/area_list.html#results", context)
     context["filters"] = _filters_html(request, page, form, stamp)
-    context["nav"] = "life"
-    context["crumbs"] = [(_("Digital life"), reverse("life:index")), (page.title, None)]
-    return render(request, "life/area_list.html", context)
+    title = page.title
+    if values.get("q"):
+        title = _("%(title)s matching “%(query)s”") % {"title": title, "query": values["q"]}
+    return render_in_shell(
+        request,
+        "life/area_list.html",
+        context,
+        title=f"{title} – {_('Digital life')}",
+        crumbs=[(_("Digital life"), reverse("life:index")), (page.title, None)],
+        nav="life",
+    )
 
 
 # Per process. A card is about 1-2 KB of HTML; 6,000 of them is about 10 MB per process.
@@ -255,23 +267,28 @@ def _counts(form, page, values, name, minute):
 
 
 def _count_rows(request, form):
-    """For each counted filter: its label and, per choice, (label, count, link, chosen); the
-    link chooses that value (or, when chosen, drops it) and keeps the other filters."""
+    """For each counted filter: its label and the HTML of its links, one per choice with its
+    count; a link chooses that value (or, when chosen, drops it) and keeps the other filters."""
+    sent = [(key, value) for key, values in request.GET.lists() if key != "page" for value in values]
     rows = []
     for name, counts in form.counts.items():
+        current = request.GET.get(name)
+        others = [(key, value) for key, value in sent if key != name]
         links = []
         for value, label in form.fields[name].choices:
-            if not str(value):
+            value = str(value)
+            if not value:
                 continue
-            params = request.GET.copy()
-            params.pop("page", None)
-            chosen = params.get(name) == str(value)
-            params.pop(name, None)
-            if not chosen:
-                params[name] = str(value)
-            links.append((label, counts.get(str(value), 0), f"?{params.urlencode()}", chosen))
-        rows.append((_("By %(filter)s") % {"filter": form.fields[name].label.lower()}, links))
+            chosen = current == value
+            params = others if chosen else [*others, (name, value)]
+            links.append((f"?{urlencode(params)}", CURRENT if chosen else "", label, counts.get(value, 0)))
+        # Joined here, not in the template: 20-odd links a page, each a handful of template nodes.
+        html = format_html_join(" · ", '<a href="{}"{}>{} ({})</a>', links)
+        rows.append((_("By %(filter)s") % {"filter": form.fields[name].label.lower()}, html))
     return rows
+
+
+CURRENT = mark_safe(' aria-current="true"')  # noqa: S308 - a constant
 
 
 _cached_area_page = cache_public_page(scopes=LIFE_SCOPES)(vary_on_headers("HX-Request")(_area_page))
