@@ -10,6 +10,7 @@ change, or asks an editor), and a deleted entry takes its change-request history
 """
 
 import csv
+import datetime
 import re
 
 from django import forms
@@ -67,7 +68,7 @@ class StaleFilter(admin.SimpleListFilter):
         if self.value() == "yes":
             return queryset.stale()
         if self.value() == "no":
-            return queryset.exclude(pk__in=queryset.model.objects.stale().values("pk"))
+            return queryset.filter(updated_at__gte=timezone.now() - datetime.timedelta(days=STALE_DAYS))
         return queryset
 
 

@@ -76,7 +76,9 @@ def test_the_admin_index_panel_counts_stale_entries_and_waiting_changes_for_edit
     make_venue(world["ours"], name_en="Old Museum", days_ago=120)
     approvals.propose(world["fresh"], {"name_en": "Renamed"}, world["provider"])
     client.force_login(world["editor"])
-    with django_assert_max_num_queries(3):  # the counts, and the editor's permissions (read once a request)
+    # The entries per area, the pending requests per area, and the editor's permissions (two
+    # queries, read once a request) - whatever the number of entries.
+    with django_assert_max_num_queries(4):
         panel = life_panel(world["editor"])
     assert panel["stale_total"] == 3
     assert panel["pending_total"] == 1
@@ -104,3 +106,27 @@ def test_staff_without_a_digital_life_role_see_no_panel(client, world):
     client.force_login(clerk)
     assert life_panel(clerk) is None
     assert "Digital-life entries" not in client.get("/admin/").content.decode()
+
+
+def test_the_filtered_lists_take_the_same_queries_for_3_or_15_entries(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as done:
+            assert client.get(url).status_code == 200
+        return len(done)
+
+    client.force_login(world["editor"])
+    urls = [
+        "/admin/life/careplace/?pending=no",
+        "/admin/life/careplace/?pending=yes",
+        "/admin/life/careplace/?stale=no",
+    ]
+    few = [queries(url) for url in urls]
+    for n in range(12):
+        home = make_care_place(world["ours"], name_en=f"Home {n}", days_ago=n * 10)
+        if n % 2:
+            approvals.propose(home, {"name_en": f"Renamed {n}"}, world["provider"])
+    assert [queries(url) for url in urls] == few
+    assert max(few) <= 14
