@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from services.catalogue.models import CatalogueVersion
 from services.lib.cache import SCOPES
 from services.life.models import CarePlace
-from tests.life.conftest import make_care_place
+from tests.life.conftest import add_hours, make_care_place
 
 pytestmark = pytest.mark.django_db
 URL = "/en/life/elderly-care/"
@@ -91,8 +91,16 @@ def test_the_page_of_results_is_read_in_order_from_the_area_index(home):
     page = AREAS["elderly-care"]
     form = page.form(QueryDict("kind=nursing_home"))
     values, _ = form.filters()
-    sql, params = _filtered(page, form, values, None).values_list("pk", "slug")[:20].query.sql_with_params()
+    sql, params = _filtered(page, form, values).values_list("pk", "slug")[:20].query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         plan = " / ".join(row[-1] for row in cursor.fetchall())
     assert "life_entry_area_order_idx" in plan, plan
+
+
+def test_hours_changed_in_this_process_change_open_now_at_once(client, home):
+    """The entries open in the current minute are kept per area; new opening hours renew them."""
+    assert "0 entries found" in get(client, 1, open="1")[0]  # no hours: closed
+    add_hours(home, "daily 00:00-00:00")
+    body, _ = get(client, 3, open="1")
+    assert "1 entry found" in body and "Sunny Home" in body
