@@ -79,12 +79,13 @@ LABELS = {
 SPEECH = {"en": ("en", "Stub English"), "zh-hans": ("zh-CN", "Stub Mandarin")}
 
 # The text a listener should hear: <main> as shown, without the read-aloud controls, navigation,
-# search and filter forms, labels, buttons, form controls, text for screen readers only
-# (.visually-hidden) and a table caption that repeats the heading before it (run after reading:
+# search and filter forms, labels, buttons, form controls, decoration (aria-hidden), text for
+# screen readers only (.visually-hidden) and a table caption that repeats the heading before it (run after reading:
 # it removes them from the page).
 SHOWN_TEXT = """() => {
   const main = document.querySelector('main');
   const chrome = '.read-aloud, nav, select, textarea, input, script, label, button, .visually-hidden, '
+    + '[aria-hidden=true], '
     + 'form[role=search], form[method=get], form[method=GET], form:not([method])';
   main.querySelectorAll(chrome).forEach((e) => e.remove());
   let heading = '';
