@@ -10,6 +10,8 @@ admin reaches every process within that time without a shared cache server.
 (service form definitions, districts, the working-day calendar): valid while the version row is
 unchanged and no watched model was written by this process since (a local counter, bumped at
 once - so this process sees its own edits immediately, even inside a transaction).
+`kept(..., scopes=...)` and `KeptStore` (many small values, least recently used dropped first:
+the digital-life result cards) do the same for other scopes (`version_stamp(scopes)`).
 
 This module is the machinery only: the catalogue gives it the version rows (`use_version_model`)
 and each app says which of its own models renew pages and kept data (`watch`, `watch_m2m`) in its
