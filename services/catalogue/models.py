@@ -377,3 +377,60 @@ class CatalogueVersion(models.Model):
 
     def __str__(self):
         return str(self.version)
+
+
+class Synonym(models.Model):
+    """An everyday word or phrase citizens type, and the official term the catalogue uses for it
+    (驾照 -> 机动车驾驶证; 退休金 -> 养老金; center -> centre). Kept by editors in the admin and
+    applied to every search query at once (issue 12)."""
+
+    class Language(models.TextChoices):
+        ZH = "zh", _("Chinese")
+        EN = "en", _("English")
+
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    phrase = models.CharField(
+        _("what people type"), max_length=60, help_text=_("An everyday word or phrase, e.g. 驾照 or driver's license.")
+    )
+    official = models.CharField(
+        _("official term"),
+        max_length=120,
+        help_text=_("The word the catalogue uses, e.g. 机动车驾驶证 or driving licence."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["language", "phrase"]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "phrase", "official"],
+                name="synonym_unique_pair",
+                violation_error_message=_("This pair is already in the list."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.phrase} → {self.official}"
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched on a day and how many results it found: what editors
+    read to add synonyms (anything like an ID or phone number is removed before storing)."""
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=8)
+    query = models.CharField(_("query"), max_length=100)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    results = models.PositiveIntegerField(_("results"), default=0, help_text=_("Results found the last time."))
+
+    class Meta:
+        ordering = ["-day", "-searches"]
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+        constraints = [models.UniqueConstraint(fields=["day", "language", "query"], name="search_query_day_unique")]
+        indexes = [models.Index(fields=["results", "day"], name="search_query_zero_idx")]
+
+    def __str__(self):
+        return f"{self.day} {self.query}"
