@@ -317,6 +317,7 @@ def life_admin_pages():
     wanted = [
         ("admin-life-entry", provider, "get", f"/admin/life/{entry._meta.model_name}/{entry.pk}/change/", {}, 200),
         ("admin-life-change-request", editor, "get", base + "change/", {}, 200),
+        ("admin-life-history", provider, "get", f"/admin/life/{entry._meta.model_name}/{entry.pk}/history/", {}, 200),
         ("admin-life-reject-errors", editor, "post", base + "reject/", {"reason": ""}, 400),
     ]
     for name, client, method, url, data, status in wanted:

@@ -7,6 +7,7 @@ to decide on providers' changes) and superusers see and change every entry. A pr
 Anyone else sees none. Another organisation's entry is a 404 - never a hint that it exists."""
 
 from django.http import Http404
+from django.utils.translation import gettext
 
 from .models import ChangeRequest, Entry
 
@@ -82,3 +83,15 @@ def publishes_at_once(user):
     """Whether every field `user` saves is published at once (editors), or only the routine ones
     (providers: the rest waits for an editor, approvals.propose)."""
     return is_editor(user)
+
+
+def person_shown(person, organisation_id, viewer):
+    """Who submitted, decided or saved something, as `viewer` may read it: the username for
+    content editors and for accounts of the entry's own organisation (`organisation_id`); "a
+    content editor" for anyone else shown to a provider - editors' usernames are not given to
+    outside organisations."""
+    if person is None:
+        return ""
+    if is_editor(viewer) or (person.organisation_id is not None and person.organisation_id == organisation_id):
+        return person.get_username()
+    return gettext("a content editor")

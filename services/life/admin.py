@@ -246,6 +246,7 @@ class EntryAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ("confirm_current", "export_csv")
     change_form_template = "admin/life/entry_change_form.html"
+    object_history_template = "admin/life/object_history.html"
 
     # --- scope ---------------------------------------------------------------------------
     def get_queryset(self, request):
@@ -568,6 +569,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
     ordering = ("-submitted_at", "-pk")
     list_per_page = 50
     actions = None
+    object_history_template = "admin/life/object_history.html"
 
     def get_queryset(self, request):
         return access.change_requests_for(request.user).order_by(*self.get_ordering(request))
@@ -586,7 +588,7 @@ class ChangeRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("submitted by"))
     def submitter(self, obj):
-        return person_shown(obj.submitted_by, obj.entry, None)
+        return access.person_shown(obj.submitted_by, obj.entry.organisation_id, None)
 
     def has_add_permission(self, request):
         return False
@@ -639,8 +641,8 @@ class ChangeRequestAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": gettext("Change to “%(entry)s”") % {"entry": change.entry},
             "change": change,
-            "submitted_by": person_shown(change.submitted_by, change.entry, user),
-            "decided_by": person_shown(change.decided_by, change.entry, user),
+            "submitted_by": access.person_shown(change.submitted_by, change.entry.organisation_id, user),
+            "decided_by": access.person_shown(change.decided_by, change.entry.organisation_id, user),
             "diff": approvals.diff(change),
             "changed_since": waiting and approvals.changed_since(change),
             "entry_url": reverse(f"admin:life_{entry_model._meta.model_name}_change", args=[change.entry_id]),
@@ -678,16 +680,3 @@ class ChangeRequestAdmin(admin.ModelAdmin):
         self.log_change(request, AREA_MODELS[done.entry.area].objects.get(pk=done.entry_id), text)
         self.message_user(request, text + ".", messages.SUCCESS)
         return redirect("admin:life_changerequest_change", change.pk)
-
-
-def person_shown(person, entry, viewer):
-    """Who submitted or decided a change, as `viewer` may read it: the username for content
-    editors and for the entry's own organisation's accounts; "a content editor" for an editor's
-    name shown to a provider (editors' usernames are not given to outside organisations)."""
-    if person is None:
-        return ""
-    if (viewer is not None and access.is_editor(viewer)) or (
-        person.organisation_id is not None and person.organisation_id == entry.organisation_id
-    ):
-        return person.get_username()
-    return gettext("a content editor")

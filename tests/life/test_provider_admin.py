@@ -413,3 +413,22 @@ def test_the_pending_filter_lists_entries_with_and_without_a_change_waiting(clie
     assert "Sunrise Home" in waiting and "Evergreen Home" not in waiting
     rest = client.get("/admin/life/careplace/", {"pending": "no"}).content.decode()
     assert "Sunrise Home" not in rest and "Evergreen Home" in rest and "Sunrise Canteen" in rest
+
+
+def test_a_providers_history_pages_show_a_content_editor_not_the_editors_username(client, world):
+    from services.life import approvals
+
+    editor = make_editor("wang.editor")
+    approvals.propose(world["home"], {"name_en": "Sunrise Care"}, world["provider"])
+    request = ChangeRequest.objects.get(entry=world["home"])
+    client.force_login(editor)
+    client.post(f"/admin/life/changerequest/{request.pk}/approve/")
+    for url in (
+        f"/admin/life/careplace/{world['home'].pk}/history/",
+        f"/admin/life/changerequest/{request.pk}/history/",
+    ):
+        client.force_login(world["provider"])
+        body = client.get(url).content.decode()
+        assert "wang.editor" not in body and "a content editor" in body
+        client.force_login(editor)
+        assert "wang.editor" in client.get(url).content.decode()

@@ -66,3 +66,13 @@ def life_panel(user):
         "pending_total": sum(a["pending"] for a in areas),
         "requests_url": requests_url,
     }
+
+
+@register.simple_tag
+def life_person(person, obj, viewer):
+    """A history row's user as `viewer` may read it (access.person_shown): "a content editor"
+    to a provider for an editor's account. `obj`: the entry or change request of the page."""
+    organisation_id = getattr(obj, "organisation_id", None)
+    if organisation_id is None and hasattr(obj, "entry"):
+        organisation_id = obj.entry.organisation_id
+    return access.person_shown(person, organisation_id, viewer)
