@@ -10,10 +10,13 @@ class CatalogueConfig(AppConfig):
     def ready(self):
         from services.lib import cache
 
-        from .models import FAQ, CatalogueVersion, Department, District, LifeEvent, Material, Service
+        from .models import FAQ, CatalogueVersion, Department, District, LifeEvent, Material, Service, Synonym
 
         # The catalogue's version row renews cached pages and kept data in every process
         # (services/lib/cache.py); writes to the catalogue's own models bump it.
         cache.use_version_model(CatalogueVersion)
         cache.watch(Department, District, LifeEvent, Service, Material, FAQ)
+        # A synonym changes what a search finds: the kept pairs (synonyms.py) and the cached
+        # result pages are renewed at once.
+        cache.watch(Synonym)
         cache.watch_m2m(Service.life_events.through)

@@ -1,0 +1,62 @@
+"""Synonyms kept by editors (issue 12, point 3): what people type -> the catalogue's official terms."""
+
+import pytest
+
+from services.catalogue import synonyms
+from services.catalogue.models import Synonym
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pairs():
+    Synonym.objects.all().delete()
+    for language, phrase, official in [
+        ("zh", "驾照", "机动车驾驶证"),
+        ("zh", "过期", "换领"),
+        ("zh", "身份证丢了", "补领"),
+        ("en", "center", "centre"),
+        ("en", "driver's license", "driving licence"),
+        ("en", "car", "motor vehicle"),
+    ]:
+        Synonym.objects.create(language=language, phrase=phrase, official=official)
+
+
+def test_a_chinese_phrase_anywhere_in_the_query_adds_its_official_term(pairs):
+    assert synonyms.expand("我的驾照过期了怎么办", "zh") == ["机动车驾驶证", "换领"]
+
+
+def test_an_english_phrase_matches_whole_words_with_or_without_apostrophe_and_plural(pairs):
+    assert synonyms.expand("Drivers Licenses renewal", "en") == ["driving licence"]
+    assert synonyms.expand("driver’s license", "en") == ["driving licence"]
+    assert synonyms.expand("service center", "en") == ["centre"]
+    assert synonyms.expand("elderly care", "en") == []  # "car" is not a word of "care"
+
+
+def test_pairs_of_both_languages_apply_on_either_page(pairs):
+    assert synonyms.expand("驾照 service center", "en") == ["机动车驾驶证", "centre"]
+
+
+def test_a_term_the_query_already_has_is_not_added_twice(pairs):
+    assert synonyms.expand("centre center", "en") == []
+    assert synonyms.expand("机动车驾驶证 驾照", "zh") == []
+
+
+def test_a_new_pair_from_the_admin_takes_effect_at_once(pairs):
+    assert synonyms.expand("退休金", "zh") == []
+    Synonym.objects.create(language="zh", phrase="退休金", official="养老金")
+    assert synonyms.expand("退休金", "zh") == ["养老金"]
+    Synonym.objects.filter(phrase="退休金").delete()
+    assert synonyms.expand("退休金", "zh") == []
+
+
+def test_the_pairs_are_read_once_per_process(pairs, django_assert_max_num_queries):
+    synonyms.expand("驾照", "zh")
+    with django_assert_max_num_queries(1):  # at most the version row, re-read after CATALOGUE_VERSION_TTL at most
+        for _ in range(50):
+            assert synonyms.expand("驾照", "zh") == ["机动车驾驶证"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\x00\x01", "驾" * 10_000, '"* NEAR OR -( ^'])
+def test_hostile_or_empty_queries_give_a_short_list(pairs, query):
+    assert len(synonyms.expand(query, "zh")) <= synonyms.MAX_TERMS
