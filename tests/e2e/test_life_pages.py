@@ -259,8 +259,9 @@ WORD = {"en": "Quillwort", "zh-hans": "灯笼"}  # in every test entry's names, 
 
 
 def make_life_entries():
-    """Per area: a published entry in Jiangxin open 24 hours (the one the filters find) and one
-    in Jinghu that the district filter leaves out; both carry WORD in their names."""
+    """Per area: a published entry in Jiangxin open 24 hours (for education a live class with
+    class times round the clock; the one the filters find) and one in Jinghu that the district
+    filter leaves out; both carry WORD in their names."""
     from services.catalogue.models import District
     from tests.life.conftest import (
         make_care_place,
@@ -296,7 +297,9 @@ def make_life_entries():
             fee_max=30,
             **names,
         )
-        target["education"] = make_resource(slug=f"e2e-resource-{key}", subject=subject, captions=True, **names)
+        target["education"] = make_resource(  # a live class: its page shows its class times
+            slug=f"e2e-resource-{key}", subject=subject, captions=True, format="live", hours=hours, **names
+        )
         target["elderly"] = make_care_place(
             slug=f"e2e-care-{key}", hours=hours, district=district, kind="nursing_home", beds=120, free_beds=7, **names
         )
@@ -391,6 +394,7 @@ def test_the_life_pages_search_filter_and_show_entries(tab, lang, elder):
         page.locator("#results .life-item h2 a", has_text=mine).click()
         tab.wait_for_path(f"/{lang}/life/{segment}/e2e-")
         assert page.locator("h1").inner_text().strip() == mine
+        assert page.locator("#hours-h").count() == 1  # the live class's class times too
         tab.check(f"{area} entry ({mode})")
         if elder:
             said = read_page_aloud(page)
