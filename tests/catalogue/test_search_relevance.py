@@ -1,0 +1,301 @@
+"""The relevance suite (issue 12, Tests): what citizens type, and the service they want in the top 5.
+
+The queries were written first, the way people type them (official names, everyday words, words in
+another order, English in UK and US spelling, whole sentences, pinyin and its initials, typos), and
+only then was each paired with the demo service a person typing it is looking for. They were not
+tailored to the catalogue's keywords: a query the search does not serve yet is marked xfail (not
+strict) with the reason, and the mark comes off when the search serves it.
+
+Each query goes through the search page, as a citizen sends it (the htmx fragment, so only the
+results are rendered), on the demo city loaded once for the module. The suite runs on SQLite and, in
+CI's second pass (.ci/run: `make test` with DATABASE_URL on PostgreSQL), on PostgreSQL: the same
+queries, the same expectations. `test_the_suite_runs_on_postgresql_in_the_postgresql_pass` makes that
+pass fail if it silently ran on SQLite (the rule of tests/test_databases.py).
+"""
+
+import os
+
+import pytest
+from django.db import connection
+
+from services.demo.catalogue import demo_services
+from tests.conftest import skip_or_fail
+
+pytestmark = pytest.mark.django_db
+
+TOP = 5
+
+
+def xfail(reason):
+    return pytest.mark.xfail(strict=False, reason=reason)
+
+
+def case(query, slug, *marks):
+    return pytest.param(query, slug, id=query, marks=marks)
+
+
+# Reasons today's substring search misses a query (issue 12's list of what fails).
+ORDER = xfail("characters not in one run or in another order: needs segmentation (point 1)")
+COLLOQUIAL = xfail("everyday word where the catalogue uses the official term: needs synonyms (point 3)")
+SENTENCE = xfail("a whole sentence: every word must match today; needs stop words and ranking (points 1-2)")
+SPELLING = xfail("US/UK spelling or plural: needs English normalisation (point 1)")
+PINYIN = xfail("pinyin or its initials: needs pypinyin terms (point 4)")
+TYPO = xfail("one-edit typo: needs typo tolerance (point 5)")
+RANK = xfail("found, but not in the top 5: needs ranking (point 2)")
+
+# --- Chinese, official names (or their core) -------------------------------------------------------
+OFFICIAL_ZH = [
+    case("结婚登记", "marriage-registration"),
+    case("居民身份证换领", "id-card-renewal"),
+    case("失业保险金申领", "unemployment-benefit"),
+    case("公共租赁住房申请", "public-rental-housing"),
+    case("无犯罪记录证明", "no-criminal-record-certificate"),
+    case("养犬登记", "dog-registration"),
+    case("个体工商户设立登记", "individual-business-registration"),
+    case("食品经营许可", "food-business-permit"),
+    case("异地就医备案", "out-of-town-treatment-filing"),
+    case("机动车驾驶证初次申领", "driving-licence-first"),
+    case("出生医学证明", "birth-medical-certificate"),
+    case("居住证", "residence-permit"),
+    case("护照", "passport-application"),
+    case("港澳通行证", "hk-macao-permit"),
+    case("个人所得税年度汇算", "iit-annual-reconciliation", ORDER),
+    case("契税", "deed-tax"),
+    case("工伤认定", "work-injury-recognition"),
+    case("社会保障卡申领", "ssc-application"),
+    case("住房公积金贷款", "hpf-loan"),
+    case("不动产登记信息查询", "property-records-inquiry"),
+]
+
+# --- Chinese, everyday words ------------------------------------------------------------------------
+COLLOQUIAL_ZH = [
+    case("驾照过期了", "driving-licence-renewal"),
+    case("驾照丢了", "driving-licence-replacement"),
+    case("退休金怎么领", "pension-application", COLLOQUIAL),
+    case("身份证丢了怎么办", "id-card-replacement", COLLOQUIAL),
+    case("身份证过期了", "id-card-renewal"),
+    case("生孩子", "birth-registration", COLLOQUIAL),
+    case("生孩子报销", "maternity-benefit", COLLOQUIAL),
+    case("宝宝上户口", "newborn-registration"),
+    case("开个小饭店", "food-business-permit", COLLOQUIAL),
+    case("开个小店", "individual-business-registration", COLLOQUIAL),
+    case("注册公司", "company-registration"),
+    case("营业执照丢了", "business-licence-replacement"),
+    case("租房提取公积金", "hpf-withdrawal-rent"),
+    case("社保卡丢了", "ssc-replacement", COLLOQUIAL),
+    case("失业金怎么领", "unemployment-benefit", COLLOQUIAL),
+    case("老板拖欠工资", "labour-inspection-complaint", COLLOQUIAL),
+    case("上班受伤了", "work-injury-recognition", COLLOQUIAL),
+    case("孩子上小学报名", "primary-school-enrolment", ORDER),
+    case("小升初", "middle-school-enrolment"),
+    case("高考报名", "gaokao-registration"),
+    case("毕业证丢了", "graduation-certificate-replacement"),
+    case("新车上牌", "vehicle-registration"),
+    case("二手车过户", "vehicle-transfer"),
+    case("车子报废", "vehicle-deregistration"),
+    case("交罚款", "traffic-offence-handling"),
+    case("电动车上牌", "ebike-registration"),
+    case("驾照扣分", "licence-points-study"),
+    case("考驾照", "driving-licence-first"),
+    case("房产证丢了", "property-certificate-replacement"),
+    case("房贷还清了解押", "mortgage-discharge", COLLOQUIAL),
+    case("房产证加名字", "spouse-name-on-title", COLLOQUIAL),
+    case("卖二手房交税", "home-sale-tax", ORDER),
+    case("老房子加装电梯", "lift-retrofit", ORDER),
+    case("结婚证丢了", "marriage-certificate-replacement"),
+    case("离婚", "divorce-registration"),
+    case("低保", "minimum-living-allowance"),
+    case("老人公交卡", "senior-transport-card"),
+    case("办残疾证", "disability-certificate"),
+    case("家人去世销户口", "hukou-cancellation-death", COLLOQUIAL),
+    case("医保报销", "medical-reimbursement"),
+    case("小孩交医保", "child-student-medical-insurance", COLLOQUIAL),
+    case("个税退税", "iit-annual-reconciliation"),
+    case("户口本丢了", "hukou-booklet-replacement"),
+    case("改名字", "name-change"),
+    case("小孩办身份证", "id-card-first-application"),
+    case("护照过期了", "passport-renewal", COLLOQUIAL),
+    case("去香港签注", "hk-macao-endorsement"),
+    case("狗证", "dog-registration"),
+    case("健康证", "food-worker-health-certificate"),
+    case("开网吧", "internet-cafe-licence"),
+    case("开诊所", "medical-institution-licence"),
+    case("开培训班", "training-institution-licence"),
+    case("买到假货投诉", "consumer-complaint", COLLOQUIAL),
+    case("退休", "pension-application"),
+]
+
+# --- Chinese, characters in another order or with words between them --------------------------------
+REORDERED_ZH = [
+    case("身份证补办", "id-card-replacement", ORDER),
+    case("驾驶证补领", "driving-licence-replacement", ORDER),
+    case("补办结婚证", "marriage-certificate-replacement"),
+    case("护照补办", "passport-renewal", ORDER),
+    case("社保卡补办", "ssc-replacement", ORDER),
+    case("公积金租房提取", "hpf-withdrawal-rent", ORDER),
+    case("营业执照补办", "business-licence-replacement"),
+    case("户口簿补办", "hukou-booklet-replacement"),
+    case("注销公司", "company-deregistration", ORDER),
+    case("登记结婚", "marriage-registration"),
+    case("驾驶证到期换证", "driving-licence-renewal"),
+    case("身份证到期换领", "id-card-renewal", ORDER),
+    case("补领不动产证书", "property-certificate-replacement", ORDER),
+    case("养老金申领", "pension-application"),
+]
+
+# --- English: UK and US spelling, plurals ------------------------------------------------------------
+ENGLISH = [
+    case("driving licence renewal", "driving-licence-renewal"),
+    case("lost driving licence", "driving-licence-replacement"),
+    case("passport renewal", "passport-renewal"),
+    case("marriage registration", "marriage-registration"),
+    case("business licence", "company-registration"),
+    case("business license", "company-registration", SPELLING),
+    case("social security card", "ssc-application"),
+    case("unemployment benefits", "unemployment-benefit", SPELLING),
+    case("summer programme", "summer-care-programme"),
+    case("summer program", "summer-care-programme"),
+    case("dog license", "dog-registration"),
+    case("number plates", "number-plate-replacement"),
+    case("license plate replacement", "number-plate-replacement"),
+    case("parking lot registration", "parking-lot-filing"),
+    case("marriage license", "marriage-registration"),
+    case("food business license", "food-business-permit", SPELLING),
+    case("tour guide license", "tour-guide-licence"),
+    case("travel agency licence", "travel-agency-licence"),
+    case("immunization record", "vaccination-certificate"),
+    case("kindergarten enrollment", "kindergarten-enrolment"),
+]
+
+# --- English, what people write as a sentence or a situation ----------------------------------------
+NATURAL_EN = [
+    case("how do I renew my driver's license", "driving-licence-renewal", SENTENCE),
+    case("how do I renew my passport", "passport-renewal", SENTENCE),
+    case("my dad's pension", "pension-application", SENTENCE),
+    case("open a cafe", "food-business-permit", SENTENCE),
+    case("lost my ID card", "id-card-replacement"),
+    case("my ID card expired", "id-card-renewal"),
+    case("I lost my job", "unemployment-benefit", SENTENCE),
+    case("register my newborn baby", "newborn-registration", SENTENCE),
+    case("get married", "marriage-registration"),
+    case("getting divorced", "divorce-registration", SENTENCE),
+    case("start a company", "company-registration"),
+    case("close my company", "company-deregistration", SENTENCE),
+    case("hire a foreigner", "foreign-work-permit", SENTENCE),
+    case("my boss hasn't paid my wages", "labour-inspection-complaint", SENTENCE),
+    case("injured at work", "work-injury-recognition"),
+    case("change my name", "name-change"),
+    case("police clearance certificate", "no-criminal-record-certificate"),
+    case("scrap my car", "vehicle-deregistration"),
+    case("pay a traffic fine", "traffic-offence-handling"),
+    case("bus pass for pensioners", "senior-transport-card"),
+    case("income tax return", "iit-annual-reconciliation"),
+    case("noise complaint", "pollution-complaint"),
+    case("elevator for my apartment building", "lift-retrofit", SENTENCE),
+    case("see a doctor in another city", "out-of-town-treatment-filing"),
+    case("college entrance exam", "gaokao-registration"),
+]
+
+# --- Pinyin, full and initials -----------------------------------------------------------------------
+PINYIN_ZH = [
+    case("jiashizheng", "driving-licence-renewal", PINYIN),
+    case("shebaoka", "ssc-application", PINYIN),
+    case("huzhao", "passport-application", PINYIN),
+    case("shenfenzheng", "id-card-renewal", PINYIN),
+    case("juzhuzheng", "residence-permit", PINYIN),
+    case("jiehun dengji", "marriage-registration", PINYIN),
+    case("yingyezhizhao", "company-registration", PINYIN),
+    case("gongjijin daikuan", "hpf-loan", PINYIN),
+    case("jsz", "driving-licence-renewal", PINYIN),
+    case("sbk", "ssc-application", PINYIN),
+    case("sfz", "id-card-renewal", PINYIN),
+    case("jzz", "residence-permit", PINYIN),
+    case("yyzz", "company-registration", PINYIN),
+]
+
+# --- English with one typo in a word of five letters or more -----------------------------------------
+MISSPELLED_EN = [
+    case("pasport renewal", "passport-renewal", TYPO),
+    case("mariage registration", "marriage-registration", TYPO),
+    case("unemployement benefit", "unemployment-benefit", TYPO),
+    case("drivng licence", "driving-licence-renewal", TYPO),
+    case("pension aplication", "pension-application", TYPO),
+    case("kindergarden", "kindergarten-enrolment", TYPO),
+    case("residance permit", "residence-permit", TYPO),
+    case("divorse", "divorce-registration", TYPO),
+    case("vacination record", "vaccination-certificate", TYPO),
+    case("disibility certificate", "disability-certificate", TYPO),
+    case("mortage discharge", "mortgage-discharge", TYPO),
+    case("trademak", "trademark-application", TYPO),
+]
+
+# --- The audience switch: the same words, for a person or for a business -----------------------------
+AUDIENCE = [
+    pytest.param("社保", "business", "employer-social-insurance", id="社保-business"),
+    pytest.param("社保", "individual", "ssc-application", id="社保-individual"),
+    pytest.param("公积金", "business", "hpf-employer-account", id="公积金-business"),
+    pytest.param("公积金", "individual", "hpf-withdrawal-rent", id="公积金-individual"),
+    pytest.param("发票", "business", "invoice-application", id="发票-business"),
+    pytest.param("发票", "individual", "tax-office-invoice", id="发票-individual"),
+    pytest.param("医保", "business", "designated-medical-institution", id="医保-business"),
+    pytest.param("医保", "individual", "medical-insurance-enrolment", id="医保-individual", marks=RANK),
+    pytest.param("invoice", "business", "invoice-application", id="invoice-business"),
+    pytest.param("invoice", "individual", "tax-office-invoice", id="invoice-individual"),
+    pytest.param("social insurance", "business", "employer-social-insurance", id="social insurance-business"),
+    pytest.param("provident fund", "business", "hpf-employer-account", id="provident fund-business"),
+]
+
+CHINESE = OFFICIAL_ZH + COLLOQUIAL_ZH + REORDERED_ZH + PINYIN_ZH
+IN_ENGLISH = ENGLISH + NATURAL_EN + MISSPELLED_EN
+ALL = CHINESE + IN_ENGLISH
+
+
+def top_slugs(client, query, language, audience=""):
+    """The slugs of the first TOP results the search page shows for `query`."""
+    response = client.get(f"/{language}/services/", {"q": query, "audience": audience}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    return [service.slug for service in response.context["page"].object_list[:TOP]]
+
+
+@pytest.mark.parametrize(("query", "slug"), CHINESE)
+def test_a_chinese_query_finds_its_service_in_the_top_five(client, demo_city, query, slug):
+    assert slug in top_slugs(client, query, "zh-hans")
+
+
+@pytest.mark.parametrize(("query", "slug"), IN_ENGLISH)
+def test_an_english_query_finds_its_service_in_the_top_five(client, demo_city, query, slug):
+    assert slug in top_slugs(client, query, "en")
+
+
+@pytest.mark.parametrize(("query", "audience", "slug"), AUDIENCE)
+def test_the_audience_switch_puts_the_right_service_in_the_top_five(client, demo_city, query, audience, slug):
+    language = "en" if query.isascii() else "zh-hans"
+    assert slug in top_slugs(client, query, language, audience)
+
+
+@pytest.mark.parametrize("query", ["社保", "公积金", "营业执照", "licence", "registration"])
+def test_personal_results_hold_no_business_only_service(client, demo_city, query):
+    business_only = {s["slug"] for s in demo_services() if s.get("audience") == "business"}
+    language = "en" if query.isascii() else "zh-hans"
+    response = client.get(f"/{language}/services/", {"q": query, "audience": "individual"})
+    shown = {s.slug for s in response.context["page"].paginator.object_list}
+    assert not shown & business_only
+
+
+def test_the_suite_has_at_least_100_different_queries_each_for_a_demo_service():
+    demo = {s["slug"] for s in demo_services()}
+    queries = [p.values[0] for p in ALL]
+    assert len(queries) >= 100
+    assert len(set(queries)) == len(queries)
+    assert {p.values[1] for p in ALL} <= demo
+    assert {p.values[2] for p in AUDIENCE} <= demo
+
+
+def test_the_suite_runs_on_postgresql_in_the_postgresql_pass():
+    """CI's second pass sets REQUIRE_POSTGRES=1: there the relevance suite must really have run on
+    PostgreSQL (tests/test_databases.py's rule); elsewhere this is a skip."""
+    if connection.vendor == "postgresql":
+        return
+    if os.environ.get("REQUIRE_POSTGRES") == "1":
+        skip_or_fail(f"REQUIRE_POSTGRES=1 but the relevance suite ran on {connection.vendor}")
+    pytest.skip(f"not the PostgreSQL pass (this pass runs on {connection.vendor})")
