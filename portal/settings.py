@@ -183,6 +183,11 @@ CACHES = {
     },
 }
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
+# The search log (services/catalogue/querylog.py): counts kept in memory, written in the
+# background after this many searches or seconds, whichever comes first; days kept.
+SEARCH_LOG_FLUSH_QUERIES = envint("SEARCH_LOG_FLUSH_QUERIES", 200)
+SEARCH_LOG_FLUSH_SECONDS = envint("SEARCH_LOG_FLUSH_SECONDS", 60)
+SEARCH_LOG_KEEP_DAYS = envint("SEARCH_LOG_KEEP_DAYS", 90)
 # How long a web process trusts its memory of the catalogue version before asking the database.
 CATALOGUE_VERSION_TTL = float(os.environ.get("CATALOGUE_VERSION_TTL", "2"))
 

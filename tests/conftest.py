@@ -26,6 +26,9 @@ def isolated_settings(media_root):
         "SECURE_SSL_REDIRECT": False,
         # Fast hashing: the real hashers cost ~0.3 s a login; what they protect is tested by Django.
         "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # The search log writes only when a test asks (querylog.flush()), never from a thread.
+        "SEARCH_LOG_FLUSH_QUERIES": 10**9,
+        "SEARCH_LOG_FLUSH_SECONDS": 10**9,
         # The manifest storage needs collectstatic; tests serve the source files instead.
         "STORAGES": {
             **settings.STORAGES,
@@ -37,6 +40,7 @@ def isolated_settings(media_root):
 def _forget_caches():
     from django.core.cache import cache
 
+    from services.catalogue import querylog
     from services.lib import sms
     from services.lib.cache import forget_kept
     from services.lib.shell import forget_shells
@@ -45,6 +49,7 @@ def _forget_caches():
     forget_kept()
     forget_shells()
     sms.outbox.clear()
+    querylog.forget()  # nothing counted in a test is written at exit
 
 
 @pytest.fixture(autouse=True)

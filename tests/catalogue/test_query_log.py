@@ -1,0 +1,170 @@
+"""What citizens could not find (issue 12, point 11): searches counted per day with their number
+of results, personal data removed before storing, written in batches off the page's path."""
+
+import time
+
+import pytest
+
+from services.catalogue import querylog
+from services.catalogue.models import SearchQueryDay
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_log():
+    querylog.forget()
+    yield
+    querylog.forget()
+
+
+def stored():
+    return {(row.language, row.query): (row.searches, row.results) for row in SearchQueryDay.objects.all()}
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [
+        ("身份证 11010519491231002X 补办", "身份证 补办"),
+        ("身份证11010519491231002x丢了", "身份证 丢了"),
+        ("110105491231002 户口", "户口"),  # the old 15-digit ID number
+        ("13812345678 社保卡", "社保卡"),
+        ("138-1234-5678 社保卡", "社保卡"),
+        ("+86 138 1234 5678 社保卡", "社保卡"),
+        ("021-23010110 公积金", "公积金"),
+        ("(021) 2301 0110 公积金", "公积金"),
+        ("拨打23010110", "拨打"),
+        ("zhang.san+tax@example.com tax refund", "tax refund"),
+        ("张三@qq.com 退税", "退税"),
+        ("6222 0212 3456 7890 123 pension", "pension"),
+        ("6222-0212-3456-7890 pension", "pension"),
+        ("passport E12345678", "passport"),
+        ("application 2026031500123", "application"),
+        ("12345 hotline", "12345 hotline"),  # the hotline and short numbers stay
+        ("2026年个税", "2026年个税"),
+        ("96119", "96119"),
+    ],
+)
+def test_personal_data_is_removed_before_storing(typed, kept):
+    assert querylog.clean(typed) == kept
+    querylog.record(typed, "zh", 3)
+    querylog.flush()
+    assert stored() == {("zh", kept): (1, 3)}
+
+
+def test_a_query_that_was_only_a_number_is_not_stored():
+    for typed in ["13812345678", "11010519491231002X", "someone@example.com", "  ", "\x00\x07"]:
+        querylog.record(typed, "zh", 0)
+    querylog.flush()
+    assert stored() == {}
+
+
+def test_queries_are_normalised_and_counted_per_day_and_language():
+    querylog.record("Driving  Licence", "en", 4)
+    querylog.record("driving licence", "en", 4)
+    querylog.record("ＤＲＩＶＩＮＧ licence\t", "en", 5)
+    querylog.record("驾照", "zh-hans", 0)
+    querylog.flush()
+    assert stored() == {("en", "driving licence"): (3, 5), ("zh", "驾照"): (1, 0)}
+    querylog.record("驾照", "zh", 0)
+    querylog.record("驾照", "zh", 2)
+    querylog.flush()
+    # One upsert: the count goes on from the stored one, the results are the last seen.
+    assert stored() == {("en", "driving licence"): (3, 5), ("zh", "驾照"): (3, 2)}
+
+
+def test_a_long_or_hostile_query_is_cut_to_the_column():
+    querylog.record("驾" * 10_000 + '"* NEAR\x00', "zh", 0)
+    querylog.flush()
+    (query,) = SearchQueryDay.objects.values_list("query", flat=True)
+    assert query == "驾" * 100
+
+
+def test_nothing_is_written_until_the_batch_is_due(settings, django_assert_num_queries):
+    settings.SEARCH_LOG_FLUSH_QUERIES = 1000
+    settings.SEARCH_LOG_FLUSH_SECONDS = 3600
+    with django_assert_num_queries(0):
+        for n in range(200):
+            querylog.record(f"query {n % 7}", "en", n)
+    assert stored() == {}
+    querylog.flush()
+    assert len(stored()) == 7
+
+
+def test_a_full_batch_is_written_in_the_background(settings):
+    settings.SEARCH_LOG_FLUSH_QUERIES = 5
+    written = []
+    querylog._writer[:] = [lambda batch: written.append(batch)]
+    try:
+        for _ in range(5):
+            querylog.record("pension", "en", 1)
+        for _ in range(100):
+            if written:
+                break
+            time.sleep(0.01)
+    finally:
+        querylog._writer.clear()
+    assert written and sum(n for n, _results in written[0].values()) == 5
+
+
+def test_recording_costs_a_few_microseconds(settings):
+    settings.SEARCH_LOG_FLUSH_QUERIES = 10**9
+    settings.SEARCH_LOG_FLUSH_SECONDS = 10**9
+    queries = [f"身份证 补办 {n % 500}" for n in range(20_000)]
+    started = time.perf_counter()
+    for query in queries:
+        querylog.record(query, "zh", 1)
+    per_call = (time.perf_counter() - started) / len(queries) * 1e6
+    assert per_call < 50, f"{per_call:.1f} µs per record()"
+
+
+def test_a_cached_page_counts_with_the_results_last_seen_in_this_process():
+    querylog.record("passport", "en", 6)
+    querylog.flush()
+    querylog.record("passport", "en")  # a page served from this process's cache
+    querylog.record("never rendered here", "en")  # results unknown: counted only if already stored
+    querylog.flush()
+    assert stored() == {("en", "passport"): (2, 6)}
+
+
+def test_the_log_never_breaks_the_search(monkeypatch):
+    def broken(batch):
+        raise RuntimeError("database is down")
+
+    monkeypatch.setattr(querylog, "_write", broken)
+    querylog.record("pension", "en", 1)
+    querylog.flush()  # logged, not raised
+    querylog.record(None, "en", 1)
+    querylog.record(12345, None, None)
+
+
+def test_rows_older_than_the_keeping_time_are_removed(settings):
+    import datetime
+
+    from django.utils import timezone
+
+    settings.SEARCH_LOG_KEEP_DAYS = 30
+    today = timezone.localdate()
+    SearchQueryDay.objects.create(day=today - datetime.timedelta(days=31), language="en", query="old", searches=1)
+    SearchQueryDay.objects.create(day=today - datetime.timedelta(days=30), language="en", query="kept", searches=1)
+    querylog.record("new", "en", 0)
+    querylog.flush()
+    assert set(SearchQueryDay.objects.values_list("query", flat=True)) == {"kept", "new"}
+
+
+def test_the_search_page_counts_each_search_including_pages_served_from_the_cache(
+    client, django_assert_max_num_queries
+):
+    from tests.makers import make_service
+
+    make_service(slug="passport", name_zh="护照", name_en="Passport application")
+    assert client.get("/en/services/?q=Passport").status_code == 200
+    with django_assert_max_num_queries(0):  # served from the page cache, and counted in memory only
+        assert client.get("/en/services/?q=Passport").status_code == 200
+    client.get("/en/services/?q=Passport", headers={"HX-Request": "true"})
+    client.get("/zh-hans/services/?q=驾照 13812345678")
+    client.get("/en/services/?q=Passport&page=2")  # the same search, read further: not another
+    client.get("/en/services/")  # no query: nothing to count
+    assert stored() == {}
+    querylog.flush()
+    assert stored() == {("en", "passport"): (3, 1), ("zh", "驾照"): (1, 0)}
