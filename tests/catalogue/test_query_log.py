@@ -162,9 +162,9 @@ def test_the_search_page_counts_each_search_including_pages_served_from_the_cach
     with django_assert_max_num_queries(0):  # served from the page cache, and counted in memory only
         assert client.get("/en/services/?q=Passport").status_code == 200
     client.get("/en/services/?q=Passport", headers={"HX-Request": "true"})
-    client.get("/zh-hans/services/?q=驾照 13812345678")
+    shown = client.get("/zh-hans/services/?q=驾照 13812345678").context["page"].paginator.count
     client.get("/en/services/?q=Passport&page=2")  # the same search, read further: not another
     client.get("/en/services/")  # no query: nothing to count
     assert stored() == {}
     querylog.flush()
-    assert stored() == {("en", "passport"): (3, 1), ("zh", "驾照"): (1, 0)}
+    assert stored() == {("en", "passport"): (3, 1), ("zh", "驾照"): (1, shown)}
