@@ -368,6 +368,14 @@ class EntryAdmin(admin.ModelAdmin):
             ]
             obj.updated_at = timezone.now()
             obj.save(update_fields=[*plain, "updated_at"])
+            taken_out = approvals.settle(obj, form.changed_data, request.user)
+            if taken_out:
+                self.message_user(
+                    request,
+                    gettext("Taken out of the change waiting for an editor: %(fields)s.")
+                    % {"fields": approvals.listed(approvals.in_field_order(type(obj), taken_out), type(obj))},
+                    messages.WARNING,
+                )
         elif access.publishes_at_once(request.user):
             obj.updated_at = timezone.now()
             super().save_model(request, obj, form, change)

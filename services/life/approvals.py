@@ -281,9 +281,21 @@ def _merge(row, rest, *, drop, user, now):
             status=ChangeRequest.Status.WITHDRAWN, decided_by=user, decided_at=now
         )
         return None, taken_out
+    if not rest:  # only taken out of: still the submitter's request, sent when it was
+        open_request.changes = merged
+        open_request.save(update_fields=["changes"])
+        return open_request, taken_out
     open_request.changes, open_request.submitted_by, open_request.submitted_at = merged, user, now
     open_request.save(update_fields=["changes", "submitted_by", "submitted_at"])
     return open_request, taken_out
+
+
+def settle(entry, names, user, *, now=None):
+    """An editor's save published the fields `names`: they leave the entry's open request, so
+    approving it later does not write the provider's older values over the editor's. Returns
+    the names taken out."""
+    with transaction.atomic():
+        return _merge(entry, {}, drop=list(names), user=user, now=now or timezone.now())[1]
 
 
 def request_publication(entry, user, *, now=None):

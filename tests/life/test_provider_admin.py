@@ -432,3 +432,20 @@ def test_a_providers_history_pages_show_a_content_editor_not_the_editors_usernam
         assert "wang.editor" not in body and "a content editor" in body
         client.force_login(editor)
         assert "wang.editor" in client.get(url).content.decode()
+
+
+def test_a_field_an_editor_publishes_leaves_the_providers_waiting_change(client, world):
+    from services.life import approvals
+
+    approvals.propose(world["home"], {"name_en": "Sunrise Care", "phone": "021-1111 2222"}, world["provider"])
+    request = ChangeRequest.objects.get(entry=world["home"])
+    client.force_login(make_editor())
+    page = client.get(change_url(world["home"]))
+    response = client.post(change_url(world["home"]), form_values(page, name_en="Sunrise Care Home"), follow=True)
+    request.refresh_from_db()
+    assert request.changes == {"phone": "021-1111 2222"}
+    assert request.submitted_by == world["provider"]
+    assert "Taken out of the change waiting for an editor: name (English)." in response.content.decode()
+    approvals.approve(request, make_editor("second"))
+    world["home"].refresh_from_db()
+    assert world["home"].name_en == "Sunrise Care Home"
