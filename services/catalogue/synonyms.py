@@ -44,54 +44,60 @@ def _compile(phrase):
 
 
 def _load():
-    from .models import Synonym  # noqa: PLC0415 - models import this module's callers
+    from .models import Synonym  # noqa: PLC0415 - imported when first used, not at app loading
 
-    table = {}  # language -> [(phrase, pattern or None, [officials])]
-    grouped = {}
+    grouped = {}  # (phrase, language) -> [officials]
     for language, phrase, official in Synonym.objects.values_list("language", "phrase", "official").order_by("pk"):
         phrase, official = normalise(phrase), " ".join(official.split())
-        if not phrase or not official:
-            continue
-        grouped.setdefault((language, phrase), []).append(official)
-    for (language, phrase), officials in grouped.items():
-        pattern = _compile(phrase) if _is_latin(phrase) else None
-        table.setdefault(language, []).append((phrase, pattern, officials))
-    # Longer phrases first: "身份证丢了" (补领) is looked at before "丢了".
-    for rows in table.values():
-        rows.sort(key=lambda row: -len(row[0]))
-    return table
+        if phrase and official:
+            grouped.setdefault((phrase, language), []).append(official)
+    # Longest phrase first: where two phrases overlap in a query the longer one wins
+    # (身份证丢了 -> 居民身份证补领, not also 丢了 -> 补领; 驾驶执照 is not 执照 -> 营业执照).
+    rows = [
+        (phrase, language, _compile(phrase) if _is_latin(phrase) else None, officials)
+        for (phrase, language), officials in grouped.items()
+    ]
+    rows.sort(key=lambda row: (-len(row[0]), row[1], row[0]))
+    return rows
 
 
 def table():
-    """The pairs kept in this process: {language: [(phrase, pattern, [officials])]}."""
+    """The pairs kept in this process: [(phrase, language, pattern or None, [officials])],
+    longest phrase first."""
     return cache.kept("catalogue:synonyms", _load)
+
+
+def _occurrences(text, phrase, pattern):
+    if pattern is not None:
+        return ((m.start(), m.end()) for m in pattern.finditer(text))
+    spans, start = [], text.find(phrase)
+    while start != -1:
+        spans.append((start, start + len(phrase)))
+        start = text.find(phrase, start + 1)
+    return spans
 
 
 def expand(query, language):
     """The official terms to search for as well as `query` (any text: it is normalised here),
     in the order their phrases occur in the query, without duplicates or terms the query
-    already contains. `language` is the page's language ("zh" or "en", "zh-hans" works too)."""
+    already contains. Where phrases overlap, the longest wins. `language` is the page's
+    language ("zh", "en", "zh-hans"): at the same place, its pair comes first."""
     text = normalise((query or "")[: MAX_SCAN * 2])[:MAX_SCAN]
     if not text:
         return []
     first = "en" if (language or "").lower().startswith("en") else "zh"
-    rows = table()
-    found = []  # (position, order, official)
-    for language_rows in (rows.get(first, []), rows.get("zh" if first == "en" else "en", [])):
-        for phrase, pattern, officials in language_rows:
-            if phrase not in text:
+    taken = [False] * len(text)
+    found = []  # (position, other language, official)
+    for phrase, row_language, pattern, officials in table():
+        if phrase not in text:
+            continue
+        for start, end in _occurrences(text, phrase, pattern):
+            if any(taken[start:end]):
                 continue
-            if pattern is None:
-                position = text.find(phrase)
-            else:
-                match = pattern.search(text)
-                if match is None:
-                    continue
-                position = match.start()
-            for official in officials:
-                found.append((position, len(found), official))
+            taken[start:end] = [True] * (end - start)
+            found += [(start, row_language != first, n, official) for n, official in enumerate(officials)]
     terms, seen = [], set()
-    for _position, _order, official in sorted(found):
+    for *_, official in sorted(found):
         key = normalise(official)
         if key in seen or key in text:
             continue

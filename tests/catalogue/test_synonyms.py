@@ -60,3 +60,53 @@ def test_the_pairs_are_read_once_per_process(pairs, django_assert_max_num_querie
 @pytest.mark.parametrize("query", ["", "   ", "\x00\x01", "驾" * 10_000, '"* NEAR OR -( ^'])
 def test_hostile_or_empty_queries_give_a_short_list(pairs, query):
     assert len(synonyms.expand(query, "zh")) <= synonyms.MAX_TERMS
+
+
+def test_where_phrases_overlap_the_longest_wins(pairs):
+    Synonym.objects.create(language="zh", phrase="丢了", official="补领")
+    Synonym.objects.create(language="zh", phrase="执照", official="营业执照")
+    Synonym.objects.create(language="zh", phrase="驾驶执照", official="机动车驾驶证")
+    assert synonyms.expand("驾驶执照丢了", "zh") == ["机动车驾驶证", "补领"]
+    assert synonyms.expand("身份证丢了", "zh") == ["补领"]  # 身份证丢了 -> 补领 once
+
+
+def seed():
+    import importlib
+
+    return importlib.import_module("services.catalogue.migrations.0004_seed_synonyms").SEED
+
+
+def test_the_seed_list_has_at_least_150_pairs_in_both_languages():
+    pairs = seed()
+    assert len(pairs) >= 150
+    assert {language for language, _phrase, _official in pairs} == {"zh", "en"}
+    assert len({(language, synonyms.normalise(phrase), official) for language, phrase, official in pairs}) == len(pairs)
+    for language, phrase, official in pairs:
+        assert synonyms.normalise(phrase) != synonyms.normalise(official), phrase
+        assert len(phrase) <= 60 and len(official) <= 120
+        assert synonyms._is_latin(phrase) == (language == "en"), phrase
+
+
+def test_every_official_term_of_the_seed_occurs_in_the_demo_catalogue():
+    from services.demo.catalogue import demo_services
+
+    fields = ("name_zh", "name_en", "keywords_zh", "keywords_en", "synonyms_zh", "synonyms_en")
+    words = "\n".join(str(service.get(field) or "") for service in demo_services() for field in fields)
+    words = synonyms.normalise(words.replace("\n", " | "))
+    missing = [
+        (phrase, official) for _language, phrase, official in seed() if synonyms.normalise(official) not in words
+    ]
+    assert missing == []
+
+
+def test_the_seed_is_in_the_database_and_maps_the_everyday_words_of_the_issue():
+    assert Synonym.objects.count() >= 150
+    assert synonyms.expand("驾照", "zh") == ["机动车驾驶证"]
+    assert "养老金" in synonyms.expand("退休金", "zh")
+    assert synonyms.expand("身份证过期了", "zh") == ["居民身份证换领"]
+    assert synonyms.expand("我的驾照过期了怎么办", "zh") == ["机动车驾驶证", "换领"]
+    assert synonyms.expand("身份证丢了", "zh") == ["居民身份证补领"]
+    assert synonyms.expand("how do I renew my driver's license", "en") == ["driving licence"]
+    assert synonyms.expand("my dad is retiring", "en") == ["retirement"]
+    assert synonyms.expand("open a shop", "en") == ["individual business"]
+    assert synonyms.expand("service center", "en") == ["centre"]
