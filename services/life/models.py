@@ -18,6 +18,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from services.lib.i18n import bilingual, translated
 
@@ -114,7 +115,7 @@ class Entry(models.Model):
     address_zh, address_en = bilingual(models.CharField, _("address"), max_length=250, blank=True)
     hours_note_zh, hours_note_en = bilingual(
         models.CharField,
-        _("note on opening hours"),
+        pgettext_lazy("digital life", "note on opening hours"),
         max_length=250,
         blank=True,
         help_text=_("For example: last admission 16:00; closed on Mondays except public holidays."),
@@ -217,8 +218,8 @@ class Hours(models.Model):
 
     class Meta:
         ordering = ["weekday", "opens"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
+        verbose_name = pgettext_lazy("digital life", "opening hours")
+        verbose_name_plural = pgettext_lazy("digital life", "opening hours")
         indexes = [
             models.Index(fields=["weekday", "opens", "closes"]),
             # "Open now" asks, per entry, for a row of a weekday (hours.open_at: Exists over
