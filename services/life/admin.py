@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -339,6 +339,11 @@ class EntryAdmin(admin.ModelAdmin):
                         gettext("To take this change back, put back the public value and save."),
                     )
                     field.help_text = format_html("{} {}", field.help_text, note) if field.help_text else note
+        if obj is not None and "services" in form.base_fields:
+            # Published services, and any the entry already links to (kept, not silently dropped).
+            form.base_fields["services"].queryset = Service.objects.filter(
+                Q(published=True) | Q(pk__in=obj.services.values("pk"))
+            ).order_by("name_zh")
         keep_initial(form.base_fields.values())
         form.life_pending = pending
         return form

@@ -449,3 +449,15 @@ def test_a_field_an_editor_publishes_leaves_the_providers_waiting_change(client,
     approvals.approve(request, make_editor("second"))
     world["home"].refresh_from_db()
     assert world["home"].name_en == "Sunrise Care Home"
+
+
+def test_an_entrys_link_to_an_unpublished_service_survives_an_editors_save(client, world):
+    from tests.makers import make_service
+
+    draft = make_service(name_en="Old draft", published=False)
+    world["home"].services.set([draft])
+    client.force_login(make_editor())
+    page = client.get(change_url(world["home"]))
+    assert draft in page.context["adminform"].form.fields["services"].queryset
+    client.post(change_url(world["home"]), form_values(page, summary_en="A home by the river."))
+    assert list(world["home"].services.all()) == [draft]
