@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +60,24 @@ class CatalogueFilterForm(SelectsMixin, forms.Form):
         ]
         values = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
         return values, ignored
+
+    @cached_property
+    def active_filters(self):
+        """The filters in force (not the query; a value that was ignored is not in force), as
+        (label, chosen value's label, query string without it) in the form's order: what
+        "Filter (2 active)" counts, and a link for each that takes it away and keeps the rest."""
+        values, _ignored = self.filters()
+        active = []
+        for name, field in self.fields.items():
+            value = values.get(name)
+            if name == "q" or value in (None, ""):
+                continue
+            shown = value.name if hasattr(value, "name") else dict(field.choices).get(value, value)
+            rest = self.data.copy()
+            for key in (name, "page"):
+                rest.pop(key, None)
+            active.append((field.label, shown, "?" + rest.urlencode() if rest else ""))
+        return active
 
     def apply(self, qs, values):
         if values.get("q"):
