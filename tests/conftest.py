@@ -144,8 +144,11 @@ def _restore_groups():
         ("services.applications.migrations.0004_staff_groups", "GRANTS"),
         ("services.applications.migrations.0012_counter_clerks_register", "GRANTS"),
         ("services.life.migrations.0002_groups", "GROUPS"),
+        ("services.accounts.migrations.0008_search_editors", "GROUPS"),
     ]:
         grant(apps, getattr(importlib.import_module(module), name))
+    # The seed synonyms come from a data migration too, and the flush removed them.
+    importlib.import_module("services.catalogue.migrations.0004_seed_synonyms").seed(apps, None)
 
 
 @pytest.fixture(autouse=True)

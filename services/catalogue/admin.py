@@ -1,7 +1,20 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+from urllib.parse import urlencode
 
-from .models import FAQ, Department, District, LifeEvent, Material, Service
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from . import querylog, synonyms
+from .models import FAQ, Department, District, LifeEvent, Material, SearchQueryDay, Service, Synonym
 
 
 class DepartmentScopedAdmin(admin.ModelAdmin):
@@ -157,3 +170,142 @@ class MaterialAdmin(DepartmentScopedAdmin):
     list_select_related = ("service",)
     search_fields = ("name_zh", "name_en", "service__name_zh", "service__name_en")
     autocomplete_fields = ("service",)
+
+
+class SynonymForm(forms.ModelForm):
+    class Meta:
+        model = Synonym
+        fields = ("language", "phrase", "official")
+
+    def clean_phrase(self):
+        phrase = " ".join(self.cleaned_data["phrase"].split())
+        if not phrase or not synonyms.normalise(phrase):
+            raise forms.ValidationError(_("Enter the word or phrase people type."))
+        return phrase
+
+    def clean_official(self):
+        official = " ".join(self.cleaned_data["official"].split())
+        if not official:
+            raise forms.ValidationError(_("Enter the official term the catalogue uses."))
+        return official
+
+    def clean(self):
+        data = super().clean()
+        language, phrase, official = data.get("language"), data.get("phrase"), data.get("official")
+        if phrase and language:
+            if language == Synonym.Language.EN and not synonyms.is_latin(phrase):
+                self.add_error(
+                    "phrase", _("An English phrase is written in Latin letters. Choose Chinese as the language.")
+                )
+            if language == Synonym.Language.ZH and synonyms.is_latin(phrase):
+                self.add_error("phrase", _("A Chinese phrase has Chinese characters. Choose English as the language."))
+        if phrase and official and synonyms.normalise(phrase) == synonyms.normalise(official):
+            self.add_error("official", _("The official term is the same as the phrase: the pair would change nothing."))
+        elif official and not _in_catalogue(official):
+            self.add_error(
+                "official",
+                _(
+                    "No published service has “%(term)s” in its name, keywords, synonyms or summary, so this "
+                    "pair would find nothing. Use a term from a service's name or keywords."
+                )
+                % {"term": official},
+            )
+        return data
+
+
+def _in_catalogue(term):
+    found = Q()
+    for field in ("name", "keywords", "synonyms", "summary"):
+        for language in ("zh", "en"):
+            found |= Q(**{f"{field}_{language}__icontains": term})
+    return Service.objects.published().filter(found).exists()
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    """Content editors keep the list; a change takes effect on the next search (synonyms.py)."""
+
+    form = SynonymForm
+    list_display = ("phrase", "official", "language", "created_at")
+    list_filter = ("language",)
+    search_fields = ("phrase", "official")
+    list_per_page = 100
+    show_full_result_count = False
+
+    def get_changeform_initial_data(self, request):
+        # "Add a synonym" from the report: the query and its language filled in (?phrase=&language=).
+        initial = super().get_changeform_initial_data(request)
+        initial["phrase"] = str(initial.get("phrase", ""))[: Synonym._meta.get_field("phrase").max_length]
+        if initial.get("language") not in Synonym.Language.values:
+            initial.pop("language", None)
+        return initial
+
+
+@admin.register(SearchQueryDay)
+class SearchQueryDayAdmin(admin.ModelAdmin):
+    """The report of what citizens could not find replaces the list of rows: the most searched
+    queries that found nothing in the last 7 and 30 days, each with "Add a synonym"."""
+
+    PERIODS = (7, 30)
+
+    def has_add_permission(self, request):
+        return False  # counted by the search page, never typed in
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path("forget/", self.admin_site.admin_view(self.forget_view), name="catalogue_searchqueryday_forget"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        language = request.GET.get("language")
+        if language not in Synonym.Language.values:
+            language = None
+        periods = []
+        for days in self.PERIODS:
+            rows, fixed = querylog.zero_result_report(days, language=language)
+            periods.append({"days": days, "rows": rows, "fixed": fixed, "totals": querylog.totals(days, language)})
+        may_add = request.user.has_perm("catalogue.add_synonym")
+        add_url = reverse("admin:catalogue_synonym_add")
+        for period in periods:
+            for row in period["rows"]:
+                row["add_url"] = f"{add_url}?{urlencode({'phrase': row['query'], 'language': row['language']})}"
+                row["search_url"] = f"{_search_path(row['language'])}?{urlencode({'q': row['query']})}"
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("What citizens could not find"),
+            "periods": periods,
+            "language": language,
+            "languages": Synonym.Language.choices,
+            "may_add": may_add,
+            "may_forget": self.has_delete_permission(request),
+            "limit": querylog.REPORT_ROWS,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/catalogue/searchqueryday/report.html", context)
+
+    @method_decorator(require_POST)
+    def forget_view(self, request):
+        """Remove every count of one query (a name or other personal detail typed into the box
+        that the scrubbing could not recognise)."""
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        language, query = request.POST.get("language", ""), request.POST.get("query", "")
+        with transaction.atomic():
+            deleted, _counts = SearchQueryDay.objects.filter(language=language, query=query).delete()
+        if deleted:
+            self.message_user(request, _("The query “%(query)s” was removed from the counts.") % {"query": query})
+        else:
+            self.message_user(request, _("That query was no longer in the counts."), messages.WARNING)
+        return redirect("admin:catalogue_searchqueryday_changelist")
+
+
+def _search_path(language):
+    with translation.override("en" if language == "en" else "zh-hans"):
+        return reverse("catalogue:service-list")

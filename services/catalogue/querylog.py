@@ -215,3 +215,58 @@ def _purge():
 
 
 atexit.register(flush)
+
+
+REPORT_ROWS = 50
+
+
+def zero_result_report(days, language=None, limit=REPORT_ROWS, today=None):
+    """The most searched queries that found nothing in the last `days` days (today included),
+    for editors: [{"language", "query", "searches", "last"}], most searched first, at most
+    `limit`. A query that found results on a later day than its last empty one (a synonym or
+    keyword added since) is left out; `fixed` counts them. Two bounded queries on the
+    (results, day) index."""
+    from django.db.models import Max, Sum
+
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=days - 1)
+    rows = SearchQueryDay.objects.filter(day__gte=since, results=0)
+    if language:
+        rows = rows.filter(language=language)
+    # A few more than shown, so the ones fixed since can be left out and the list still fills.
+    candidates = [
+        {"language": row["language"], "query": row["query"], "searches": row["total"], "last": row["last"]}
+        for row in rows.values("language", "query")
+        .annotate(total=Sum("searches"), last=Max("day"))
+        .order_by("-total", "query", "language")[: limit * 2]
+    ]
+    found_later = {
+        (row["language"], row["query"]): row["last"]
+        for row in SearchQueryDay.objects.filter(
+            day__gte=since, results__gt=0, query__in={row["query"] for row in candidates}
+        )
+        .values("language", "query")
+        .annotate(last=Max("day"))
+    }
+    shown, fixed = [], 0
+    for row in candidates:
+        later = found_later.get((row["language"], row["query"]))
+        if later is not None and later >= row["last"]:
+            fixed += 1
+            continue
+        if len(shown) < limit:
+            shown.append(row)
+    return shown, fixed
+
+
+def totals(days, language=None, today=None):
+    """Searches and searches that found nothing in the last `days` days."""
+    from django.db.models import Q, Sum
+
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=days - 1)
+    rows = SearchQueryDay.objects.filter(day__gte=since)
+    if language:
+        rows = rows.filter(language=language)
+    sums = rows.aggregate(total=Sum("searches", default=0), empty=Sum("searches", filter=Q(results=0), default=0))
+    return {"searches": sums["total"], "empty": sums["empty"]}

@@ -34,7 +34,7 @@ def normalise(text):
     return " ".join(text.split())
 
 
-def _is_latin(phrase):
+def is_latin(phrase):
     return bool(_LATIN.search(phrase)) and all(ord(ch) < 0x2E80 for ch in phrase)
 
 
@@ -54,7 +54,7 @@ def _load():
     # Longest phrase first: where two phrases overlap in a query the longer one wins
     # (身份证丢了 -> 居民身份证补领, not also 丢了 -> 补领; 驾驶执照 is not 执照 -> 营业执照).
     rows = [
-        (phrase, language, _compile(phrase) if _is_latin(phrase) else None, officials)
+        (phrase, language, _compile(phrase) if is_latin(phrase) else None, officials)
         for (phrase, language), officials in grouped.items()
     ]
     rows.sort(key=lambda row: (-len(row[0]), row[1], row[0]))

@@ -168,3 +168,82 @@ def test_the_search_page_counts_each_search_including_pages_served_from_the_cach
     assert stored() == {}
     querylog.flush()
     assert stored() == {("en", "passport"): (3, 1), ("zh", "驾照"): (1, shown)}
+
+
+# The report for editors: what citizens could not find.
+
+REPORT = "/admin/catalogue/searchqueryday/"
+
+
+def searched(days_ago, query, searches, results, language="zh"):
+    import datetime
+
+    from django.utils import timezone
+
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    return SearchQueryDay.objects.create(day=day, language=language, query=query, searches=searches, results=results)
+
+
+@pytest.fixture
+def editor(client):
+    from tests.makers import make_staff
+
+    client.force_login(make_staff("report-editor", "Content editor", None))
+    return client
+
+
+def test_the_report_lists_the_most_searched_empty_queries_of_7_and_30_days(editor, django_assert_max_num_queries):
+    searched(0, "开车的本子", 5, 0)
+    searched(3, "开车的本子", 4, 0)
+    searched(10, "开车的本子", 20, 0)  # 30 days only
+    searched(1, "open a bakery", 7, 0, language="en")
+    searched(2, "护照", 90, 12)  # found something: not listed
+    searched(40, "很久以前", 99, 0)  # older than 30 days
+    searched(5, "老人卡", 30, 0)
+    searched(1, "老人卡", 2, 3)  # a synonym added since: it finds results now
+    with django_assert_max_num_queries(14):
+        response = editor.get(REPORT, headers={"accept-language": "en"})
+    assert response.status_code == 200
+    week, month = response.context["periods"]
+    assert [(r["query"], r["searches"]) for r in week["rows"]] == [("开车的本子", 9), ("open a bakery", 7)]
+    assert [(r["query"], r["searches"]) for r in month["rows"]] == [("开车的本子", 29), ("open a bakery", 7)]
+    assert week["fixed"] == month["fixed"] == 1
+    assert week["totals"] == {"searches": 9 + 7 + 90 + 30 + 2, "empty": 9 + 7 + 30}
+    page = response.content.decode()
+    assert "/admin/catalogue/synonym/add/?phrase=%E5%BC%80%E8%BD%A6%E7%9A%84%E6%9C%AC%E5%AD%90&amp;language=zh" in page
+    assert "/en/services/?q=open+a+bakery" in page
+    assert "很久以前" not in page and "护照" not in page
+
+
+def test_the_report_shows_at_most_50_rows_and_filters_by_language(editor):
+    for n in range(60):
+        searched(0, f"query {n:02}", 100 - n, 0, language="en")
+    searched(0, "中文查询", 1, 0)
+    response = editor.get(REPORT + "?language=en")
+    week, _month = response.context["periods"]
+    assert len(week["rows"]) == 50 and week["rows"][0]["query"] == "query 00"
+    assert all(row["language"] == "en" for row in week["rows"])
+    assert editor.get(REPORT + "?language=<script>").status_code == 200  # ignored
+
+
+def test_the_report_is_for_editors_and_department_admins_only(client):
+    from tests.makers import make_department, make_staff
+
+    psb = make_department(slug="psb")
+    client.force_login(make_staff("report-officer", "Case officer", psb))
+    assert client.get(REPORT).status_code == 403
+    client.force_login(make_staff("report-admin", "Department admin", psb))
+    response = client.get(REPORT)
+    assert response.status_code == 200 and not response.context["may_add"]
+    assert client.get("/admin/catalogue/searchqueryday/add/").status_code == 403
+
+
+def test_an_editor_removes_a_query_with_personal_data_from_the_counts(editor):
+    searched(0, "张三丰 身份证", 1, 0)
+    searched(3, "张三丰 身份证", 1, 0)
+    searched(0, "驾照", 1, 0)
+    assert editor.get(REPORT + "forget/").status_code == 405
+    response = editor.post(REPORT + "forget/", {"language": "zh", "query": "张三丰 身份证"})
+    assert response.status_code == 302
+    assert list(SearchQueryDay.objects.values_list("query", flat=True)) == ["驾照"]
+    assert editor.post(REPORT + "forget/", {"language": "zh", "query": "张三丰 身份证"}).status_code == 302

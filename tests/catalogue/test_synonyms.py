@@ -84,7 +84,7 @@ def test_the_seed_list_has_at_least_150_pairs_in_both_languages():
     for language, phrase, official in pairs:
         assert synonyms.normalise(phrase) != synonyms.normalise(official), phrase
         assert len(phrase) <= 60 and len(official) <= 120
-        assert synonyms._is_latin(phrase) == (language == "en"), phrase
+        assert synonyms.is_latin(phrase) == (language == "en"), phrase
 
 
 def test_every_official_term_of_the_seed_occurs_in_the_demo_catalogue():
@@ -110,3 +110,80 @@ def test_the_seed_is_in_the_database_and_maps_the_everyday_words_of_the_issue():
     assert synonyms.expand("my dad is retiring", "en") == ["retirement"]
     assert synonyms.expand("open a shop", "en") == ["individual business"]
     assert synonyms.expand("service center", "en") == ["centre"]
+
+
+# The admin: content editors keep the list.
+
+
+@pytest.fixture
+def editor(client):
+    from tests.makers import make_staff
+
+    client.force_login(make_staff("synonym-editor", "Content editor", None))
+    return client
+
+
+@pytest.fixture
+def licence_service():
+    from tests.makers import make_service
+
+    return make_service(slug="licence", name_zh="机动车驾驶证换证", name_en="Driving licence renewal")
+
+
+ADD = "/admin/catalogue/synonym/add/"
+
+
+def test_an_editor_adds_a_pair_and_the_next_search_uses_it(editor, licence_service):
+    response = editor.post(ADD, {"language": "zh", "phrase": "  开车的本子 ", "official": "机动车驾驶证"})
+    assert response.status_code == 302
+    assert Synonym.objects.filter(language="zh", phrase="开车的本子", official="机动车驾驶证").exists()
+    assert synonyms.expand("开车的本子", "zh") == ["机动车驾驶证"]
+
+
+@pytest.mark.parametrize(
+    "data, field, message",
+    [
+        ({"language": "zh", "phrase": "", "official": "机动车驾驶证"}, "phrase", "This field is required."),
+        (
+            {"language": "zh", "phrase": "开车的本子", "official": "不存在的术语"},
+            "official",
+            "so this pair would find nothing",
+        ),
+        ({"language": "zh", "phrase": "驾驶证", "official": "驾驶证"}, "official", "the pair would change nothing"),
+        ({"language": "en", "phrase": "驾驶本", "official": "driving licence"}, "phrase", "Choose Chinese"),
+        ({"language": "zh", "phrase": "drivers permit", "official": "driving licence"}, "phrase", "Choose English"),
+        ({"language": "zh", "phrase": "驾照", "official": "机动车驾驶证"}, None, "already in the list"),
+    ],
+)
+def test_a_pair_that_would_do_nothing_or_wrong_is_refused_with_what_was_typed_kept(
+    editor, licence_service, data, field, message
+):
+    Synonym.objects.get_or_create(language="zh", phrase="驾照", official="机动车驾驶证")
+    before = Synonym.objects.count()
+    response = editor.post(ADD, data, headers={"accept-language": "en"})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in str(errors[field] if field else errors)
+    assert Synonym.objects.count() == before
+    if data["phrase"]:
+        assert f'value="{data["phrase"]}"' in response.content.decode()
+
+
+def test_the_add_form_is_prefilled_from_the_report_link(editor):
+    response = editor.get(ADD + "?phrase=开车的本子&language=zh")
+    form = response.context["adminform"].form
+    assert form.initial["phrase"] == "开车的本子" and form.initial["language"] == "zh"
+    response = editor.get(ADD + "?phrase=" + "x" * 500 + "&language=fr")
+    form = response.context["adminform"].form
+    assert len(form.initial["phrase"]) == 60 and "language" not in form.initial
+
+
+def test_only_content_editors_change_synonyms_and_department_admins_read_them(client):
+    from tests.makers import make_department, make_staff
+
+    psb = make_department(slug="psb")
+    client.force_login(make_staff("deptadmin", "Department admin", psb))
+    assert client.get("/admin/catalogue/synonym/").status_code == 200
+    assert client.get(ADD).status_code == 403
+    client.force_login(make_staff("officer", "Case officer", psb))
+    assert client.get("/admin/catalogue/synonym/").status_code == 403
