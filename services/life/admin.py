@@ -26,7 +26,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from services.catalogue.models import Service
@@ -293,7 +293,10 @@ class EntryAdmin(admin.ModelAdmin):
         return [
             (None, {"fields": ("name_zh", "name_en", "slug", "organisation", "published", "summary_zh", "summary_en")}),
             (_("Contact and place"), {"fields": ("link", "phone", "district", "address_zh", "address_en")}),
-            (_("Opening hours"), {"fields": ("hours_note_zh", "hours_note_en", "holiday_hours")}),
+            (
+                pgettext_lazy("digital life", "Opening hours"),
+                {"fields": ("hours_note_zh", "hours_note_en", "holiday_hours")},
+            ),
             (self.model._meta.verbose_name, {"fields": self.area_fields}),
             (_("Related services and life events"), {"fields": self.related_fields()}),
             (_("Last updated"), {"fields": ("updated_at", "created_at")}),
@@ -420,7 +423,7 @@ class EntryAdmin(admin.ModelAdmin):
             self.save_formset(request, form, formset, change=change)
         # Say "published" only of rows actually written (a posted row of another entry is not).
         if any(fs.new_objects or fs.changed_objects or fs.deleted_objects for fs in formsets):
-            proposal.extra_published.append(gettext("opening hours"))
+            proposal.extra_published.append(pgettext("digital life", "opening hours"))
 
     def construct_change_message(self, request, form, formsets, add=False):
         proposal = getattr(request, "life_proposal", None)
