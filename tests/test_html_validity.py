@@ -319,7 +319,13 @@ def life_admin_pages():
         ("admin-life-change-request", editor, "get", base + "change/", {}, 200),
         ("admin-life-history", provider, "get", f"/admin/life/{entry._meta.model_name}/{entry.pk}/history/", {}, 200),
         ("admin-life-reject-errors", editor, "post", base + "reject/", {"reason": ""}, 400),
+        ("admin-search-report", editor, "get", "/admin/catalogue/searchqueryday/", {}, 200),
     ]
+    from services.catalogue import querylog  # the search report with rows (issue 12)
+
+    querylog.record("开车的本子", "zh", 0)
+    querylog.record("open a bakery", "en", 0)
+    querylog.flush()
     for name, client, method, url, data, status in wanted:
         response = getattr(client, method)(url, data, headers={"accept-language": "en"})
         assert response.status_code == status, name
