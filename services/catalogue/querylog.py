@@ -220,7 +220,7 @@ def _purge():
     today = timezone.localdate()
     if _state["purged"] == today:
         return
-    keep = getattr(settings, "SEARCH_LOG_KEEP_DAYS", 90)
+    keep = max(getattr(settings, "SEARCH_LOG_KEEP_DAYS", 90), 30)  # the report reads 30 days
     SearchQueryDay.objects.filter(day__lt=today - datetime.timedelta(days=keep)).delete()
     _state["purged"] = today
 
