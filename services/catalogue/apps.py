@@ -20,3 +20,8 @@ class CatalogueConfig(AppConfig):
         # result pages are renewed at once.
         cache.watch(Synonym)
         cache.watch_m2m(Service.life_events.through)
+
+        # The search index follows every write to a service, its guide, department or life events.
+        from . import search
+
+        search.connect()

@@ -128,13 +128,11 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(pk__in=service_centre_model().objects.filter(district=district).values("services"))
 
     def search(self, query):
-        """Every word of the query must appear in a name, summary, keyword or synonym, in
-        either language. Case-insensitive; the query is cut to MAX_QUERY_LENGTH."""
-        words = normalise_query(query).lower().split()
-        qs = self
-        for word in words[:10]:
-            qs = qs.filter(search_text__contains=word)
-        return qs
+        """The services the search index finds for `query` (services/catalogue/search.py), as a
+        filter: for the ranked order use search.find_services."""
+        from .search import find_services  # search.py imports these models
+
+        return self.filter(pk__in=find_services(query).ids)
 
     def popular(self):
         return self.order_by("-popularity", "pk")
@@ -434,3 +432,28 @@ class SearchQueryDay(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.query}"
+
+
+class SearchDocument(models.Model):
+    """A published service as the search index sees it: the terms of its name, its keywords and
+    synonyms, its summary and the rest of its guide, each already segmented (Chinese), folded
+    (English) and with pinyin added (services/catalogue/search.py writes it; never edit by hand).
+    The database finds candidates through its full-text index - an FTS5 table on SQLite, a
+    tsvector column with a GIN index on PostgreSQL, both made by migration 0005 - and search.py
+    ranks them in Python, so both databases give the same order."""
+
+    service = models.OneToOneField(
+        Service, verbose_name=_("service"), on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    title = models.TextField(_("names"), help_text=_("Both names, normalised, one per line."))
+    name_terms = models.TextField(_("name terms"), blank=True)
+    keyword_terms = models.TextField(_("keyword and synonym terms"), blank=True)
+    summary_terms = models.TextField(_("summary terms"), blank=True)
+    body_terms = models.TextField(_("guide terms"), blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self):
+        return self.title.split("\n")[0]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from services.lib.cache import KeptStore, cache_public_page, kept
 
+from . import querylog, search
 from .forms import CatalogueFilterForm, CentreFilterForm
 from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service
 
@@ -40,6 +41,26 @@ def _service_cards(qs):
     )
 
 
+class _RankedCards:
+    """The service cards of a search's ranked ids, as the paginator needs them: its length, and
+    a slice fetched with one query in the ranked order."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        cards = _service_cards(Service.objects.filter(pk__in=ids)).in_bulk()
+        found = [cards[pk] for pk in ids if pk in cards]
+        return found if isinstance(index, slice) else found[0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
 @cache_public_page
 def home(request):
     audience = request.GET.get("audience")
@@ -60,6 +81,7 @@ def home(request):
     )
 
 
+@querylog.counts_searches
 @cache_public_page
 def service_list(request):
     form = CatalogueFilterForm(request.GET)
@@ -70,12 +92,15 @@ def service_list(request):
             _("Your search was too long, so only the first %(n)s characters were used. Shorten your search.")
             % {"n": MAX_QUERY_LENGTH}
         )
-    qs = form.apply(Service.objects.published(), values)
+    found = None
     if values.get("q"):
-        # Services whose name contains the whole query come first.
-        qs = qs.alias(in_name=Q(name_zh__icontains=values["q"]) | Q(name_en__icontains=values["q"]))
-        qs = qs.order_by("-in_name", "-popularity", "pk")
-    page = _page(request, _service_cards(qs))
+        # The search index finds and ranks (services/catalogue/search.py); this page shows one
+        # page of its ids: one query for their cards, whatever the number of matches.
+        found = search.find_services(values["q"], audience=values.get("audience"), filters=values)
+        page = _page(request, _RankedCards(found.ids))
+    else:
+        page = _page(request, _service_cards(form.apply(Service.objects.published(), values)))
+    request.search_results = page.paginator.count  # counted by querylog.counts_searches
     template = "catalogue/service_list.html"
     if request.htmx:
         template += "#results"
@@ -87,6 +112,9 @@ def service_list(request):
             "page": page,
             "ignored": ignored,
             "query": values.get("q"),
+            "search": found,
+            "found_centres": search.find_centres(values["q"]) if found is not None else [],
+            "found_life_entries": search.find_life_entries(values["q"]) if found is not None else [],
             "nav": "services",
             "crumbs": [(_("All services"), None)],
         },

@@ -89,7 +89,11 @@ def test_search_across_languages_regardless_of_page_language(client, catalogue):
 
 def test_every_word_must_match(client, catalogue):
     assert names(client.get(URL, {"q": "registration marriage"})) == ["Marriage registration"]
-    assert names(client.get(URL, {"q": "registration nonsense"})) == []
+    # A word the catalogue does not know at all ("my dad's pension") is no reason to find nothing.
+    assert set(names(client.get(URL, {"q": "registration nonsense"}))) == {
+        "Marriage registration",
+        "Newborn household registration",
+    }
 
 
 def test_unpublished_services_never_listed(client, catalogue):
@@ -107,8 +111,9 @@ def test_name_matches_rank_before_keyword_matches(client, catalogue):
         department=catalogue["marriage"].department,
     )
     result = names(client.get(URL, {"q": "registration"}))
-    # All name matches, most popular first.
-    assert result == ["Newborn household registration", "Marriage registration", "Registration of anything"]
+    # A name that starts with the whole query first (issue 12), then the other name matches,
+    # most popular first, then the keyword match.
+    assert result == ["Registration of anything", "Newborn household registration", "Marriage registration"]
 
 
 def test_filters_by_department_event_audience_channel_and_district(client, catalogue):
@@ -196,6 +201,9 @@ def test_list_query_count_is_bounded(client, catalogue, django_assert_max_num_qu
     dept = catalogue["marriage"].department
     for i in range(60):
         make_service(slug=f"many-{i}", department=dept)
+    # What search keeps per process (its vocabulary, the life events) is read by the first
+    # search after a change; the search index follows the writes at their commit.
+    client.get(URL, {"q": "warm up"})
     with django_assert_max_num_queries(8):
         response = client.get(URL, {"q": "service", "department": "civil", "channel": "online"})
     assert response.status_code == 200

@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from services.catalogue import search
 from services.catalogue.models import Audience, Department, LifeEvent, Material, Service, service_centre_model
 from services.lib.cache import bump_version
 
@@ -273,6 +274,7 @@ class Command(BaseCommand):
                 Material.objects.bulk_create(materials)
                 event_through.objects.bulk_create(event_links)
                 centre_through.objects.bulk_create(centre_links)
+                search.index_services([s.pk for s in batch])  # bulk_create sends no signals
             self.stdout.write(f"  {start + len(numbers)}/{len(missing)} services")
 
         bump_version()

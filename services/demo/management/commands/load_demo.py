@@ -10,6 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from services.catalogue import search
 from services.catalogue.models import FAQ, Material, Service
 from services.demo.applications import load_demo_applications
 from services.demo.catalogue import DEMO_PASSWORD, DemoDataError, load_demo_catalogue
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             raise CommandError(f"The demo data has a mistake, nothing was loaded: {error}") from error
         forms, applications = load_demo_forms(), load_demo_applications()
         visits = load_demo_visits()
+        search.rebuild_index()  # materials and FAQ are written in bulk (no signals)
         cache.bump_version()  # the forms and applications are written in bulk too
         elapsed = time.monotonic() - started
 
