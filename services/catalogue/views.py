@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from services.lib.cache import KeptStore, cache_public_page, kept
 
-from . import querylog, search
+from . import querylog, search, search_page
 from .forms import CatalogueFilterForm, CentreFilterForm
 from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service
 
@@ -113,8 +113,9 @@ def service_list(request):
             "ignored": ignored,
             "query": values.get("q"),
             "search": found,
-            "found_centres": search.find_centres(values["q"]) if found is not None else [],
-            "found_life_entries": search.find_life_entries(values["q"]) if found is not None else [],
+            # found_centres, found_life_entries (first page only), the entries by area, and
+            # on a page without services the ways on (services/catalogue/search_page.py)
+            **search_page.beside_results(form, values, page, found),
             "nav": "services",
             "crumbs": [(_("All services"), None)],
         },
