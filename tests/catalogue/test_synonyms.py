@@ -187,3 +187,22 @@ def test_only_content_editors_change_synonyms_and_department_admins_read_them(cl
     assert client.get(ADD).status_code == 403
     client.force_login(make_staff("officer", "Case officer", psb))
     assert client.get("/admin/catalogue/synonym/").status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: the catalogue version moves on commit
+def test_a_pair_added_in_the_admin_changes_the_search_page_at_once(editor):
+    from django.test import Client
+
+    from tests.makers import make_service
+
+    make_service(slug="licence", name_zh="机动车驾驶证换证", name_en="Driving licence renewal", keywords_zh="")
+    citizen = Client()
+
+    def found():
+        response = citizen.get("/zh-hans/services/", {"q": "方向盘本本"})
+        return [service.slug for service in response.context["page"].object_list]
+
+    assert found() == []  # and the empty page is now in the page cache
+    response = editor.post(ADD, {"language": "zh", "phrase": "方向盘本本", "official": "机动车驾驶证"})
+    assert response.status_code == 302
+    assert found() == ["licence"]
