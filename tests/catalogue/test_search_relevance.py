@@ -34,14 +34,15 @@ def case(query, slug, *marks):
     return pytest.param(query, slug, id=query, marks=marks)
 
 
-# Reasons today's substring search misses a query (issue 12's list of what fails).
-ORDER = xfail("characters not in one run or in another order: needs segmentation (point 1)")
-COLLOQUIAL = xfail("everyday word where the catalogue uses the official term: needs synonyms (point 3)")
-SENTENCE = xfail("a whole sentence: every word must match today; needs stop words and ranking (points 1-2)")
-SPELLING = xfail("US/UK spelling or plural: needs English normalisation (point 1)")
-PINYIN = xfail("pinyin or its initials: needs pypinyin terms (point 4)")
-TYPO = xfail("one-edit typo: needs typo tolerance (point 5)")
-RANK = xfail("found, but not in the top 5: needs ranking (point 2)")
+# The queries the search does not serve yet, with what goes wrong (ENGINE's list to work from).
+FILLER = xfail(
+    "饭店 is a keyword of the food business permit, but the filler 开个/小 pulls unrelated services "
+    "(provident fund, medical insurance) above it: single filler characters should not outrank a keyword"
+)
+EXTRA_WORD = xfail(
+    "加装电梯 alone finds the lift retrofit; with 老房子 in front only one unrelated service is left: "
+    "a word no service has should lower a match, not remove it"
+)
 
 # --- Chinese, official names (or their core) -------------------------------------------------------
 OFFICIAL_ZH = [
@@ -59,7 +60,7 @@ OFFICIAL_ZH = [
     case("居住证", "residence-permit"),
     case("护照", "passport-application"),
     case("港澳通行证", "hk-macao-permit"),
-    case("个人所得税年度汇算", "iit-annual-reconciliation", ORDER),
+    case("个人所得税年度汇算", "iit-annual-reconciliation"),
     case("契税", "deed-tax"),
     case("工伤认定", "work-injury-recognition"),
     case("社会保障卡申领", "ssc-application"),
@@ -71,22 +72,22 @@ OFFICIAL_ZH = [
 COLLOQUIAL_ZH = [
     case("驾照过期了", "driving-licence-renewal"),
     case("驾照丢了", "driving-licence-replacement"),
-    case("退休金怎么领", "pension-application", COLLOQUIAL),
-    case("身份证丢了怎么办", "id-card-replacement", COLLOQUIAL),
+    case("退休金怎么领", "pension-application"),
+    case("身份证丢了怎么办", "id-card-replacement"),
     case("身份证过期了", "id-card-renewal"),
-    case("生孩子", "birth-registration", COLLOQUIAL),
-    case("生孩子报销", "maternity-benefit", COLLOQUIAL),
+    case("生孩子", "birth-registration"),
+    case("生孩子报销", "maternity-benefit"),
     case("宝宝上户口", "newborn-registration"),
-    case("开个小饭店", "food-business-permit", COLLOQUIAL),
-    case("开个小店", "individual-business-registration", COLLOQUIAL),
+    case("开个小饭店", "food-business-permit", FILLER),
+    case("开个小店", "individual-business-registration"),
     case("注册公司", "company-registration"),
     case("营业执照丢了", "business-licence-replacement"),
     case("租房提取公积金", "hpf-withdrawal-rent"),
-    case("社保卡丢了", "ssc-replacement", COLLOQUIAL),
-    case("失业金怎么领", "unemployment-benefit", COLLOQUIAL),
-    case("老板拖欠工资", "labour-inspection-complaint", COLLOQUIAL),
-    case("上班受伤了", "work-injury-recognition", COLLOQUIAL),
-    case("孩子上小学报名", "primary-school-enrolment", ORDER),
+    case("社保卡丢了", "ssc-replacement"),
+    case("失业金怎么领", "unemployment-benefit"),
+    case("老板拖欠工资", "labour-inspection-complaint"),
+    case("上班受伤了", "work-injury-recognition"),
+    case("孩子上小学报名", "primary-school-enrolment"),
     case("小升初", "middle-school-enrolment"),
     case("高考报名", "gaokao-registration"),
     case("毕业证丢了", "graduation-certificate-replacement"),
@@ -98,48 +99,48 @@ COLLOQUIAL_ZH = [
     case("驾照扣分", "licence-points-study"),
     case("考驾照", "driving-licence-first"),
     case("房产证丢了", "property-certificate-replacement"),
-    case("房贷还清了解押", "mortgage-discharge", COLLOQUIAL),
-    case("房产证加名字", "spouse-name-on-title", COLLOQUIAL),
-    case("卖二手房交税", "home-sale-tax", ORDER),
-    case("老房子加装电梯", "lift-retrofit", ORDER),
+    case("房贷还清了解押", "mortgage-discharge"),
+    case("房产证加名字", "spouse-name-on-title"),
+    case("卖二手房交税", "home-sale-tax"),
+    case("老房子加装电梯", "lift-retrofit", EXTRA_WORD),
     case("结婚证丢了", "marriage-certificate-replacement"),
     case("离婚", "divorce-registration"),
     case("低保", "minimum-living-allowance"),
     case("老人公交卡", "senior-transport-card"),
     case("办残疾证", "disability-certificate"),
-    case("家人去世销户口", "hukou-cancellation-death", COLLOQUIAL),
+    case("家人去世销户口", "hukou-cancellation-death"),
     case("医保报销", "medical-reimbursement"),
-    case("小孩交医保", "child-student-medical-insurance", COLLOQUIAL),
+    case("小孩交医保", "child-student-medical-insurance"),
     case("个税退税", "iit-annual-reconciliation"),
     case("户口本丢了", "hukou-booklet-replacement"),
     case("改名字", "name-change"),
     case("小孩办身份证", "id-card-first-application"),
-    case("护照过期了", "passport-renewal", COLLOQUIAL),
+    case("护照过期了", "passport-renewal"),
     case("去香港签注", "hk-macao-endorsement"),
     case("狗证", "dog-registration"),
     case("健康证", "food-worker-health-certificate"),
     case("开网吧", "internet-cafe-licence"),
     case("开诊所", "medical-institution-licence"),
     case("开培训班", "training-institution-licence"),
-    case("买到假货投诉", "consumer-complaint", COLLOQUIAL),
+    case("买到假货投诉", "consumer-complaint"),
     case("退休", "pension-application"),
 ]
 
 # --- Chinese, characters in another order or with words between them --------------------------------
 REORDERED_ZH = [
-    case("身份证补办", "id-card-replacement", ORDER),
-    case("驾驶证补领", "driving-licence-replacement", ORDER),
+    case("身份证补办", "id-card-replacement"),
+    case("驾驶证补领", "driving-licence-replacement"),
     case("补办结婚证", "marriage-certificate-replacement"),
-    case("护照补办", "passport-renewal", ORDER),
-    case("社保卡补办", "ssc-replacement", ORDER),
-    case("公积金租房提取", "hpf-withdrawal-rent", ORDER),
+    case("护照补办", "passport-renewal"),
+    case("社保卡补办", "ssc-replacement"),
+    case("公积金租房提取", "hpf-withdrawal-rent"),
     case("营业执照补办", "business-licence-replacement"),
     case("户口簿补办", "hukou-booklet-replacement"),
-    case("注销公司", "company-deregistration", ORDER),
+    case("注销公司", "company-deregistration"),
     case("登记结婚", "marriage-registration"),
     case("驾驶证到期换证", "driving-licence-renewal"),
-    case("身份证到期换领", "id-card-renewal", ORDER),
-    case("补领不动产证书", "property-certificate-replacement", ORDER),
+    case("身份证到期换领", "id-card-renewal"),
+    case("补领不动产证书", "property-certificate-replacement"),
     case("养老金申领", "pension-application"),
 ]
 
@@ -150,9 +151,9 @@ ENGLISH = [
     case("passport renewal", "passport-renewal"),
     case("marriage registration", "marriage-registration"),
     case("business licence", "company-registration"),
-    case("business license", "company-registration", SPELLING),
+    case("business license", "company-registration"),
     case("social security card", "ssc-application"),
-    case("unemployment benefits", "unemployment-benefit", SPELLING),
+    case("unemployment benefits", "unemployment-benefit"),
     case("summer programme", "summer-care-programme"),
     case("summer program", "summer-care-programme"),
     case("dog license", "dog-registration"),
@@ -160,7 +161,7 @@ ENGLISH = [
     case("license plate replacement", "number-plate-replacement"),
     case("parking lot registration", "parking-lot-filing"),
     case("marriage license", "marriage-registration"),
-    case("food business license", "food-business-permit", SPELLING),
+    case("food business license", "food-business-permit"),
     case("tour guide license", "tour-guide-licence"),
     case("travel agency licence", "travel-agency-licence"),
     case("immunization record", "vaccination-certificate"),
@@ -169,20 +170,20 @@ ENGLISH = [
 
 # --- English, what people write as a sentence or a situation ----------------------------------------
 NATURAL_EN = [
-    case("how do I renew my driver's license", "driving-licence-renewal", SENTENCE),
-    case("how do I renew my passport", "passport-renewal", SENTENCE),
-    case("my dad's pension", "pension-application", SENTENCE),
-    case("open a cafe", "food-business-permit", SENTENCE),
+    case("how do I renew my driver's license", "driving-licence-renewal"),
+    case("how do I renew my passport", "passport-renewal"),
+    case("my dad's pension", "pension-application"),
+    case("open a cafe", "food-business-permit"),
     case("lost my ID card", "id-card-replacement"),
     case("my ID card expired", "id-card-renewal"),
-    case("I lost my job", "unemployment-benefit", SENTENCE),
-    case("register my newborn baby", "newborn-registration", SENTENCE),
+    case("I lost my job", "unemployment-benefit"),
+    case("register my newborn baby", "newborn-registration"),
     case("get married", "marriage-registration"),
-    case("getting divorced", "divorce-registration", SENTENCE),
+    case("getting divorced", "divorce-registration"),
     case("start a company", "company-registration"),
-    case("close my company", "company-deregistration", SENTENCE),
-    case("hire a foreigner", "foreign-work-permit", SENTENCE),
-    case("my boss hasn't paid my wages", "labour-inspection-complaint", SENTENCE),
+    case("close my company", "company-deregistration"),
+    case("hire a foreigner", "foreign-work-permit"),
+    case("my boss hasn't paid my wages", "labour-inspection-complaint"),
     case("injured at work", "work-injury-recognition"),
     case("change my name", "name-change"),
     case("police clearance certificate", "no-criminal-record-certificate"),
@@ -191,42 +192,42 @@ NATURAL_EN = [
     case("bus pass for pensioners", "senior-transport-card"),
     case("income tax return", "iit-annual-reconciliation"),
     case("noise complaint", "pollution-complaint"),
-    case("elevator for my apartment building", "lift-retrofit", SENTENCE),
+    case("elevator for my apartment building", "lift-retrofit"),
     case("see a doctor in another city", "out-of-town-treatment-filing"),
     case("college entrance exam", "gaokao-registration"),
 ]
 
 # --- Pinyin, full and initials -----------------------------------------------------------------------
 PINYIN_ZH = [
-    case("jiashizheng", "driving-licence-renewal", PINYIN),
-    case("shebaoka", "ssc-application", PINYIN),
-    case("huzhao", "passport-application", PINYIN),
-    case("shenfenzheng", "id-card-renewal", PINYIN),
-    case("juzhuzheng", "residence-permit", PINYIN),
-    case("jiehun dengji", "marriage-registration", PINYIN),
-    case("yingyezhizhao", "company-registration", PINYIN),
-    case("gongjijin daikuan", "hpf-loan", PINYIN),
-    case("jsz", "driving-licence-renewal", PINYIN),
-    case("sbk", "ssc-application", PINYIN),
-    case("sfz", "id-card-renewal", PINYIN),
-    case("jzz", "residence-permit", PINYIN),
-    case("yyzz", "company-registration", PINYIN),
+    case("jiashizheng", "driving-licence-renewal"),
+    case("shebaoka", "ssc-application"),
+    case("huzhao", "passport-application"),
+    case("shenfenzheng", "id-card-renewal"),
+    case("juzhuzheng", "residence-permit"),
+    case("jiehun dengji", "marriage-registration"),
+    case("yingyezhizhao", "company-registration"),
+    case("gongjijin daikuan", "hpf-loan"),
+    case("jsz", "driving-licence-renewal"),
+    case("sbk", "ssc-application"),
+    case("sfz", "id-card-renewal"),
+    case("jzz", "residence-permit"),
+    case("yyzz", "company-registration"),
 ]
 
 # --- English with one typo in a word of five letters or more -----------------------------------------
 MISSPELLED_EN = [
-    case("pasport renewal", "passport-renewal", TYPO),
-    case("mariage registration", "marriage-registration", TYPO),
-    case("unemployement benefit", "unemployment-benefit", TYPO),
-    case("drivng licence", "driving-licence-renewal", TYPO),
-    case("pension aplication", "pension-application", TYPO),
-    case("kindergarden", "kindergarten-enrolment", TYPO),
-    case("residance permit", "residence-permit", TYPO),
-    case("divorse", "divorce-registration", TYPO),
-    case("vacination record", "vaccination-certificate", TYPO),
-    case("disibility certificate", "disability-certificate", TYPO),
-    case("mortage discharge", "mortgage-discharge", TYPO),
-    case("trademak", "trademark-application", TYPO),
+    case("pasport renewal", "passport-renewal"),
+    case("mariage registration", "marriage-registration"),
+    case("unemployement benefit", "unemployment-benefit"),
+    case("drivng licence", "driving-licence-renewal"),
+    case("pension aplication", "pension-application"),
+    case("kindergarden", "kindergarten-enrolment"),
+    case("residance permit", "residence-permit"),
+    case("divorse", "divorce-registration"),
+    case("vacination record", "vaccination-certificate"),
+    case("disibility certificate", "disability-certificate"),
+    case("mortage discharge", "mortgage-discharge"),
+    case("trademak", "trademark-application"),
 ]
 
 # --- The audience switch: the same words, for a person or for a business -----------------------------
@@ -238,7 +239,7 @@ AUDIENCE = [
     pytest.param("发票", "business", "invoice-application", id="发票-business"),
     pytest.param("发票", "individual", "tax-office-invoice", id="发票-individual"),
     pytest.param("医保", "business", "designated-medical-institution", id="医保-business"),
-    pytest.param("医保", "individual", "medical-insurance-enrolment", id="医保-individual", marks=RANK),
+    pytest.param("医保", "individual", "medical-insurance-enrolment", id="医保-individual"),
     pytest.param("invoice", "business", "invoice-application", id="invoice-business"),
     pytest.param("invoice", "individual", "tax-office-invoice", id="invoice-individual"),
     pytest.param("social insurance", "business", "employer-social-insurance", id="social insurance-business"),
