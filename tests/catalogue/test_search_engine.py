@@ -253,4 +253,4 @@ def test_text_functions_fold_both_languages_the_same_way():
     assert "身份证" in textsearch.segment("补领居民身份证", fine=True)
     assert textsearch.pinyin_terms(["驾驶证"]) == ["jiashizheng", "jsz"]
     assert textsearch.edits_1("pensoin", {"pension", "passion"}) == ["pension"]
-    assert textsearch.normalise("ＡＢＣ\x00\"*NEAR(驾照)") == "abc near 驾照"
+    assert textsearch.normalise('ＡＢＣ\x00"*NEAR(驾照)') == "abc near 驾照"
