@@ -305,9 +305,11 @@ def life_admin_pages():
     from services.life.models import ChangeRequest
 
     provider_user = User.objects.get(username="provider-elderly")
-    entry = approvals.area_model(provider_user.organisation.entries.first()).objects.filter(
-        organisation=provider_user.organisation
-    ).first()
+    entry = (
+        approvals.area_model(provider_user.organisation.entries.first())
+        .objects.filter(organisation=provider_user.organisation)
+        .first()
+    )
     approvals.propose(entry, {"name_en": "Renamed for the check"}, provider_user)
     change = ChangeRequest.objects.get(entry=entry, status=ChangeRequest.Status.PENDING)
     provider, editor = Client(), Client()
