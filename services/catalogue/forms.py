@@ -74,8 +74,10 @@ class CatalogueFilterForm(SelectsMixin, forms.Form):
                 continue
             shown = value.name if hasattr(value, "name") else dict(field.choices).get(value, value)
             rest = self.data.copy()
-            for key in (name, "page"):
-                rest.pop(key, None)
+            for key in list(rest):
+                # live search sends every field, the empty ones too: leave those out of the link
+                if key in (name, "page") or not any(rest.getlist(key)):
+                    rest.pop(key)
             active.append((field.label, shown, "?" + rest.urlencode() if rest else ""))
         return active
 

@@ -79,6 +79,12 @@ def test_each_active_filter_has_a_link_that_removes_it_and_keeps_the_rest(client
     assert "Remove “How to apply: At a service centre”" in html
 
 
+def test_remove_links_leave_out_the_empty_fields_live_search_sends(client):
+    params = {"q": "passport", "event": "", "department": "psb", "audience": "", "channel": "", "district": ""}
+    html = body(client.get(EN, params, headers={"HX-Request": "true"}))
+    assert '<a href="/en/services/?q=passport">Remove “Department:' in html
+
+
 def test_remove_filters_keeps_the_query(client):
     html = body(client.get(EN, {"q": "birth certificate", "department": "health"}))
     assert '<a href="/en/services/?q=birth%20certificate">Remove filters</a>' in html
