@@ -273,11 +273,17 @@ def vocabulary():
 
 @dataclass
 class Concept:
-    """One thing the query asks for: alternative terms, each with how much a match is worth."""
+    """One thing the query asks for: alternative terms, each with how much a match is worth,
+    and - for a Chinese word the index does not know - the known pieces inside it with the
+    characters each covers (a service matches as much of the word as its pieces cover)."""
 
     text: str
-    alternatives: dict  # term -> factor (1 exact, less for a typo or a character)
+    alternatives: dict  # term -> factor (1 exact, less for a typo)
     weight: float = 1.0
+    pieces: tuple = ()  # ((piece, frozenset of character positions), ...)
+
+    def terms(self):
+        return [*self.alternatives, *(p for p, _ in self.pieces)]
 
 
 def clean_query(query):
@@ -286,27 +292,53 @@ def clean_query(query):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+def _pieces(word, vocab):
+    """The index's words and characters inside an unknown Chinese word, with their positions."""
+    found = []
+    for piece in ts.segment(word, fine=True):
+        if piece == word or piece not in vocab.terms or (len(piece) == 1 and piece in ts.CHINESE_STOPWORDS):
+            continue
+        start = word.find(piece)
+        while start >= 0:
+            found.append((piece, frozenset(range(start, start + len(piece)))))
+            start = word.find(piece, start + 1)
+    for position, character in enumerate(word):
+        if character in vocab.terms and character not in ts.CHINESE_STOPWORDS:
+            found.append((character, frozenset({position})))
+    return tuple(dict.fromkeys(found))
+
+
+def _homophones(words, vocab):
+    """Runs of single characters the segmenter could not join (驾使证 -> 驾 使 证) joined again
+    when the index has a word with the same pinyin (驾驶证): a pinyin keyboard's typo."""
+    joined, run = [], []
+    for word in [*words, ""]:
+        if len(word) == 1:
+            run.append(word)
+            continue
+        if len(run) > 1 and vocab.by_pinyin.get("".join(ts.pinyin_terms(["".join(run)])[:1])):
+            joined.append("".join(run))
+        else:
+            joined += run
+        run = []
+        if word:
+            joined.append(word)
+    return joined
+
+
 def _chinese_concepts(run, vocab):
     concepts = []
-    for word in ts.chinese_terms(run):
+    for word in _homophones(ts.chinese_terms(run), vocab):
+        # A single character says little (开个小饭店): it counts half.
+        weight = CHARACTER_FACTOR if len(word) == 1 else 1.0
         if word in vocab.terms:
-            concepts.append(Concept(word, {word: 1.0}))
+            concepts.append(Concept(word, {word: 1.0}, weight))
             continue
         alternatives = {word: 1.0}
-        pieces = [p for p in ts.segment(word, fine=True) if p != word and len(p) >= 2 and p in vocab.terms]
-        for pinyin in ts.pinyin_terms([word])[:1]:
+        for pinyin in ts.pinyin_terms([word])[:1]:  # a homophone typed by mistake (驾使证)
             for same in vocab.by_pinyin.get(pinyin, [])[:3]:
                 alternatives[same] = TYPO_FACTOR
-        if pieces:
-            concepts.append(Concept(word, alternatives))
-            concepts += [Concept(p, {p: 1.0}, CHARACTER_FACTOR) for p in pieces]
-            continue
-        characters = [c for c in word if c in vocab.terms and c not in ts.CHINESE_STOPWORDS]
-        if len(characters) > 1 or len(alternatives) > 1:
-            concepts.append(Concept(word, alternatives))
-            concepts += [Concept(c, {c: 1.0}, CHARACTER_FACTOR) for c in characters]
-        else:
-            concepts.append(Concept(word, {**alternatives, **dict.fromkeys(characters, CHARACTER_FACTOR)}))
+        concepts.append(Concept(word, alternatives, weight, _pieces(word, vocab)))
     return concepts
 
 
@@ -345,22 +377,54 @@ def _concepts(text, vocab):
 
 @dataclass
 class Query:
+    """A parsed query: its concepts as typed, and one more list of concepts for each way the
+    editors' synonyms rewrite it (驾照过期了 -> 机动车驾驶证换领了); a service is scored by the
+    reading that suits it best."""
+
     text: str
     normalised: str
     concepts: list
-    extra: list  # concepts from the editors' synonyms
+    rewritten: list = field(default_factory=list)  # [[Concept]] per synonym reading
+
+    @property
+    def readings(self):
+        return [self.concepts, *self.rewritten]
 
     @property
     def all_concepts(self):
-        return self.concepts + self.extra
+        return [c for reading in self.readings for c in reading]
 
     def terms(self):
         seen = {}
         for concept in self.all_concepts:
-            for term in concept.alternatives:
+            for term in concept.terms():
                 if ts.TOKEN.fullmatch(term):
                     seen.setdefault(term, None)
         return list(seen)[:MAX_TERMS]
+
+
+MAX_READINGS = 5  # the query as typed, with every synonym, and with each one alone
+
+
+def _rewritten(text, concepts, language, vocab):
+    """The query read with the editors' synonyms (synonyms.expand: 驾照 -> 机动车驾驶证): their
+    official terms in place of the words that make up the phrases - all of them at once, and
+    each alone (生孩子报销: 生育 with 报销, and 零星报销 with 生孩子). Which words make up a
+    phrase is found by asking expand again without each word: a word whose absence loses the
+    official term is part of its phrase (生 and 孩子 of 生孩子 -> 生育)."""
+    lowered = text.lower()
+    officials = synonyms.expand(lowered, language)
+    if not officials:
+        return []
+    without = [set(synonyms.expand(lowered.replace(c.text, " ", 1), language)) for c in concepts]
+    added = {official: _concepts(official, vocab) for official in officials}
+    readings = []
+    for chosen in [officials, *([[o] for o in officials] if len(officials) > 1 else [])]:
+        kept = [c for c, found in zip(concepts, without, strict=True) if all(o in found for o in chosen)]
+        reading = kept + [c for o in chosen for c in added[o]]
+        if reading and any(added[o] for o in chosen):
+            readings.append(reading)
+    return readings[: MAX_READINGS - 1]
 
 
 def parse(query, language=None):
@@ -368,12 +432,8 @@ def parse(query, language=None):
     vocab = vocabulary()
     text = clean_query(query)
     concepts = _concepts(text, vocab)
-    extra = []
-    for official in synonyms.expand(text, language or _language()):
-        extra += _concepts(official, vocab)
-    known = {t for c in concepts for t in c.alternatives}
-    extra = [c for c in extra if not set(c.alternatives) <= known][:MAX_WORDS]
-    return Query(text, ts.normalise(text), concepts, extra)
+    rewritten = _rewritten(text, concepts, language or _language(), vocab) if concepts else []
+    return Query(text, ts.normalise(text), concepts, rewritten)
 
 
 def _language():
@@ -447,19 +507,45 @@ def _scan(terms, audience):
 
 
 def _score(concepts, sets):
-    """(concepts matched, weighted by how sure the match is; field score)."""
+    """(how much of the query a service matches: each concept 0-1 times its weight; the field
+    score: each concept's best field weight times how sure the match is)."""
     matched = total = 0.0
     for concept in concepts:
-        best = 0.0
+        sure = best = 0.0
         for term, factor in concept.alternatives.items():
             for weight, terms in zip(WEIGHTS, sets, strict=True):
-                if term in terms and weight * factor > best:
-                    best = weight * factor
+                if term in terms:
+                    sure, best = max(sure, factor), max(best, weight * factor)
                     break
-        if best:
-            matched += concept.weight * (1.0 if best >= 1.0 else 0.5)
-            total += concept.weight * best
+        if concept.pieces and sure < 1.0:
+            size = len(concept.text)
+            everywhere = set()
+            for weight, terms in zip(WEIGHTS, sets, strict=True):
+                covered = set().union(*(at for piece, at in concept.pieces if piece in terms))
+                everywhere |= covered
+                best = max(best, weight * len(covered) / size)
+            sure = max(sure, len(everywhere) / size)
+        matched += concept.weight * sure
+        total += concept.weight * best
     return matched, total
+
+
+# An editor said what people mean: the reading with every synonym applied wins a tie (one
+# synonym alone leaves out what the others said, so it only helps where the whole fails).
+SYNONYM_PREFERENCE = 1.1
+
+
+def _best_reading(query, sets):
+    """(the share of the query a service matches, 0-1, in its best reading; its field score)."""
+    best = (0.0, 0.0)
+    for n, concepts in enumerate(query.readings):
+        size = sum(c.weight for c in concepts)
+        if not size:
+            continue
+        matched, total = _score(concepts, sets)
+        share = matched / size * (SYNONYM_PREFERENCE if n == 1 else 1.0)
+        best = max(best, (share, total))
+    return best
 
 
 def _rank(query, rows, event_services):
@@ -470,7 +556,7 @@ def _rank(query, rows, event_services):
         names = title.split("\n")
         exact = whole in names or any(n.replace(" ", "") == squeezed for n in names)
         prefix = any(n.startswith(whole) for n in names)
-        matched, total = _score(query.all_concepts, sets)
+        matched, total = _best_reading(query, sets)
         if not matched and not exact:
             continue
         if service_id in event_services:
@@ -479,10 +565,10 @@ def _rank(query, rows, event_services):
     if not scored:
         return []
     scored.sort(reverse=True)
-    # Keep what matches as much of the query as the best match does, less one word when the
-    # query has three or more (words the index does not know count for no service).
+    # Keep what matches nearly as much of the query as the best match does: a quarter of it
+    # less, at most a third (words the index does not know count for no service).
     best = max(key[2] for key, _ in scored)
-    floor = best if best <= 2 else best - 1
+    floor = best - min(0.34, best / 4)
     return [sid for key, sid in scored if key[0] or key[1] or key[2] >= floor]
 
 
@@ -593,7 +679,7 @@ def _match_rows(parsed, rows):
     """[(score, object)] of (object, field term sets) rows by the query's concepts."""
     found = []
     for obj, sets in rows:
-        matched, total = _score(parsed.concepts + parsed.extra, sets)
+        matched, total = _best_reading(parsed, sets)
         if matched:
             found.append(((matched, total), obj))
     if not found:
