@@ -51,6 +51,8 @@ TYPO_FACTOR = 0.8
 CHARACTER_FACTOR = 0.5
 EVENT_BONUS = 0.5
 INDEX_CHUNK = 500
+FEW = 10  # under this many clear matches, the nearest others are listed after them
+NEAR_SHARE = 0.6  # ... if they match more than half of the query
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -332,7 +334,10 @@ def _chinese_concepts(run, vocab):
         # A single character says little (开个小饭店): it counts half.
         weight = CHARACTER_FACTOR if len(word) == 1 else 1.0
         if word in vocab.terms:
-            concepts.append(Concept(word, {word: 1.0}, weight))
+            # A longer word also matches by its pieces (护照过期: 护照, 过期) where a service
+            # has the pieces but not the word.
+            pieces = _pieces(word, vocab) if len(word) >= 3 else ()
+            concepts.append(Concept(word, {word: 1.0}, weight, pieces))
             continue
         alternatives = {word: 1.0}
         for pinyin in ts.pinyin_terms([word])[:1]:  # a homophone typed by mistake (驾使证)
@@ -353,8 +358,11 @@ def _latin_concepts(words, vocab):
         folded = ts.fold_english(word)
         alternatives = {folded: 1.0, word: 1.0}  # the word as typed: pinyin is not English
         if folded not in vocab.terms and word not in vocab.terms and len(word) >= TYPO_MIN_LENGTH:
-            for near in ts.edits_1(folded, vocab.latin)[:5]:
-                alternatives.setdefault(near, TYPO_FACTOR)
+            # One edit of the word as typed, folded (unemploymant -> unemployment -> unemploy),
+            # or of its folded form.
+            near = {ts.fold_english(e) for e in ts.edits(word)} | ts.edits(folded)
+            for term in sorted(near & vocab.latin)[:5]:
+                alternatives.setdefault(term, TYPO_FACTOR)
         concepts.append(Concept(word, alternatives))
     return concepts
 
@@ -569,7 +577,11 @@ def _rank(query, rows, event_services):
     # less, at most a third (words the index does not know count for no service).
     best = max(key[2] for key, _ in scored)
     floor = best - min(0.34, best / 4)
-    return [sid for key, sid in scored if key[0] or key[1] or key[2] >= floor]
+    kept = [sid for key, sid in scored if key[0] or key[1] or key[2] >= floor]
+    if len(kept) < FEW:  # few clear matches: the nearest ones follow, best first
+        near = [sid for key, sid in scored if floor > key[2] >= NEAR_SHARE and not (key[0] or key[1])]
+        kept += near[: FEW - len(kept)]
+    return kept
 
 
 # Life events (point 6) ------------------------------------------------------------------------

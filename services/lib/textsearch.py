@@ -222,6 +222,11 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 def edits_1(word, vocabulary):
     """The words of `vocabulary` (a set) one edit away from `word`."""
+    return sorted(edits(word) & vocabulary)
+
+
+def edits(word):
+    """Every string one edit away from `word` (insertion, deletion, substitution, swap)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     candidates = set()
     for left, right in splits:
@@ -234,4 +239,4 @@ def edits_1(word, vocabulary):
         for c in ALPHABET:
             candidates.add(left + c + right)
     candidates.discard(word)
-    return sorted(candidates & vocabulary)
+    return candidates
