@@ -428,11 +428,29 @@ def _rewritten(text, concepts, language, vocab):
     added = {official: _concepts(official, vocab) for official in officials}
     readings = []
     for chosen in [officials, *([[o] for o in officials] if len(officials) > 1 else [])]:
-        kept = [c for c, found in zip(concepts, without, strict=True) if all(o in found for o in chosen)]
+        kept = []
+        for concept, found in zip(concepts, without, strict=True):
+            if all(o in found for o in chosen):
+                kept.append(concept)
+            else:  # a word that holds the phrase and more (护照过期 holds 过期): keep the rest (护照)
+                kept += _outside(concept, lowered, chosen, language)
         reading = kept + [c for o in chosen for c in added[o]]
         if reading and any(added[o] for o in chosen):
             readings.append(reading)
     return readings[: MAX_READINGS - 1]
+
+
+def _outside(concept, text, chosen, language):
+    """The pieces of a word that are not part of a synonym's phrase, longest first, not
+    overlapping."""
+    taken, kept = set(), []
+    for piece, at in sorted(concept.pieces, key=lambda item: -len(item[0])):
+        if len(piece) < 2 or at & taken:
+            continue
+        if all(o in synonyms.expand(text.replace(piece, " ", 1), language) for o in chosen):
+            taken |= at
+            kept.append(Concept(piece, {piece: 1.0}))
+    return kept
 
 
 def parse(query, language=None):
