@@ -114,15 +114,17 @@ def test_the_database_has_its_own_full_text_index():
             cursor.execute("SELECT name FROM sqlite_master WHERE name = 'catalogue_searchdocument_fts'")
             assert cursor.fetchone()
         else:
-            cursor.execute(
-                "SELECT indexdef FROM pg_indexes WHERE indexname = 'catalogue_searchdocument_document_gin'"
-            )
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'catalogue_searchdocument_document_gin'")
             assert "gin" in cursor.fetchone()[0]
 
 
 def test_the_index_rows_hold_segmented_folded_and_pinyin_terms():
     made = make_service(
-        name_zh="机动车驾驶证换领", name_en="Driving licences renewal", keywords_zh="驾照", summary_zh="", summary_en="Centers"
+        name_zh="机动车驾驶证换领",
+        name_en="Driving licences renewal",
+        keywords_zh="驾照",
+        summary_zh="",
+        summary_en="Centers",
     )
     search.flush()
     row = SearchDocument.objects.get(service=made)
