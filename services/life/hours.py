@@ -254,3 +254,15 @@ def week(entry):
             runs.append([day, day, spans])
     names = dict(Hours.Weekday.choices)
     return [(str(names[a]) if a == b else f"{names[a]} – {names[b]}", spans) for a, b, spans in runs]
+
+
+def for_page(entry, when):
+    """What an entry's page shows of its hours (templates/life/entry_detail.html): the week,
+    the status line, the heading and whether it is a live class - from the prefetched Hours rows,
+    whatever the area page's has_hours says, so a live class's class times show too."""
+    return {
+        "week": week(entry),
+        "status": status(entry, when),
+        "heading": heading(entry),
+        "live_class": is_live_class(entry),
+    }

@@ -332,15 +332,13 @@ def entry_detail(request, segment, slug):
         )
     )
     entry = get_object_or_404(qs, slug=slug)
-    now = timezone.now()
     return render(
         request,
         "life/entry_detail.html",
         {
             "page_info": page,
             "entry": entry,
-            "status": hours.status(entry, now) if page.has_hours else None,
-            "week": hours.week(entry) if page.has_hours else [],
+            "h": hours.for_page(entry, timezone.now()),
             "nav": "life",
             "crumbs": [
                 (_("Digital life"), reverse("life:index")),
