@@ -10,10 +10,15 @@ A day is open for bookings at a centre when all of these hold:
    - a make-up working day (a Saturday or Sunday the State Council makes a working day) uses
      the centre's MONDAY hours: the city works a normal weekday, and so does the centre;
    - a Monday to Friday that is not a working day is a public holiday: closed;
-   - an ordinary Saturday or Sunday uses the centre's own hours for that day, if it has any
-     (some centres open on Saturday mornings for booked visits), except when the weekend is
-     part of a holiday, that is when the Friday before or the Monday after it is not a working
-     day (every holiday period of the State Council's calendar includes a weekday);
+   - a Saturday or Sunday that is a public holiday (Calendar.is_public_holiday: a day of a
+     holiday period of the State Council's calendar, 春节, 国庆节..., as the CalendarDay table
+     or the package names it) is closed;
+   - any other Saturday or Sunday uses the centre's own hours for that day, if it has any
+     (some centres open on Saturday mornings for booked visits). It does not matter what the
+     days around it are: a weekend beside a one-day holiday (2024's Dragon Boat Festival on
+     Monday 10 June, "与周末连休") is an ordinary weekend, and a holiday on a Sunday between
+     a working Friday and Monday (Mid-autumn 2015) is closed. Beyond the package's years only
+     CalendarDay rows name holidays: staff enter a holiday period's weekend days too;
 2. it is not one of the centre's own closures (CentreClosure) - which is also how a centre
    closes a weekend the rule above would open.
 
@@ -102,8 +107,7 @@ class _Days:
 
     def __init__(self, centre, start, end):
         self.calendar = Calendar()
-        # A weekend's Friday and Monday may lie just outside the range.
-        self.calendar.preload(start - datetime.timedelta(days=2), end + datetime.timedelta(days=2))
+        self.calendar.preload(start, end)
         self.hours = {}
         # .all() uses the caller's prefetch_related("opening_hours") when there is one.
         for row in sorted(centre.opening_hours.all(), key=lambda row: (row.weekday, row.opens)):
@@ -133,15 +137,9 @@ class _Days:
         if self.calendar.is_working_day(day):
             # A make-up working day on a weekend: the centre works a normal weekday.
             return self.hours.get(MONDAY if weekend else weekday, [])
-        if not weekend or self._holiday_weekend(day):
+        if not weekend or self.calendar.is_public_holiday(day):
             return []
         return self.hours.get(weekday, [])
-
-    def _holiday_weekend(self, day):
-        """Whether the weekend of `day` (a Saturday or Sunday) belongs to a holiday period."""
-        saturday = day - datetime.timedelta(days=day.weekday() - OpeningHours.Weekday.SATURDAY)
-        friday, monday = saturday - datetime.timedelta(days=1), saturday + datetime.timedelta(days=2)
-        return not self.calendar.is_working_day(friday) or not self.calendar.is_working_day(monday)
 
 
 def _starts(spans, day, minutes):
@@ -157,8 +155,8 @@ def _starts(spans, day, minutes):
 def open_days(centre, start, end):
     """The days from `start` to `end` (dates, both included) on which `centre` takes visits:
     the city's working days on which the centre has hours (a make-up working day on a weekend
-    uses the Monday hours), plus ordinary weekend days on which it has hours and that are not
-    part of a holiday, minus the centre's closures (see the module's docstring)."""
+    uses the Monday hours), plus weekend days on which it has hours and that are not public
+    holidays, minus the centre's closures (see the module's docstring)."""
     if end < start:
         return []
     days = _Days(centre, start, end)

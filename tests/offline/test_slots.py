@@ -76,8 +76,8 @@ def test_an_ordinary_saturday_uses_the_centres_saturday_hours(centre, service):
     assert times(day) == ["06-13 09:00", "06-13 09:30", "06-13 10:00", "06-13 10:30", "06-13 11:00", "06-13 11:30"]
 
 
-def test_a_weekend_next_to_a_holiday_is_closed(centre):
-    # Dragon Boat Festival 2026: Friday 19 June; the weekend after it is part of the holiday.
+def test_a_weekend_inside_a_holiday_period_is_closed(centre):
+    # Dragon Boat Festival 2026: Friday 19 to Sunday 21 June, its weekend days holiday days too.
     assert slots.open_days(centre, D(2026, 6, 13), D(2026, 6, 21)) == [
         D(2026, 6, 13),
         D(2026, 6, 15),
@@ -85,6 +85,33 @@ def test_a_weekend_next_to_a_holiday_is_closed(centre):
         D(2026, 6, 17),
         D(2026, 6, 18),
     ]
+
+
+def test_a_weekend_beside_a_one_day_holiday_is_an_ordinary_weekend(centre):
+    # Dragon Boat Festival 2024: Monday 10 June alone ("与周末连休": the weekend before it is no
+    # holiday day of the State Council's calendar), so Saturday 8 June keeps its Saturday hours.
+    assert slots.open_days(centre, D(2024, 6, 7), D(2024, 6, 10)) == [D(2024, 6, 7), D(2024, 6, 8)]
+
+
+def test_a_weekend_after_a_one_day_holiday_on_a_friday_entered_by_staff_is_open(centre):
+    # A year the package does not know: staff enter New Year's Day 2027, a Friday, on its own.
+    CalendarDay.objects.create(date=D(2027, 1, 1), kind=CalendarDay.Kind.HOLIDAY)
+    assert slots.open_days(centre, D(2027, 1, 1), D(2027, 1, 4)) == [D(2027, 1, 2), D(2027, 1, 4)]
+
+
+def test_a_public_holiday_on_a_weekend_closes_it_although_friday_and_monday_are_worked(service):
+    # Mid-autumn Festival 2015 fell on Sunday 27 September, with a working Friday and Monday around it.
+    centre = make_centre(slug="open-sundays", services=[service])
+    hours(centre, 6, (9,), (12,))
+    assert slots.open_days(centre, D(2015, 9, 25), D(2015, 9, 28)) == [D(2015, 9, 25), D(2015, 9, 28)]
+
+
+def test_a_holiday_period_that_starts_on_a_saturday_entered_by_staff_closes_that_saturday(centre, service):
+    # Labour Day 2027 is a Saturday; staff enter it as a public holiday, the Friday before and
+    # the Monday after stay working days.
+    CalendarDay.objects.create(date=D(2027, 5, 1), kind=CalendarDay.Kind.HOLIDAY)
+    assert slots.open_days(centre, D(2027, 4, 30), D(2027, 5, 3)) == [D(2027, 4, 30), D(2027, 5, 3)]
+    assert slots.day_slots(centre, service, D(2027, 5, 1), now=at(2027, 4, 28)) == []
 
 
 def test_a_centre_without_weekend_hours_is_closed_at_weekends(service):
