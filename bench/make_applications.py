@@ -182,6 +182,7 @@ APP_COLUMNS = [
     "received_on",
     "applicant_id_number",
     "draft_code",
+    "bundle_submission_id",  # issue 13: the bench's applications are not parts of a bundle
 ]
 EVENT_COLUMNS = [
     "application_id",
@@ -624,6 +625,7 @@ def load_applications(total, seed=None, log=print, events=True, parallel=True):
             None,
             None,
             "",
+            None,
             None,
         )
         other = assignee or staff[0]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "services.offline",
     "services.applications",
     "services.life",
+    "services.insights",
     "services.demo",  # owns load_demo; its content is YAML under services/demo/data
     "portal",  # its deployment checks (portal/apps.py)
     "django_tasks",

@@ -357,6 +357,16 @@ class Application(models.Model):
         editable=False,
         help_text=_("Given at a counter, with the mobile number, to finish an online draft there."),
     )
+    bundle_submission = models.ForeignKey(
+        "applications.BundleSubmission",
+        verbose_name=_("bundle"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        editable=False,
+        help_text=_("Set when the application is one part of a bundle applied for at once."),
+    )
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -653,3 +663,92 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.day}"
+
+
+class Bundle(models.Model):
+    """ "One thing, done once": the services a life event needs, applied for together.
+    Defined by a supervisor or a service designer; see services/applications/bundles.py."""
+
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the bundle's URL."))
+    name_zh, name_en = bilingual(models.CharField, _("name"), max_length=120)
+    summary_zh, summary_en = bilingual(
+        models.TextField, _("summary"), blank=True, help_text=_("Shown on the bundle's page.")
+    )
+    life_event = models.ForeignKey(
+        "catalogue.LifeEvent", verbose_name=_("life event"), on_delete=models.PROTECT, related_name="bundles"
+    )
+    services = models.ManyToManyField(
+        "catalogue.Service", verbose_name=_("services"), through="BundlePart", related_name="bundles"
+    )
+    published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    name = translated("name")
+    summary = translated("summary")
+
+    class Meta:
+        ordering = ["life_event", "slug"]
+        verbose_name = _("bundle")
+        verbose_name_plural = _("bundles")
+
+    def __str__(self):
+        return self.name
+
+
+class BundlePart(models.Model):
+    bundle = models.ForeignKey(Bundle, verbose_name=_("bundle"), on_delete=models.CASCADE, related_name="parts")
+    service = models.ForeignKey(
+        "catalogue.Service", verbose_name=_("service"), on_delete=models.PROTECT, related_name="bundle_parts"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower first."))
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("service in a bundle")
+        verbose_name_plural = _("services in a bundle")
+        constraints = [models.UniqueConstraint(fields=["bundle", "service"], name="bundlepart_unique_service")]
+
+    def __str__(self):
+        return f"{self.bundle}: {self.service}"
+
+
+class BundleSubmission(models.Model):
+    """One citizen's application for a bundle: a draft until submitted, then one application per
+    part (Application.bundle_submission), all created in one transaction, tracked together by
+    this reference and tracking code."""
+
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    bundle = models.ForeignKey(Bundle, verbose_name=_("bundle"), on_delete=models.PROTECT, related_name="submissions")
+    reference = models.CharField(
+        _("bundle reference"), max_length=16, unique=True, null=True, blank=True, editable=False
+    )
+    tracking_code = models.CharField(_("tracking code"), max_length=12, blank=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bundle_submissions",
+    )
+    applicant_name = models.CharField(_("applicant's name"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    language = models.CharField(_("language"), max_length=10, default="zh-hans")
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("bundle application")
+        verbose_name_plural = _("bundle applications")
+
+    def __str__(self):
+        return self.reference or str(self.public_id)
+
+    @property
+    def is_draft(self):
+        return self.submitted_at is None
