@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models.functions import Concat, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -142,14 +141,6 @@ def normalise_query(query):
     return " ".join((query or "")[:MAX_QUERY_LENGTH].split())
 
 
-def _search_expression():
-    parts = []
-    for field in ("name", "summary", "keywords", "synonyms"):
-        for lang in ("zh", "en"):
-            parts += [models.F(f"{field}_{lang}"), models.Value(" ")]
-    return Lower(Concat(*parts[:-1], output_field=models.TextField()))
-
-
 class Service(models.Model):
     class CounterVisits(models.IntegerChoices):
         NONE = 0, _("No visit needed")
@@ -235,12 +226,6 @@ class Service(models.Model):
         _("popularity"), default=0, help_text=_("Applications in the last year; orders 'popular services'.")
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
-    search_text = models.GeneratedField(
-        expression=_search_expression(),
-        output_field=models.TextField(),
-        db_persist=True,
-        verbose_name=_("search text"),
-    )
 
     objects = ServiceQuerySet.as_manager()
 

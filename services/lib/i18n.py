@@ -2,8 +2,9 @@
 property (`name`) that returns the active language's text, falling back to the other.
 
 Why not django-modeltranslation: the portal has exactly two fixed languages, search needs
-both columns by name (the generated `search_text` column concatenates them), and explicit
-columns keep migrations, the admin and queries free of runtime model patching.
+both columns by name (services/catalogue/search.py indexes both languages of each field in one
+SearchDocument, whatever the reader's language), and explicit columns keep migrations, the
+admin and queries free of runtime model patching.
 """
 
 from django.utils.text import format_lazy
