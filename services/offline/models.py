@@ -64,6 +64,9 @@ class ServiceCentre(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(90)],
         help_text=_("How many days ahead a visit can be booked."),
     )
+    # The open-data downloads (services.insights.opendata) give each dataset's last change; a
+    # centre's hours and services are saved with it in the admin.
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     name = translated("name")
     address = translated("address")
