@@ -40,7 +40,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-SCOPES = {"catalogue": 1, "life": 2}  # scope -> pk of its version row
+# scope -> pk of its version row; "insights": the daily figures, bumped by each roll-up (services.insights.rollup)
+SCOPES = {"catalogue": 1, "life": 2, "insights": 3}
 CATALOGUE = ("catalogue",)
 _memo = {"local": 0}
 _versions = {}  # scope -> (version, read at)
