@@ -9,6 +9,7 @@ their own."""
 
 import hmac
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404
 
@@ -62,6 +63,63 @@ def may_answer(request, app):
     """The rule behind application_for_answer, for pages that offer the answer link."""
     tracked = app.owner_id is None and str(app.public_id) in request.session.get(TRACKED_SESSION_KEY, [])
     return _may_see(request, app) or tracked
+
+
+# --- ratings: who may rate an application --------------------------------------------------
+
+RATEABLE = frozenset({Status.COMPLETED, Status.REJECTED, Status.NOT_ACCEPTED})
+"""A final decision has been made: the application may be rated (once)."""
+RATING_SESSION_KEY = "rateable_applications"
+
+
+def remember_rater(request, application):
+    """This browser showed it holds the application's reference and tracking code, or came by
+    the signed link of its final email: it may rate the application (and see its rating)."""
+    ids = request.session.get(RATING_SESSION_KEY, [])
+    if str(application.public_id) not in ids:
+        request.session[RATING_SESSION_KEY] = [*ids, str(application.public_id)][-20:]
+
+
+def may_rate(request, app):
+    """The one rule for rating: a final decision has been made (RATEABLE), nobody rated it yet,
+    and the requester is the applicant (its owner, the guest's own browser, or a browser that
+    tracked it with its code or followed the final email's signed link), or a clerk recording
+    the rating given at the counter (may_record_rating)."""
+    if app.status not in RATEABLE or has_rating(app):
+        return False
+    return is_rater(request, app) or may_record_rating(request.user, app)
+
+
+def is_rater(request, app):
+    """The requester speaks for the applicant (the rating part of may_rate, whatever the status):
+    pages show a given rating and its follow-up to them."""
+    return _may_see(request, app) or str(app.public_id) in request.session.get(RATING_SESSION_KEY, [])
+
+
+def may_record_rating(user, app):
+    """A clerk records a rating for a counter or postal application registered at their centre
+    (superusers: any centre's)."""
+    if app.channel not in (Channel.COUNTER, Channel.POST) or not registers_applications(user):
+        return False
+    return user.is_superuser or (app.centre_id is not None and app.centre_id == user.centre_id)
+
+
+def has_rating(app):
+    """Whether the application was rated (through the reverse relation: applications never import
+    the insights app)."""
+    try:
+        return app.rating is not None
+    except ObjectDoesNotExist:
+        return False
+
+
+def application_for_rating(request, reference):
+    """A submitted application by its reference for a page about its rating: the applicant's
+    (may_rate's applicant part) or a counter clerk's; 404 for anyone else."""
+    app = _submitted(reference)
+    if app is None or not (is_rater(request, app) or may_record_rating(request.user, app)):
+        raise Http404
+    return app
 
 
 def _may_see(request, app):

@@ -31,7 +31,9 @@ def remove_permissions(apps, schema_editor):
         group = Group.objects.filter(name=name).first()
         if group is not None:
             codenames = [code.split(".")[1] for code in codes]
-            group.permissions.remove(*Permission.objects.filter(content_type__app_label="insights", codename__in=codenames))
+            group.permissions.remove(
+                *Permission.objects.filter(content_type__app_label="insights", codename__in=codenames)
+            )
 
 
 class Migration(migrations.Migration):
