@@ -392,3 +392,46 @@ def matching_account(application):
     if seen and account.id_number and account.id_number.upper() != seen.upper():
         return None
     return account
+
+
+# --- bundles ("one thing, done once", bundles.py) ---------------------------------------------
+GUEST_BUNDLES_KEY = "guest_bundles"
+
+
+def remember_guest_bundle(request, submission):
+    """A guest's bundle application (and each of its parts) belongs to this browser."""
+    ids = request.session.get(GUEST_BUNDLES_KEY, [])
+    if str(submission.public_id) not in ids:
+        request.session[GUEST_BUNDLES_KEY] = [*ids, str(submission.public_id)][-20:]
+    for app in submission.applications.all():
+        remember_guest(request, app)
+
+
+def _may_see_bundle(request, submission):
+    if submission.owner_id is not None:
+        return request.user.is_authenticated and request.user.pk == submission.owner_id
+    return str(submission.public_id) in request.session.get(GUEST_BUNDLES_KEY, [])
+
+
+def bundle_for_applicant(request, public_id):
+    """The requester's own bundle application (draft or submitted) by its public id, or 404."""
+    from .models import BundleSubmission
+
+    submission = _one(BundleSubmission.objects.select_related("bundle").filter(public_id=public_id))
+    if submission is None or not _may_see_bundle(request, submission):
+        raise Http404
+    return submission
+
+
+def submitted_bundle_for_applicant(request, reference):
+    """The requester's own submitted bundle application by its reference as typed, or 404."""
+    from .bundles import normalise_reference
+    from .models import BundleSubmission
+
+    found = BundleSubmission.objects.select_related("bundle").filter(
+        reference=normalise_reference(reference), submitted_at__isnull=False
+    )
+    submission = _one(found)
+    if submission is None or not _may_see_bundle(request, submission):
+        raise Http404
+    return submission

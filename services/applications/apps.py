@@ -18,3 +18,7 @@ class ApplicationsConfig(AppConfig):
         # Form definitions and the working-day calendar are kept per process (see
         # definitions.py and workdays.py); edits to them renew what is kept.
         cache.watch(FormPage, FormField, CalendarDay)
+        # Bundles are listed on the (cached) life-event pages.
+        from .models import Bundle, BundlePart
+
+        cache.watch(Bundle, BundlePart)

@@ -399,7 +399,9 @@ def _apply(application, transition, actor, now, note, internal_note, expected_ve
             event.at = app.updated_at = now
         from .notifications import queue_event_email
 
-        transaction.on_commit(lambda: queue_event_email(event.pk), robust=True)
+        if not (transition.name == "submit" and app.bundle_submission_id):
+            # A bundle's parts are confirmed by one message for the bundle (bundles.submit).
+            transaction.on_commit(lambda: queue_event_email(event.pk), robust=True)
         if transition.after:
             transaction.on_commit(lambda: transition.after(app), robust=True)
     return app

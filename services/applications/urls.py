@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import info_views, printform, views
+from . import bundle_views, info_views, printform, views
 
 app_name = "applications"
 urlpatterns = [
@@ -22,4 +22,16 @@ urlpatterns = [
     path("applications/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
     path("applications/<str:reference>/answer/", info_views.answer_request, name="answer"),
     path("track/", views.track, name="track"),
+    # Bundles ("one thing, done once"): bundle_views.py
+    path("bundles/<slug:slug>/", bundle_views.detail, name="bundle"),
+    path("bundles/<slug:slug>/start/", bundle_views.start, name="bundle-start"),
+    path("apply/bundle/<uuid:public_id>/", bundle_views.resume, name="bundle-resume"),
+    path("apply/bundle/<uuid:public_id>/applicant/", bundle_views.applicant, name="bundle-applicant"),
+    path("apply/bundle/<uuid:public_id>/page/<int:number>/", bundle_views.question_page, name="bundle-page"),
+    path("apply/bundle/<uuid:public_id>/documents/", bundle_views.documents, name="bundle-documents"),
+    path("apply/bundle/<uuid:public_id>/check/", bundle_views.check, name="bundle-check"),
+    path("apply/bundle/<uuid:public_id>/submit/", bundle_views.submit, name="bundle-submit"),
+    path("applications/bundle/<str:reference>/", bundle_views.status, name="bundle-status"),
+    path("applications/bundle/<str:reference>/submitted/", bundle_views.confirmation, name="bundle-confirmation"),
+    path("track/bundle/", bundle_views.track, name="bundle-track"),
 ]

@@ -21,7 +21,7 @@ from services.lib.shell import render_in_shell
 from services.lib.throttle import Rule, Throttle
 from services.offline import access as offline_access
 
-from . import access, counter, formengine, lifecycle, limits, uploads
+from . import access, bundles, counter, formengine, lifecycle, limits, uploads
 from .flow import APPLICANT, CHECK, ECERT_KEY, MATERIALS, Flow, material_key, save_upload
 from .forms import TRACK_INPUT_MAX, ApplicantForm, DeclarationForm, MaterialsForm, TrackForm, WithdrawForm
 from .models import Application, FieldKind, Status
@@ -139,6 +139,8 @@ def _flow_for(request, public_id, app=None):
     app = app if app is not None else access.application_for_applicant(request, public_id)
     if app.status != Status.DRAFT:
         raise AlreadySubmitted(app)
+    if app.bundle_submission_id:
+        raise Http404  # a part of a bundle draft is filled in and sent by the bundle's pages
     flow = Flow(app, draft=True)
     current = flow.definition.version
     if app.form_version != current:
@@ -502,7 +504,7 @@ def mine(request):
     """Every application of the signed-in citizen, whatever the channel, and their drafts."""
     apps = (
         Application.objects.owned_by(request.user)
-        .select_related("service")
+        .select_related("service", "rating")  # the rating column: no query per row
         .only(
             "public_id",
             "reference",
@@ -520,9 +522,12 @@ def mine(request):
             "on_behalf",
             "owner",
             "draft_code",
+            "rating__score",
         )
         .order_by("-updated_at")
     )
+    # A bundle's parts are listed together under their bundle (bundles.for_owner), not one by one.
+    apps = apps.filter(bundle_submission__isnull=True)
     page = Paginator(apps.exclude(status=Status.DRAFT), 20).get_page(request.GET.get("page"))
     drafts = counter.give_draft_codes(list(apps.filter(status=Status.DRAFT)[:20]))  # to finish at a counter
     return render(
@@ -533,6 +538,7 @@ def mine(request):
             "drafts": drafts,
             # Counter visits booked with this account: the coming ones, then the last few past.
             "visits": offline_access.visits_of(request.user),
+            "bundles": bundles.for_owner(request.user),
             "crumbs": [(_("My applications"), None)],
         },
     )
@@ -562,6 +568,8 @@ def track(request):
         elif app.status == Status.INFO_REQUESTED:
             access.remember_tracked(request, app)  # this browser may now answer it, nothing more
             may_answer = access.may_answer(request, app)
+        elif app.status in access.RATEABLE:
+            access.remember_rater(request, app)  # the code's holder is the applicant: they may rate it
     status = 429 if limited and request.method == "POST" else (200 if app or request.method == "GET" else 400)
     title = _("Track an application")
     return render_in_shell(
