@@ -9,7 +9,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList, ChangeListSearchForm
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, StreamingHttpResponse
@@ -23,6 +23,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from services.accounts.models import User
+from services.catalogue.forms import SearchField, searched_text
 from services.lib.i18n import labelled
 from services.lib.validators import eleven_digits, normalise_mobile
 from services.offline.models import ServiceCentre
@@ -168,7 +169,18 @@ class ReceivedFilter(admin.SimpleListFilter):
         return queryset.filter(received_on(today())) if self.value() == "today" else queryset
 
 
+class QueueSearchForm(ChangeListSearchForm):
+    """The queue's search read as the public boxes read theirs: control characters as spaces
+    (Django's own form refuses a NUL and drops the search), at most MAX_QUERY_LENGTH characters."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = {SEARCH_VAR: SearchField()}
+
+
 class QueueChangeList(ChangeList):
+    search_form_class = QueueSearchForm
+
     def get_results(self, request):
         super().get_results(request)
         self.capped = self.result_count > COUNT_CAP
@@ -566,8 +578,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             "centre__name_en",
         )
         params = request.GET.copy()
-        if params.get("q", "").strip():  # the search as the access log keeps it (see _search_kind)
-            params["q"] = _search_kind(params["q"].strip())[1]
+        if searched_text(params.get("q")):  # the search as the access log keeps it (see _search_kind)
+            params["q"] = _search_kind(searched_text(params["q"]))[1]
         AccessLog.objects.create(user=request.user, action=AccessLog.Action.EXPORT, detail=params.urlencode()[:300])
         header = [
             "reference",

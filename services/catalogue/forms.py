@@ -1,9 +1,48 @@
+import re
 from functools import cached_property
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Audience, Channel, Department, District, LifeEvent, normalise_query
+from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, District, LifeEvent
+
+# C0 and C1 control characters and DEL: never typed into a box, but a link, a paste or an
+# edited address can carry them (a NUL would fail CharField's validator and drop the search).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+TOO_LONG = _("Your search was too long, so only the first %(n)s characters were used. Shorten your search.")
+
+
+def searched_text(value, limit=MAX_QUERY_LENGTH):
+    """A search box's text as searched: control characters read as spaces, runs of spaces as
+    one, at most `limit` characters."""
+    return " ".join(_CONTROL.sub(" ", str(value or "")).split())[:limit]
+
+
+class SearchField(forms.CharField):
+    """The search box of every public list (catalogue, digital life): never invalid, whatever is
+    sent. What it holds (cleaned_data) and what the box shows again (bound_data) are the same
+    text, the query as searched (searched_text), so the citizen sees what was looked for."""
+
+    def __init__(self, *, limit=MAX_QUERY_LENGTH, **kwargs):
+        self.limit = limit
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        return searched_text(value, self.limit)
+
+    def bound_data(self, data, initial):
+        return searched_text(data, self.limit)
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "maxlength": str(self.limit)}
+
+    def shortened(self, data):
+        """Whether `data` (the raw value sent) holds more than `limit` characters of search."""
+        return len(" ".join(_CONTROL.sub(" ", str(data or "")).split())) > self.limit
+
+    def message(self):
+        return TOO_LONG % {"n": self.limit}
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -26,7 +65,7 @@ class CatalogueFilterForm(SelectsMixin, forms.Form):
     """Search and filters of the catalogue. Bad values never fail the page: each one that does
     not validate is dropped and explained (see `ignored`)."""
 
-    q = forms.CharField(label=_("Search services"), required=False, strip=True)
+    q = SearchField(label=_("Search services"))
     event = SlugChoiceField(
         LifeEvent.objects.all(),
         to_field_name="slug",
@@ -47,17 +86,18 @@ class CatalogueFilterForm(SelectsMixin, forms.Form):
         District.objects.all(), to_field_name="slug", required=False, label=_("District"), empty_label=_("Any district")
     )
 
-    def clean_q(self):
-        return normalise_query(self.cleaned_data["q"])
-
     def filters(self):
-        """The valid filter values, and a message for each one that was ignored."""
+        """The valid filter values, and a message for each one that was ignored (and one when
+        the search was cut to its maximum length)."""
         self.is_valid()
         ignored = [
             _("The value you chose for “%(field)s” was not recognised, so it was ignored.")
             % {"field": self.fields[name].label}
             for name in self.errors
         ]
+        if self.fields["q"].shortened(self.data.get("q")):
+            # The box says maxlength, but a link or an edited address can carry more: say so.
+            ignored.append(self.fields["q"].message())
         values = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
         return values, ignored
 

@@ -13,7 +13,7 @@ from services.lib.cache import KeptStore, cache_public_page, kept
 
 from . import querylog, search, search_page
 from .forms import CatalogueFilterForm, CentreFilterForm
-from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, LifeEvent, Service
+from .models import Audience, Channel, Department, LifeEvent, Service
 
 PAGE_SIZE = 20
 LIFE_ENTRIES_SHOWN = 12  # digital-life entries listed on a guide or life-event page
@@ -85,13 +85,7 @@ def home(request):
 @cache_public_page
 def service_list(request):
     form = CatalogueFilterForm(request.GET)
-    values, ignored = form.filters()
-    if len(request.GET.get("q", "").strip()) > MAX_QUERY_LENGTH:
-        # The box says maxlength, but a link or an edited address can carry more: say so.
-        ignored.append(
-            _("Your search was too long, so only the first %(n)s characters were used. Shorten your search.")
-            % {"n": MAX_QUERY_LENGTH}
-        )
+    values, ignored = form.filters()  # with a message when the search was cut to its maximum
     found = None
     if values.get("q"):
         # The search index finds and ranks (services/catalogue/search.py); this page shows one

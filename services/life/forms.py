@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from services.catalogue.forms import SlugChoiceField
-from services.catalogue.models import MAX_QUERY_LENGTH, District, normalise_query
+from services.catalogue.forms import SearchField, SlugChoiceField
+from services.catalogue.models import District
 
 from .models import CarePlace, Resource, Specialty, Subject, Venue
 
@@ -19,7 +19,7 @@ class AreaFilterForm(forms.Form):
 
     # Filters shown as check boxes (booleans and multiple choices); everything else with
     # choices is a drop-down.
-    q = forms.CharField(label=_("Search"), required=False, strip=True)
+    q = SearchField(label=_("Search"))  # control characters read as spaces, cut to its maximum
     district = SlugChoiceField(
         District.objects.all(), to_field_name="slug", required=False, label=_("District"), empty_label=_("Any district")
     )
@@ -27,9 +27,6 @@ class AreaFilterForm(forms.Form):
     def __init__(self, *args, counts=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.counts = counts or {}  # field name -> {value: number of entries}, shown beside choices
-
-    def clean_q(self):
-        return normalise_query(self.cleaned_data["q"])
 
     def filters(self):
         """The valid filter values, and a message for each one that was ignored."""
@@ -39,12 +36,9 @@ class AreaFilterForm(forms.Form):
             % {"field": self.fields[name].label}
             for name in self.errors
         ]
-        if len(str(self.data.get("q", "")).strip()) > MAX_QUERY_LENGTH:
+        if self.fields["q"].shortened(self.data.get("q")):
             # The box says maxlength, but a link or an edited address can carry more: say so.
-            ignored.append(
-                _("Your search was too long, so only the first %(n)s characters were used. Shorten your search.")
-                % {"n": MAX_QUERY_LENGTH}
-            )
+            ignored.append(self.fields["q"].message())
         values = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
         return values, ignored
 

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.vary import vary_on_headers
 
 from services.applications.workdays import Calendar
-from services.catalogue.forms import CentreFilterForm
+from services.catalogue.forms import CentreFilterForm, searched_text
 from services.catalogue.models import Service
 from services.lib.cache import cache_public_page
 
@@ -22,10 +22,12 @@ NEAREST = 3  # centres the guide's "find a centre" shows
 
 def _service_from(request):
     """(the published service named by ?service=<slug>, whether one was named but not found)."""
-    slug = request.GET.get("service", "").strip()
+    # read like a search box: a NUL (which PostgreSQL refuses in a string) or other control
+    # character as a space, at most a slug's length
+    slug = searched_text(request.GET.get("service"), limit=50)
     if not slug:
         return None, False
-    service = Service.objects.published().filter(slug=slug[:50]).only("slug", "name_zh", "name_en").first()
+    service = Service.objects.published().filter(slug=slug).only("slug", "name_zh", "name_en").first()
     return service, service is None
 
 
