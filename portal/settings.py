@@ -289,6 +289,11 @@ MAX_REQUEST_MB = envint("MAX_REQUEST_MB", 60)
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 GUEST_RESUME_DAYS = envint("GUEST_RESUME_DAYS", 7)
+# The demo city's past applications, ratings and follow-ups (services/demo/history.py), in days
+# before today; 0 makes none (the tests' default: tests/testenv.py).
+DEMO_HISTORY_DAYS = envint("DEMO_HISTORY_DAYS", 100)
+# The final email's link to rate an application works this long (services/insights/views.py).
+RATING_LINK_DAYS = envint("RATING_LINK_DAYS", 30)
 TRACKING_ATTEMPTS_PER_HOUR = envint("TRACKING_ATTEMPTS_PER_HOUR", 10)
 # Draft code + mobile number pairs that matched no draft, per counter clerk's account an hour.
 DRAFT_CODE_ATTEMPTS_PER_HOUR = envint("DRAFT_CODE_ATTEMPTS_PER_HOUR", 10)

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("services.accounts.urls")),
     path("life/", include("services.life.urls")),
     path("", include("services.applications.urls")),
+    path("", include("services.insights.urls")),
     prefix_default_language=True,
 )
 

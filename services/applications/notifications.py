@@ -4,19 +4,37 @@ Queued after the commit through the Django tasks API, so a slow or failing mail 
 gateway never slows or loses a submission; one task per event, so one message per event.
 
 The guest's resume link goes by email only: the applicant page asks a guest for an address
-before it sends one, and a signed link does not fit in one SMS."""
+before it sends one, and a signed link does not fit in one SMS. For the same reason the final
+decision's email carries a signed link to rate the application (RATING_LINK_DAYS), while its SMS
+asks for a rating on the tracking page (reference and tracking code)."""
 
 import logging
 
 from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
 from django_tasks import task
 
 from services.lib.emails import absolute_url, send_templated_email
 from services.lib.notify import send_to_person
 
+from .access import RATEABLE
 from .models import ApplicationEvent, Status
 
 log = logging.getLogger(__name__)
+
+RATING_LINK_SALT = "applications.rating-link"
+"""The final email's signed link to rate the application (services/insights/views.rate_link)."""
+
+
+def rating_link_path(app):
+    """The path of the signed link to rate `app`, in the applicant's language (the email makes
+    it a link on SITE_URL)."""
+    if app.status not in RATEABLE:
+        return ""
+    with translation.override(app.language or settings.LANGUAGE_CODE):
+        return reverse("insights:rate-link", args=[signing.dumps(app.reference, salt=RATING_LINK_SALT)])
 
 
 def queue_event_email(event_id):
@@ -37,6 +55,9 @@ def send_event_email(event_id):
         # Everything the officer listed and their message, to say what is needed and how to answer.
         # The step is linked to its request (migration 0009 linked the older ones).
         context["info_request"] = event.info_request
+    if event.to_status in RATEABLE:  # the final decision's message asks for a rating
+        context["rate_path"] = rating_link_path(app)
+        context["rating_days"] = settings.RATING_LINK_DAYS
     sms, shorten = _event_sms(event, context, app.language)
     return send_to_person(
         email=app.contact_email,
@@ -65,6 +86,7 @@ def _event_sms(event, context, language):
         return "applications/sms/info_requested.txt", ("needed",)
     if event.from_status == Status.INFO_REQUESTED and event.to_status != Status.WITHDRAWN:
         return "applications/sms/answered.txt", ()
+    context["final"] = event.to_status in RATEABLE
     note = " ".join(event.note.split())
     if note and note[-1] not in ".!?。！？…":
         note += "." if language == "en" else "。"

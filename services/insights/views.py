@@ -1,0 +1,108 @@
+"""The insights app's public pages. Ratings: the rate page (the form the tracking page, "My
+applications" and the final email's signed link lead to, and where a given rating and its
+follow-up are shown), and the signed link itself."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from services.applications import access
+from services.applications.models import Application, Status
+from services.applications.notifications import RATING_LINK_SALT
+from services.applications.references import normalise_reference
+
+from . import ratings
+from .forms import RatingForm
+from .models import Rating
+
+VIA_LINK_SESSION_KEY = "rating_links"
+
+
+def _source(request, app):
+    if access.is_rater(request, app):
+        links = request.session.get(VIA_LINK_SESSION_KEY, [])
+        return Rating.Source.LINK if str(app.public_id) in links else Rating.Source.ONLINE
+    return Rating.Source.COUNTER
+
+
+def _back(request, app):
+    """Where the citizen came from: their application's page, or the tracking page."""
+    if access.may_see(request, app):
+        return reverse("applications:detail", args=[app.reference]), _("Back to your application")
+    return reverse("applications:track") + f"?ref={app.reference}", _("Track this application")
+
+
+@never_cache
+def rate(request, reference):
+    """GET: the form (or the rating given, with its follow-up); POST: give the rating. Anyone but
+    the applicant's browser or a clerk of the centre gets a 404 (access.application_for_rating)."""
+    app = access.application_for_rating(request, reference)
+    form = RatingForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and access.may_rate(request, app):
+            actor = request.user if request.user.is_authenticated else None
+            try:
+                ratings.rate(
+                    app,
+                    form.cleaned_data["score"],
+                    form.cleaned_data["comment"],
+                    actor=actor,
+                    source=_source(request, app),
+                )
+            except ratings.RatingError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Thank you for your rating."))
+                return redirect("insights:rate", app.reference)
+        elif form.is_valid():
+            problem = ratings.refusal(app, actor=None, source=Rating.Source.ONLINE)
+            form.add_error(None, problem or _("Only the applicant may rate this application."))
+        status = 400
+    app = Application.objects.select_related("service", "rating__follow_up").get(pk=app.pk)
+    back_url, back_label = _back(request, app)
+    title = _("Rate this service")
+    return render(
+        request,
+        "insights/rate.html",
+        {
+            "app": app,
+            "form": form,
+            "may_rate": access.may_rate(request, app),
+            "back_url": back_url,
+            "back_label": back_label,
+            "title": f"{_('Error:')} {title}" if form.errors else title,
+            "crumbs": [(app.service.name, app.service.get_absolute_url()), (title, None)],
+        },
+        status=status,
+    )
+
+
+@never_cache
+def rate_link(request, token):
+    """The final email's link: signed, expiring after RATING_LINK_DAYS; it lets this browser rate
+    the application without signing in (once: a rated application shows its rating)."""
+    try:
+        reference = signing.loads(token, salt=RATING_LINK_SALT, max_age=settings.RATING_LINK_DAYS * 86400)
+    except signing.SignatureExpired:
+        return render(request, "insights/rate_link_expired.html", {"days": settings.RATING_LINK_DAYS}, status=410)
+    except signing.BadSignature as error:
+        raise Http404 from error
+    app = (
+        Application.objects.exclude(status=Status.DRAFT)
+        .filter(reference=normalise_reference(str(reference)))
+        .only("public_id", "reference")
+        .first()
+    )
+    if app is None:
+        raise Http404
+    access.remember_rater(request, app)
+    links = request.session.get(VIA_LINK_SESSION_KEY, [])
+    if str(app.public_id) not in links:
+        request.session[VIA_LINK_SESSION_KEY] = [*links, str(app.public_id)][-20:]
+    return redirect("insights:rate", app.reference)
