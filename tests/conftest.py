@@ -145,6 +145,7 @@ def _restore_groups():
         ("services.applications.migrations.0012_counter_clerks_register", "GRANTS"),
         ("services.life.migrations.0002_groups", "GROUPS"),
         ("services.accounts.migrations.0008_search_editors", "GROUPS"),
+        ("services.accounts.migrations.0009_service_designers", "GROUPS"),
     ]:
         grant(apps, getattr(importlib.import_module(module), name))
     # The seed synonyms come from a data migration too, and the flush removed them.

@@ -43,6 +43,7 @@ class FormPageAdmin(DepartmentScopedAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+from .bundle_admin import BundleAdmin  # noqa: E402,F401  (registers bundles)
 from .staff_admin import AccessLogAdmin, ApplicationAdmin  # noqa: E402,F401  (registers the queue)
 
 
