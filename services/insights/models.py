@@ -156,7 +156,8 @@ class DailyFigure(models.Model):
     """One day's figures for one service and channel (the roll-up; see the module docstring).
 
     `submitted` counts applications submitted that day; the decision columns count decisions
-    made that day (approved, rejected or not accepted): `decided_on_time` those on or before
+    made that day (approved or rejected: decided_at set; a refusal to accept is not a decision,
+    see services.insights.rollup): `decided_on_time` those on or before
     their (pause-extended) due date, `decision_working_days` the working days from acceptance
     to decision with the pauses taken out, `promised_working_days` the promised limits of those
     decided. Ratings are counted on the day they were given."""
