@@ -13,6 +13,7 @@ from django.db import transaction
 from services.catalogue import search
 from services.catalogue.models import FAQ, Material, Service
 from services.demo.applications import load_demo_applications
+from services.demo.bundles import load_demo_bundles
 from services.demo.catalogue import DEMO_PASSWORD, DemoDataError, load_demo_catalogue
 from services.demo.forms import load_demo_forms
 from services.demo.life import demo_life, load_demo_life
@@ -38,6 +39,10 @@ class Command(BaseCommand):
         except DemoDataError as error:
             raise CommandError(f"The demo data has a mistake, nothing was loaded: {error}") from error
         forms, applications = load_demo_forms(), load_demo_applications()
+        try:
+            bundles = load_demo_bundles()  # after the forms: a bundle's services need theirs
+        except DemoDataError as error:
+            raise CommandError(f"The demo data has a mistake, no bundle was loaded: {error}") from error
         visits = load_demo_visits()
         search.rebuild_index()  # materials and FAQ are written in bulk (no signals)
         cache.bump_version()  # the forms and applications are written in bulk too
@@ -65,6 +70,7 @@ class Command(BaseCommand):
             f"citizen has {applications['draft']} drafts, {applications['submitted']} submitted and "
             f"{applications['withdrawn']} withdrawn applications"
         )
+        out.write(f"  {bundles['bundles']} bundles of services applied for together ({bundles['parts']} services)")
         out.write(
             f"  visits booked at the demo clerk's centre: {visits['booked']} now, {visits['kept']} kept, "
             f"{visits['no_show']} past ones marked as not come"
