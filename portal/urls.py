@@ -24,6 +24,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("prefs/elder/", views.elder_mode, name="elder-mode"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # Open-data files: one address whatever the reader's language (services/insights/opendata_urls.py).
+    path("open-data/", include("services.insights.opendata_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("services.catalogue.urls")),
