@@ -12,8 +12,15 @@ already reminded, one for every listed case of every officer (at most CAP a sect
 assignee, with the section totals, through window functions), and one a calendar year for
 the working-day counts. The email names no applicant: reference, service, due date and a link
 to the admin page only.
+
+Other apps add sections of their own to the same email without this module importing them
+(the follow-ups of bad ratings, services.insights): `register_section(DigestSection(...))` from
+their AppConfig.ready. A section's `collect(officers, day)` returns {officer pk: (items, total)}
+in a fixed number of queries; its items are JSON (they travel in the task) and `describe(item)`
+turns one into the row the email shows, in the active language.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -39,18 +46,40 @@ from .workdays import today
 CAP = 50  # cases listed per section (overdue / due soon) and per assignee; the rest are counted
 
 
+@dataclass(frozen=True)
+class DigestSection:
+    """A section another app adds to the reminder (see the module docstring). `title()` is the
+    section's heading, `describe(item)` a dict with reference, service, due_on, when, unassigned
+    and url (an absolute address), as the cases' rows."""
+
+    name: str
+    collect: Callable
+    title: Callable
+    describe: Callable
+    queue_url: Callable  # () -> the absolute address of the section's whole list
+
+
+SECTIONS = {}
+
+
+def register_section(section):
+    SECTIONS[section.name] = section
+
+
 @dataclass
 class Digest:
-    """What one officer is told: the listed cases of each section and each section's total."""
+    """What one officer is told: the listed cases of each section and each section's total, and
+    the other apps' sections ({name: (items, total)})."""
 
     overdue: list = field(default_factory=list)
     due_soon: list = field(default_factory=list)
     overdue_total: int = 0
     due_soon_total: int = 0
+    extra: dict = field(default_factory=dict)
 
     @property
     def empty(self):
-        return not (self.overdue_total or self.due_soon_total)
+        return not (self.overdue_total or self.due_soon_total or any(total for _items, total in self.extra.values()))
 
 
 @dataclass
@@ -149,6 +178,10 @@ def collect(officer_list, day=None):
     for digest in digests.values():
         digest.overdue.sort(key=lambda c: (c["due_on"], c["reference"]))
         digest.due_soon.sort(key=lambda c: (c["due_on"], c["reference"]))
+    for name, section in SECTIONS.items():
+        for pk, (items, total) in section.collect(officer_list, day).items():
+            if pk in digests and total:
+                digests[pk].extra[name] = (items, total)
     return digests
 
 
@@ -162,6 +195,7 @@ def payload(officer, digest, day):
         "due_soon": digest.due_soon,
         "overdue_total": digest.overdue_total,
         "due_soon_total": digest.due_soon_total,
+        "extra": {name: {"items": items, "total": total} for name, (items, total) in digest.extra.items()},
     }
 
 
@@ -196,6 +230,16 @@ def _case_text(case, overdue):
 
 
 def _sections(data):
+    extra = [
+        (
+            section.title(),
+            [section.describe(item) for item in data["extra"][name]["items"]],
+            data["extra"][name]["total"],
+            section.queue_url(),
+        )
+        for name, section in SECTIONS.items()
+        if name in data.get("extra", {})
+    ]
     return [
         (
             gettext("Overdue"),
@@ -209,6 +253,7 @@ def _sections(data):
             data["due_soon_total"],
             _queue_url("due=soon"),
         ),
+        *extra,
     ]
 
 
@@ -218,6 +263,11 @@ def render(data):
         "overdue": data["overdue_total"],
         "soon": data["due_soon_total"],
     }
+    others = sum(section["total"] for section in data.get("extra", {}).values())
+    if others:
+        subject += pgettext("punctuation", "; ") + ngettext("%(n)d other item due", "%(n)d other items due", others) % {
+            "n": others
+        }
     intro = ngettext(
         "These cases assigned to you, and the unassigned cases of your department, are overdue or due "
         "within %(n)d working day.",
