@@ -367,3 +367,9 @@ def test_the_page_form_shows_bad_days_with_what_was_typed(client, world):
 def test_the_footer_links_to_the_open_data_page(client, world):
     for lang in ("zh-hans", "en"):
         assert f'href="/{lang}/open-data/"' in client.get(f"/{lang}/").content.decode()
+
+
+def test_the_performance_page_links_to_the_daily_figures(client, world):
+    for lang in ("zh-hans", "en"):
+        page = client.get(f"/{lang}/performance/").content.decode()
+        assert f'href="/{lang}/open-data/#daily-figures"' in page
