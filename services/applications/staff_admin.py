@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from services.accounts.models import User
 from services.catalogue.forms import SearchField, searched_text
 from services.lib.i18n import labelled
+from services.lib.spreadsheet import safe_cell
 from services.lib.validators import eleven_digits, normalise_mobile
 from services.offline.models import ServiceCentre
 
@@ -643,9 +644,8 @@ def counter_urls(wrap):
 def _csv_value(value):
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-    text = "" if value is None else str(value)
-    # Never let a cell start a spreadsheet formula (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    # Never let a cell start a spreadsheet formula (CSV injection): the portal's one rule.
+    return safe_cell(value)
 
 
 @admin.register(AccessLog)

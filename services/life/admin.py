@@ -11,7 +11,6 @@ change, or asks an editor), and a deleted entry takes its change-request history
 
 import csv
 import datetime
-import re
 
 from django import forms
 from django.contrib import admin, messages
@@ -31,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from services.catalogue.models import Service
 from services.lib.i18n import labelled
+from services.lib.spreadsheet import safe_cell
 
 from . import access, approvals
 from .models import (
@@ -106,19 +106,9 @@ class HoursInline(admin.TabularInline):
         return formset
 
 
-# A phone number ("+86 21 6000 1000", "-1234"): digits and + - ( ) . / and spaces only. It cannot
-# call a function or refer to a cell, so it is left as it is (readable) even when it starts with
-# + or -. Any other cell starting with = + - @ tab or CR is prefixed with ' (OWASP's advice on CSV
-# injection): a spreadsheet then shows it as text.
-PHONE_LIKE = re.compile(r"\+?[\d\s()./-]*\d[\d\s()./-]*")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value):
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_START) and not PHONE_LIKE.fullmatch(text):
-        return "'" + text
-    return text
+# Cells of the export follow the portal's one rule against CSV injection (services/lib/spreadsheet.py:
+# = + - @ tab or CR first gets a ', phone numbers stay readable).
+_csv_cell = safe_cell
 
 
 def _csv_value(entry, model_field):
