@@ -502,7 +502,12 @@ def submit(submission, actor, *, now=None):
         sub = BundleSubmission.objects.select_for_update().select_related("bundle").get(pk=submission.pk)
         if not sub.is_draft:
             return sub
-        the_plan = plan(_bundle_with_parts(sub.bundle_id))
+        bundle = _bundle_with_parts(sub.bundle_id)
+        if not is_open(bundle):
+            raise BundleError(
+                _("This bundle is no longer offered online: apply for each service from its guide instead.")
+            )
+        the_plan = plan(bundle)
         parts = parts_of(sub, the_plan)
         for service in the_plan.services:
             app = parts[service.pk]

@@ -18,6 +18,7 @@ from services.applications.models import (
     FormPage,
     Status,
 )
+from services.catalogue.models import Service
 from tests.makers import PDF_BYTES, make_department, make_event, make_material, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -336,3 +337,13 @@ def test_a_part_of_a_bundle_draft_cannot_be_sent_on_its_own(client, baby, citize
     assert client.post(f"/en/apply/{part.public_id}/submit/", {"confirm": "on"}).status_code == 404
     body = client.get("/en/applications/").content.decode()
     assert f"/en/apply/{part.public_id}/" not in body and f"/en/apply/bundle/{sub.public_id}/" in body
+
+
+def test_a_bundle_whose_service_went_offline_is_not_sent(client, baby):
+    sub = start(client, baby)
+    fill(client, sub)
+    Service.objects.filter(slug="newborn-ins").update(offers_online=False)
+    response = send(client, sub)
+    sub.refresh_from_db()
+    assert response.status_code == 409 and "no longer offered online" in response.content.decode()
+    assert sub.is_draft and not Application.objects.exclude(status=Status.DRAFT).exists()

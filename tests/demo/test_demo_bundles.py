@@ -148,3 +148,13 @@ def test_loading_the_whole_demo_twice_keeps_the_bundles(demo):
     before = set(Bundle.objects.values_list("slug", "pk"))
     call_command("load_demo", stdout=io.StringIO())
     assert set(Bundle.objects.values_list("slug", "pk")) == before
+
+
+def test_the_demo_service_designer_keeps_the_bundles_in_the_admin(demo, client):
+    from services.demo.catalogue import DEMO_PASSWORD
+
+    assert client.login(username="designer", password=DEMO_PASSWORD)
+    body = client.get("/admin/applications/bundle/").content.decode()
+    for bundle in Bundle.objects.filter(slug__in=["having-a-baby", "starting-a-business", "retiring"]):
+        assert bundle.name_zh in body
+    assert client.get(f"/admin/applications/bundle/{bundle.pk}/change/").status_code == 200
