@@ -9,33 +9,35 @@ change that breaks this is published as v2 while v1 stays.
 
 Only what the public pages already show is published: published services and entries, their
 published relations, and the daily figures (counts per day, service and channel - no person's
-data ever). Rows are read with `iterator()` in chunks (related rows prefetched per chunk), so a
+data ever). Rows are read as plain values with `iterator()` in chunks, each chunk's related
+lists (life events, opening hours, a centre's services) loaded with one query per list, so a
 download of 50,000 services costs a few queries and never holds the table in memory.
 """
 
 import datetime
 import decimal
+import itertools
 import json
-from dataclasses import dataclass, field
-from operator import attrgetter
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Max, Prefetch
+from django.db.models import F, Max, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from services.catalogue.models import FAQ, Audience, Channel, LifeEvent, Material, Service
+from services.catalogue.models import FAQ, Audience, Channel, Material, Service
 from services.lib.cache import current_version, kept
 from services.lib.spreadsheet import safe_cell
-from services.life.models import AREA_SEGMENTS, Area, CarePlace, HolidayHours, Hospital, Resource, Specialty, Venue
-from services.offline.models import ServiceCentre
+from services.life.models import AREA_SEGMENTS, Area, CarePlace, Entry, HolidayHours, Hospital, Hours, Resource, Venue
+from services.offline.models import OpeningHours, ServiceCentre
 
 from .models import DailyFigure
 
 SCHEMA_VERSION = 1
-CHUNK = 2000  # rows per database round trip (and per prefetch of their related rows)
+CHUNK = 2000  # rows per database round trip (and per query of their related lists)
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LIST_SEPARATOR = "; "  # a list in a CSV cell (slugs and codes never contain it)
@@ -78,12 +80,22 @@ class Column:
     type: str
     meaning: object  # a lazy translation
     example: str
-    value: object = None  # row -> value; default: the row's attribute of the same name
-    codes: tuple = ()  # (code, label) pairs of a CODE or LIST of codes
+    # Where the value comes from: a path for QuerySet.values() ("department__code"; default: the
+    # name), or "@key" for a list the dataset loads per chunk of rows (`Dataset.related`).
+    source: str = ""
+    convert: object = None  # (value, row) -> value, e.g. a slug to the page's address
+    codes: tuple = ()  # (code, label) pairs of a CODE
 
-    def read(self, row):
+    @property
+    def path(self):
+        return self.source or self.name
+
+    def read(self, row, related):
         """The value as JSON gives it (None, bool, int, str or a list of str)."""
-        raw = self.value(row) if self.value else getattr(row, self.name)
+        path = self.path
+        raw = related[path[1:]].get(row["pk"], []) if path.startswith("@") else row[path]
+        if self.convert is not None:
+            raw = self.convert(raw, row)
         return _plain(raw)
 
 
@@ -116,22 +128,29 @@ class Dataset:
     title: object
     description: object
     columns: tuple
-    rows: object  # () -> queryset of the published rows, related rows joined or prefetched
+    rows: object  # () -> queryset of the published rows, in the file's order
     changed: object  # () -> when its data last changed (or None)
     scopes: tuple = ("catalogue",)  # the cache scopes (services.lib.cache) whose writes change it
     filters_by_day: bool = False
     version: int = SCHEMA_VERSION
-    notes: tuple = field(default_factory=tuple)
+    related: tuple = ()  # (key, load(ids) -> {id: [values]}): the "@key" lists, per chunk of rows
 
     @property
     def names(self):
         return [c.name for c in self.columns]
 
     def read(self, qs=None):
-        """Each row as a dict of JSON values in the schema's order, read in chunks."""
+        """Each row as a dict of JSON values in the schema's order. The rows are read as plain
+        values (no model instances: a third of the time for 50,000 services) with iterator(), in
+        chunks of CHUNK; each chunk's related lists are loaded with one query per list."""
         columns = self.columns
-        for obj in (self.rows() if qs is None else qs).iterator(chunk_size=CHUNK):
-            yield {c.name: c.read(obj) for c in columns}
+        paths = {c.path for c in columns if not c.path.startswith("@")} | {"pk"}
+        rows = (self.rows() if qs is None else qs).values(*sorted(paths)).iterator(chunk_size=CHUNK)
+        for chunk in _batches(rows, CHUNK):
+            ids = [row["pk"] for row in chunk]
+            related = {key: load(ids) for key, load in self.related}
+            for row in chunk:
+                yield {c.name: c.read(row, related) for c in columns}
 
     def facts(self):
         """(row count, last change) - counted once per change of the data, not per request."""
@@ -157,39 +176,67 @@ def _choices(choices):
     return tuple((str(code), label) for code, label in choices)
 
 
-def _slugs(relation):
-    return lambda obj: [o.slug for o in getattr(obj, relation).all()]
+def _batches(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _m2m_slugs(model, name, published_only=False):
+    """Loads the slugs of a many-to-many relation for a chunk of rows, in slug order: one query
+    of its table (of published services only, with `published_only`)."""
+    field = model._meta.get_field(name)
+    through, owner, other = field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
+
+    def load(ids):
+        qs = through.objects.filter(**{f"{owner}_id__in": ids})
+        if published_only:
+            qs = qs.filter(**{f"{other}__published": True})
+        found = {}
+        for pk, slug in qs.order_by(f"{other}__slug").values_list(f"{owner}_id", f"{other}__slug"):
+            found.setdefault(pk, []).append(slug)
+        return found
+
+    return load
+
+
+def _hours_of(model, owner):
+    """Loads the opening-hours rows (weekday, opens, closes) of a chunk of centres or entries."""
+
+    def load(ids):
+        found = {}
+        rows = model.objects.filter(**{f"{owner}_id__in": ids}).order_by(f"{owner}_id", "weekday", "opens")
+        for pk, *hours in rows.values_list(f"{owner}_id", "weekday", "opens", "closes"):
+            found.setdefault(pk, []).append(tuple(hours))
+        return found
+
+    return load
 
 
 _url_templates = {}
 SLUG_MARK = "slug-mark-0"
 
 
-def _page_urls(url_name, example, args):
-    """`url_zh` and `url_en`: the record's public page in each language (absolute, SITE_URL).
-    `args(obj)` ends with the record's slug; the address is reversed once per language and the
-    slug put in its place (a reverse per row would cost 50,000 of them for the services)."""
+def _page_urls(url_name, example, *prefix):
+    """`url_zh` and `url_en`: the record's public page in each language (absolute, SITE_URL),
+    from its slug (after the `prefix` arguments). The address is reversed once per language and
+    the slug put in its place (a reverse per row would cost 50,000 of them for the services)."""
 
     def maker(lang):
-        def url(obj):
-            *rest, slug = args(obj)
-            key = (url_name, lang, settings.SITE_URL, *rest)
+        def url(slug, row):
+            key = (url_name, lang, settings.SITE_URL, *prefix)
             if key not in _url_templates:
                 with translation.override(lang):
-                    _url_templates[key] = settings.SITE_URL.rstrip("/") + reverse(url_name, args=[*rest, SLUG_MARK])
+                    address = reverse(url_name, args=[*prefix, SLUG_MARK])
+                _url_templates[key] = settings.SITE_URL.rstrip("/") + address
             return _url_templates[key].replace(SLUG_MARK, slug)
 
         return url
 
+    zh_example = example.replace("/en/", "/zh-hans/")
     return (
-        Column(
-            "url_zh",
-            Type.URL,
-            _("Its page on this portal, in Chinese."),
-            f"{example}".replace("/en/", "/zh-hans/"),
-            maker("zh-hans"),
-        ),
-        Column("url_en", Type.URL, _("Its page on this portal, in English."), example, maker("en")),
+        Column("url_zh", Type.URL, _("Its page on this portal, in Chinese."), zh_example, "slug", maker("zh-hans")),
+        Column("url_en", Type.URL, _("Its page on this portal, in English."), example, "slug", maker("en")),
     )
 
 
@@ -202,12 +249,9 @@ def osm_hours(rows, public_holidays=""):
     closing time not after the opening time runs past midnight (20:00-02:00), 00:00-00:00 is
     the whole day (00:00-24:00). `public_holidays` is appended ("PH off")."""
     by_day = {}
-    for row in rows:
-        if row.opens == row.closes == datetime.time(0, 0):
-            span = "00:00-24:00"
-        else:
-            span = f"{row.opens:%H:%M}-{row.closes:%H:%M}"
-        by_day.setdefault(row.weekday, []).append(span)
+    for weekday, opens, closes in rows:
+        span = "00:00-24:00" if opens == closes == datetime.time(0, 0) else f"{opens:%H:%M}-{closes:%H:%M}"
+        by_day.setdefault(weekday, []).append(span)
     runs = []
     for day in range(7):
         spans = ",".join(by_day.get(day, []))
@@ -225,33 +269,9 @@ def osm_hours(rows, public_holidays=""):
     return "; ".join(parts) or None
 
 
-def _life_event_slugs():
-    return LifeEvent.objects.only("slug").order_by("slug")
-
-
-def _published_services(relation="services"):
-    return Prefetch(relation, queryset=Service.objects.published().only("slug").order_by("slug"))
-
-
-def _numbered(qs):
-    """Number each service's rows from 1 as they stream (the rows come ordered by service)."""
-
-    class Numbered:
-        def __init__(self, qs):
-            self.qs = qs
-
-        def iterator(self, chunk_size):
-            last, n = None, 0
-            for obj in self.qs.iterator(chunk_size=chunk_size):
-                n = n + 1 if obj.service_id == last else 1
-                last = obj.service_id
-                obj.position = n
-                yield obj
-
-        def count(self):
-            return self.qs.count()
-
-    return Numbered(qs)
+def _position(service_field="service"):
+    """Each row's place in its service's list, from 1 (by the list's order)."""
+    return Window(RowNumber(), partition_by=[F(f"{service_field}_id")], order_by=[F("order"), F("pk")])
 
 
 # --- the catalogue -------------------------------------------------------------------------
@@ -293,28 +313,26 @@ SERVICES = Dataset(
             Type.STRING,
             _("Official code of the department that decides applications."),
             "PSB",
-            attrgetter("department.code"),
+            "department__code",
         ),
         Column(
             "department_name_zh",
             Type.STRING,
             _("The department's name in Chinese."),
             "海浦市公安局",
-            attrgetter("department.name_zh"),
+            "department__name_zh",
         ),
         Column(
             "department_name_en",
             Type.STRING,
             _("The department's name in English."),
             "Haipu Public Security Bureau",
-            attrgetter("department.name_en"),
+            "department__name_en",
         ),
         Column("audience", Type.CODE, _("Who can use the service."), "individual", codes=_choices(Audience.choices)),
-        Column("online", Type.BOOLEAN, _("Can be applied for online."), "false", attrgetter("offers_online")),
-        Column(
-            "counter", Type.BOOLEAN, _("Can be applied for at a service centre."), "true", attrgetter("offers_counter")
-        ),
-        Column("post", Type.BOOLEAN, _("Can be applied for by post."), "true", attrgetter("offers_post")),
+        Column("online", Type.BOOLEAN, _("Can be applied for online."), "false", "offers_online"),
+        Column("counter", Type.BOOLEAN, _("Can be applied for at a service centre."), "true", "offers_counter"),
+        Column("post", Type.BOOLEAN, _("Can be applied for by post."), "true", "offers_post"),
         Column("statutory_limit_days", Type.INTEGER, _("Working days the law allows for a decision."), "60"),
         Column(
             "promised_limit_days",
@@ -329,20 +347,16 @@ SERVICES = Dataset(
             Type.LIST,
             _("Slugs of the life events the service belongs to (their pages: /en/life-events/<slug>/)."),
             "moving-to-haipu",
-            _slugs("life_events"),
+            "@life_events",
         ),
-        *_page_urls("catalogue:service-detail", GUIDE, lambda s: [s.slug]),
+        *_page_urls("catalogue:service-detail", GUIDE),
         Column(
             "updated_at", Type.DATETIME, _("When the service's record was last saved."), "2026-11-30T09:15:00+08:00"
         ),
     ),
-    rows=lambda: (
-        Service.objects.published()
-        .select_related("department")
-        .prefetch_related(Prefetch("life_events", queryset=_life_event_slugs()))
-        .order_by("slug")
-    ),
+    rows=lambda: Service.objects.published().order_by("slug"),
     changed=_services_changed,
+    related=(("life_events", _m2m_slugs(Service, "life_events")),),
 )
 
 GUIDES = Dataset(
@@ -359,7 +373,7 @@ GUIDES = Dataset(
             Type.STRING,
             _("The service (slug in the services dataset)."),
             "id-card-renewal",
-            attrgetter("slug"),
+            "slug",
         ),
         *_pair("name", _("Name"), "居民身份证换领", "ID card renewal"),
         *_pair(
@@ -414,7 +428,7 @@ MATERIALS = Dataset(
             Type.STRING,
             _("The service (slug in the services dataset)."),
             "id-card-renewal",
-            attrgetter("service.slug"),
+            "service__slug",
         ),
         Column("position", Type.INTEGER, _("Its place in the service's list, from 1."), "1"),
         *_pair("name", _("Name"), "居民身份证", "Resident ID card"),
@@ -445,12 +459,13 @@ MATERIALS = Dataset(
             Type.LIST,
             _("File extensions accepted for an online upload."),
             "pdf; jpg; png",
-            lambda m: [t.strip() for t in m.accepted_file_types.split(",") if t.strip()],
+            "accepted_file_types",
+            lambda value, row: [t.strip() for t in value.split(",") if t.strip()],
         ),
     ),
-    rows=lambda: _numbered(
+    rows=lambda: (
         Material.objects.filter(service__published=True)
-        .select_related("service")
+        .annotate(position=_position())
         .order_by("service__slug", "order", "pk")
     ),
     changed=_services_changed,
@@ -467,14 +482,16 @@ FAQS = Dataset(
             Type.STRING,
             _("The service (slug in the services dataset)."),
             "id-card-renewal",
-            attrgetter("service.slug"),
+            "service__slug",
         ),
         Column("position", Type.INTEGER, _("Its place in the service's list, from 1."), "1"),
         *_pair("question", _("The question"), "需要多久？", "How long does it take?"),
         *_pair("answer", _("The answer"), "十五个工作日。", "Fifteen working days.", Type.TEXT),
     ),
-    rows=lambda: _numbered(
-        FAQ.objects.filter(service__published=True).select_related("service").order_by("service__slug", "order", "pk")
+    rows=lambda: (
+        FAQ.objects.filter(service__published=True)
+        .annotate(position=_position())
+        .order_by("service__slug", "order", "pk")
     ),
     changed=_services_changed,
 )
@@ -493,20 +510,20 @@ CENTRES = Dataset(
     columns=(
         Column("slug", Type.STRING, _("The centre's identifier in this portal; never reused."), "jinghu-centre"),
         *_pair("name", _("Name"), "静湖区行政服务中心", "Jinghu District Administrative Service Centre"),
-        Column("district_slug", Type.STRING, _("The district's identifier."), "jinghu", attrgetter("district.slug")),
+        Column("district_slug", Type.STRING, _("The district's identifier."), "jinghu", "district__slug"),
         Column(
             "district_name_zh",
             Type.STRING,
             _("The district's name in Chinese."),
             "静湖区",
-            attrgetter("district.name_zh"),
+            "district__name_zh",
         ),
         Column(
             "district_name_en",
             Type.STRING,
             _("The district's name in English."),
             "Jinghu District",
-            attrgetter("district.name_en"),
+            "district__name_en",
         ),
         *_pair("address", _("Address"), "静湖区湖滨路 1 号", "1 Hubin Road, Jinghu District"),
         Column("phone", Type.STRING, _("Enquiry line."), "021-87654321"),
@@ -515,7 +532,8 @@ CENTRES = Dataset(
             Type.HOURS,
             _("Opening hours by day of the week."),
             "Mo-Fr 09:00-17:00; Sa 09:00-12:00; PH off",
-            lambda c: osm_hours(c.opening_hours.all(), "PH off"),
+            "@hours",
+            lambda hours, row: osm_hours(hours, "PH off"),
         ),
         *_pair("hours_note", _("Note on opening hours"), "法定节假日休息", "Closed on public holidays"),
         *_pair(
@@ -526,25 +544,23 @@ CENTRES = Dataset(
             Type.TEXT,
         ),
         *_pair("transport", _("How to get there"), "地铁 2 号线静湖站", "Metro line 2, Jinghu station"),
-        Column("takes_bookings", Type.BOOLEAN, _("Visits can be booked online."), "true", attrgetter("bookable")),
+        Column("takes_bookings", Type.BOOLEAN, _("Visits can be booked online."), "true", "bookable"),
         Column(
             "services",
             Type.LIST,
             _("Slugs of the published services applied for at its counters."),
             "id-card-renewal; passport",
-            _slugs("services"),
+            "@services",
         ),
-        *_page_urls(
-            "offline:centre-detail", "https://services.example.gov.cn/en/centres/jinghu-centre/", lambda c: [c.slug]
-        ),
+        *_page_urls("offline:centre-detail", "https://services.example.gov.cn/en/centres/jinghu-centre/"),
         Column("updated_at", Type.DATETIME, _("When the centre's record was last saved."), "2026-11-30T09:15:00+08:00"),
     ),
-    rows=lambda: (
-        ServiceCentre.objects.select_related("district")
-        .prefetch_related("opening_hours", _published_services())
-        .order_by("slug")
-    ),
+    rows=lambda: ServiceCentre.objects.order_by("slug"),
     changed=lambda: ServiceCentre.objects.aggregate(last=Max("updated_at"))["last"],
+    related=(
+        ("hours", _hours_of(OpeningHours, "centre")),
+        ("services", _m2m_slugs(ServiceCentre, "services", published_only=True)),
+    ),
 )
 
 
@@ -553,11 +569,10 @@ CENTRES = Dataset(
 HOLIDAY_SYNTAX = {HolidayHours.CLOSED: "PH off"}
 
 
-def _entry_hours(entry):
-    hours = list(entry.hours.all())
-    holiday = HOLIDAY_SYNTAX.get(entry.holiday_hours, "")
-    if entry.holiday_hours == HolidayHours.SUNDAY:
-        sunday = osm_hours([h for h in hours if h.weekday == 6])
+def _entry_hours(hours, row):
+    holiday = HOLIDAY_SYNTAX.get(row["holiday_hours"], "")
+    if row["holiday_hours"] == HolidayHours.SUNDAY:
+        sunday = osm_hours([h for h in hours if h[0] == 6])
         holiday = "PH " + sunday.removeprefix("Su ") if sunday else "PH off"
     return osm_hours(hours, holiday)
 
@@ -575,14 +590,14 @@ def _entry_columns(segment, example_slug):
             Type.STRING,
             _("The provider organisation's name in Chinese."),
             "海浦市第一人民医院",
-            attrgetter("organisation.name_zh"),
+            "organisation__name_zh",
         ),
         Column(
             "organisation_name_en",
             Type.STRING,
             _("The provider organisation's name in English."),
             "Haipu First People's Hospital",
-            attrgetter("organisation.name_en"),
+            "organisation__name_en",
         ),
         Column(
             "link",
@@ -596,7 +611,7 @@ def _entry_columns(segment, example_slug):
             Type.STRING,
             _("The district's identifier (empty for an online-only entry)."),
             "jinghu",
-            lambda e: e.district.slug if e.district else None,
+            "district__slug",
         ),
         *_pair("address", _("Address"), "静湖区湖滨路 1 号", "1 Hubin Road, Jinghu District"),
         Column(
@@ -604,6 +619,7 @@ def _entry_columns(segment, example_slug):
             Type.HOURS,
             _("Opening hours (for online services: hours of service) by day of the week; PH: public holidays."),
             "Mo-Fr 08:00-17:00; PH off",
+            "@hours",
             _entry_hours,
         ),
         *_pair("hours_note", _("Note on opening hours"), "16:00 停止入场", "Last admission 16:00"),
@@ -615,13 +631,13 @@ def _entry_columns(segment, example_slug):
             Type.LIST,
             _("Slugs of the related published catalogue services."),
             "senior-allowance",
-            _slugs("services"),
+            "@services",
         ),
-        Column("life_events", Type.LIST, _("Slugs of the related life events."), "retiring", _slugs("life_events")),
+        Column("life_events", Type.LIST, _("Slugs of the related life events."), "retiring", "@life_events"),
         *_page_urls(
             "life:entry-detail",
             f"https://services.example.gov.cn/en/life/{segment}/{example_slug}/",
-            lambda e, segment=segment: [segment, e.slug],
+            segment,
         ),
         Column(
             "updated_at",
@@ -632,18 +648,18 @@ def _entry_columns(segment, example_slug):
     )
 
 
-def _entries(model, *prefetch):
-    def rows():
-        return (
-            model.objects.published()
-            .select_related("organisation", "district")
-            .prefetch_related(
-                "hours", _published_services(), Prefetch("life_events", queryset=_life_event_slugs()), *prefetch
-            )
-            .order_by("slug")
-        )
+def _entries(model):
+    return lambda: model.objects.published().order_by("slug")
 
-    return rows
+
+def _entry_lists(*more):
+    """The lists every entry has (hours, related services and life events), and `more`."""
+    return (
+        ("hours", _hours_of(Hours, "entry")),
+        ("services", _m2m_slugs(Entry, "services", published_only=True)),
+        ("life_events", _m2m_slugs(Entry, "life_events")),
+        *more,
+    )
 
 
 def _entries_changed(model):
@@ -665,7 +681,7 @@ HEALTH = Dataset(
             Type.LIST,
             _("Slugs of the specialties that consult online."),
             "paediatrics; internal-medicine",
-            _slugs("specialties"),
+            "@specialties",
         ),
         Column("fee_min", Type.DECIMAL, _("Lowest consultation fee in yuan."), "10.00"),
         Column("fee_max", Type.DECIMAL, _("Highest consultation fee in yuan."), "50.00"),
@@ -683,7 +699,8 @@ HEALTH = Dataset(
             Type.TEXT,
         ),
     ),
-    rows=_entries(Hospital, Prefetch("specialties", queryset=Specialty.objects.only("slug").order_by("slug"))),
+    rows=_entries(Hospital),
+    related=_entry_lists(("specialties", _m2m_slugs(Hospital, "specialties"))),
     changed=_entries_changed(Hospital),
     scopes=LIFE_SCOPES,
 )
@@ -701,16 +718,14 @@ EDUCATION = Dataset(
             "primary",
             codes=_choices(Resource.Stage.choices),
         ),
-        Column("subject_slug", Type.STRING, _("The subject's identifier."), "mathematics", attrgetter("subject.slug")),
-        Column(
-            "subject_name_zh", Type.STRING, _("The subject's name in Chinese."), "数学", attrgetter("subject.name_zh")
-        ),
+        Column("subject_slug", Type.STRING, _("The subject's identifier."), "mathematics", "subject__slug"),
+        Column("subject_name_zh", Type.STRING, _("The subject's name in Chinese."), "数学", "subject__name_zh"),
         Column(
             "subject_name_en",
             Type.STRING,
             _("The subject's name in English."),
             "Mathematics",
-            attrgetter("subject.name_en"),
+            "subject__name_en",
         ),
         Column("format", Type.CODE, _("The kind of resource."), "video", codes=_choices(Resource.Format.choices)),
         Column(
@@ -727,7 +742,8 @@ EDUCATION = Dataset(
         ),
         Column("lessons", Type.INTEGER, _("Number of lessons."), "20"),
     ),
-    rows=lambda: _entries(Resource)().select_related("subject"),
+    rows=_entries(Resource),
+    related=_entry_lists(),
     changed=_entries_changed(Resource),
     scopes=LIFE_SCOPES,
 )
@@ -756,6 +772,7 @@ ELDERLY = Dataset(
         Column("senior_meal_price", Type.DECIMAL, _("Meal price for older people in yuan."), "12.00"),
     ),
     rows=_entries(CarePlace),
+    related=_entry_lists(),
     changed=_entries_changed(CarePlace),
     scopes=LIFE_SCOPES,
 )
@@ -787,6 +804,7 @@ CULTURE = Dataset(
         ),
     ),
     rows=_entries(Venue),
+    related=_entry_lists(),
     changed=_entries_changed(Venue),
     scopes=LIFE_SCOPES,
 )
@@ -796,7 +814,7 @@ CULTURE = Dataset(
 
 
 def figure_rows(start=None, end=None):
-    qs = DailyFigure.objects.filter(service__published=True).select_related("service", "department")
+    qs = DailyFigure.objects.filter(service__published=True)
     if start:
         qs = qs.filter(day__gte=start)
     if end:
@@ -822,14 +840,14 @@ FIGURES = Dataset(
             Type.STRING,
             _("The service (slug in the services dataset)."),
             "id-card-renewal",
-            attrgetter("service.slug"),
+            "service__slug",
         ),
         Column(
             "department_code",
             Type.STRING,
             _("Official code of the department that decides applications."),
             "PSB",
-            attrgetter("department.code"),
+            "department__code",
         ),
         Column("channel", Type.CODE, _("How the applications were made."), "online", codes=_choices(Channel.choices)),
         Column("submitted", Type.INTEGER, _("Applications submitted that day."), "42"),
@@ -861,7 +879,8 @@ FIGURES = Dataset(
             Type.BOOLEAN,
             _("true for today: the day's figures are not final yet."),
             "false",
-            lambda f: f.day >= timezone.localdate(),
+            "day",
+            lambda day, row: day >= timezone.localdate(),
         ),
         Column("computed_at", Type.DATETIME, _("When the row was computed."), "2026-11-30T01:00:04+08:00"),
     ),

@@ -17,7 +17,7 @@ from services.catalogue.models import Channel
 from services.insights import opendata
 from services.insights.models import DailyFigure
 from services.lib.cache import bump_version
-from services.life.models import HolidayHours, Hours
+from services.life.models import HolidayHours
 from tests.life.conftest import add_hours, make_care_place, make_hospital, make_resource, make_venue
 from tests.makers import make_centre, make_event, make_faq, make_material, make_service
 
@@ -154,13 +154,10 @@ def test_values_are_typed_and_related_rows_named(client, world):
 
 def test_opening_hours_in_the_openstreetmap_syntax():
     def rows(*spans):
-        return [
-            Hours(weekday=d, opens=datetime.time.fromisoformat(a), closes=datetime.time.fromisoformat(b))
-            for d, a, b in spans
-        ]
+        return [(d, datetime.time.fromisoformat(a), datetime.time.fromisoformat(b)) for d, a, b in spans]
 
     week = rows(*[(d, "09:00", "12:00") for d in range(5)], *[(d, "13:00", "17:00") for d in range(5)])
-    assert opendata.osm_hours(sorted(week, key=lambda h: (h.weekday, h.opens))) == "Mo-Fr 09:00-12:00,13:00-17:00"
+    assert opendata.osm_hours(sorted(week)) == "Mo-Fr 09:00-12:00,13:00-17:00"
     assert opendata.osm_hours(rows((0, "09:00", "17:00"), (1, "09:00", "17:00"), (3, "09:00", "17:00"))) == (
         "Mo,Tu 09:00-17:00; Th 09:00-17:00"
     )
