@@ -16,6 +16,7 @@ from services.demo.applications import load_demo_applications
 from services.demo.bundles import load_demo_bundles
 from services.demo.catalogue import DEMO_PASSWORD, DemoDataError, load_demo_catalogue
 from services.demo.forms import load_demo_forms
+from services.demo.history import load_demo_history, report
 from services.demo.life import demo_life, load_demo_life
 from services.demo.offline import load_demo_visits
 from services.lib import cache
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         except DemoDataError as error:
             raise CommandError(f"The demo data has a mistake, no bundle was loaded: {error}") from error
         visits = load_demo_visits()
+        history = load_demo_history()  # months of applications, ratings and follow-ups, then the roll-up
         search.rebuild_index()  # materials and FAQ are written in bulk (no signals)
         cache.bump_version()  # the forms and applications are written in bulk too
         elapsed = time.monotonic() - started
@@ -75,6 +77,7 @@ class Command(BaseCommand):
             f"  visits booked at the demo clerk's centre: {visits['booked']} now, {visits['kept']} kept, "
             f"{visits['no_show']} past ones marked as not come"
         )
+        out.write(report(history))
         out.write(
             f"  digital life: {life['health']} internet hospitals, {life['education']} education resources, "
             f"{life['elderly']} elderly-care services, {life['culture']} culture venues "
