@@ -146,6 +146,7 @@ def _restore_groups():
         ("services.life.migrations.0002_groups", "GROUPS"),
         ("services.accounts.migrations.0008_search_editors", "GROUPS"),
         ("services.accounts.migrations.0009_service_designers", "GROUPS"),
+        ("services.insights.migrations.0002_ratings_groups", "GRANTS"),
     ]:
         grant(apps, getattr(importlib.import_module(module), name))
     # The seed synonyms come from a data migration too, and the flush removed them.
