@@ -56,6 +56,7 @@ from .files import read
 DATA = read("history.yaml")
 MARKER = DATA["marker"]
 CHANNELS = ("online", "counter", "post")
+POPULAR = {slug: rank for rank, slug in enumerate(DATA["popular"])}
 FINAL = {Status.COMPLETED, Status.REJECTED, Status.NOT_ACCEPTED}
 
 
@@ -157,8 +158,11 @@ class Planner:
         self.persons, self.calendar, self.days = persons, calendar, days
         self.services = {}
         for channel in CHANNELS:
-            # The busiest services: a long tail, in an order that depends only on their slugs.
-            chosen = sorted(services[channel], key=lambda s: zlib.crc32(s.slug.encode()))
+            # The busiest services first (data/history.yaml `popular`), then a long tail in an
+            # order that depends only on the services' slugs.
+            chosen = sorted(
+                services[channel], key=lambda s: (POPULAR.get(s.slug, len(POPULAR)), zlib.crc32(s.slug.encode()))
+            )
             self.services[channel] = (chosen, [1 / (rank + 1) ** 0.8 for rank in range(len(chosen))])
 
     def day_kind(self, day):

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from services.applications.models import Application, ApplicationEvent, InfoRequest, Status
 from services.applications.workdays import Calendar
-from services.catalogue.models import Channel, District
+from services.catalogue.models import Channel, District, Service
 from services.demo import history
 from services.demo.history import MARKER, Planner, load_demo_history, plan
 from services.insights import followups
@@ -62,6 +62,13 @@ def test_every_channel_has_applications_and_online_is_the_largest(apps):
     counts = Counter(apps.values_list("channel", flat=True))
     assert counts[Channel.ONLINE] > counts[Channel.COUNTER] > counts[Channel.POST] > 0
     assert counts[Channel.ONLINE] > 0.6 * sum(counts.values())
+
+
+def test_the_popular_services_are_demo_services_with_an_online_form_and_lead_the_counts(apps):
+    online = set(Service.objects.filter(offers_online=True, form_pages__isnull=False).values_list("slug", flat=True))
+    assert set(history.DATA["popular"]) <= online
+    busiest = Counter(apps.values_list("service__slug", flat=True)).most_common(5)
+    assert {slug for slug, _n in busiest} <= set(history.DATA["popular"])
 
 
 def test_counter_and_postal_applications_are_registered_by_the_clerk_at_their_centre(apps):
