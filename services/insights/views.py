@@ -46,15 +46,13 @@ def rate(request, reference):
     status = 200
     if request.method == "POST":
         if form.is_valid() and access.may_rate(request, app):
-            actor = request.user if request.user.is_authenticated else None
+            source = _source(request, app)
+            # The applicant's browser rates for the applicant (even signed in to another account,
+            # the tracking code or the emailed link is what speaks for them); a clerk is recorded.
+            owner = request.user.is_authenticated and request.user.pk == app.owner_id
+            actor = request.user if owner or source == Rating.Source.COUNTER else None
             try:
-                ratings.rate(
-                    app,
-                    form.cleaned_data["score"],
-                    form.cleaned_data["comment"],
-                    actor=actor,
-                    source=_source(request, app),
-                )
+                ratings.rate(app, form.cleaned_data["score"], form.cleaned_data["comment"], actor=actor, source=source)
             except ratings.RatingError as error:
                 form.add_error(None, error.message)
             else:

@@ -188,3 +188,20 @@ def test_the_final_sms_asks_for_a_rating_on_the_tracking_page(world, settings, d
     with django_capture_on_commit_callbacks(execute=True):
         decide(app, world["officer"])
     assert "欢迎评价：zwfw.haipu.gov.cn" in sms.outbox[-1][1]
+
+
+def test_the_owner_cannot_rate_before_the_decision(client, citizen, world):
+    app = make_submitted(world["permit"], owner=citizen)
+    client.force_login(citizen)
+    body = client.get(rate_url(app)).content.decode()
+    assert "once a final decision has been made" in body and 'name="score"' not in body
+    response = client.post(rate_url(app), {"score": "5"})
+    assert response.status_code == 400 and "once a final decision has been made" in response.content.decode()
+    assert not Rating.objects.exists()
+
+
+def test_someone_signed_in_who_tracked_it_with_its_code_rates_for_the_applicant(client, other, completed):
+    client.force_login(other)
+    track(client, completed)
+    response = client.post(rate_url(completed), {"score": "4"})
+    assert response.status_code == 302 and Rating.objects.get().score == 4
