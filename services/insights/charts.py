@@ -63,7 +63,8 @@ def columns(ident, title, desc, labels, series, *, marked=(), mark_label=""):
     seventh column from the last (and the last); `marked`: indexes of columns drawn with a
     dashed outline (today's, provisional), `mark_label` says so under the axis."""
     count = len(labels)
-    legend_rows = math.ceil(len(series) / 3) if len(series) > 1 else 0
+    legend = _legend([name for name, _values in series]) if len(series) > 1 else []
+    legend_rows = max((row for _x, row, _name in legend), default=-1) + 1
     top_pad, left, right, bottom = 12 + 16 * legend_rows, 34, 6, 34
     height = 200 + 16 * legend_rows
     plot_w, plot_h = WIDTH - left - right, height - top_pad - bottom
@@ -71,17 +72,17 @@ def columns(ident, title, desc, labels, series, *, marked=(), mark_label=""):
     step = nice_step(max(totals, default=0) or 1)
     top = max(step * math.ceil((max(totals, default=0) or 1) / step), step)
     parts = [_open(ident, title, desc, height, "chart-columns")]
-    for n, (name, _values) in enumerate(series if legend_rows else []):
-        x, y = 4 + (n % 3) * 104, 4 + 16 * (n // 3)
+    for n, (x, row, name) in enumerate(legend):
+        y = 4 + 16 * row
         parts.append(
             format_html(
                 '<rect class="chart-s{}" x="{}" y="{}" width="10" height="10" fill="{}"/>'
                 '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
                 n,
-                x,
+                _num(x),
                 y,
                 PALETTE[n % len(PALETTE)],
-                x + 14,
+                _num(x + 14),
                 y + 9,
                 AXIS,
                 name,
@@ -206,6 +207,24 @@ def bars(ident, title, desc, items, *, maximum=None):
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every part from format_html, text escaped
+
+
+def _text_width(text, size):
+    """About how wide `text` is at font `size` (a Chinese character is as wide as the font is
+    tall, a Latin letter a little over half of it)."""
+    return sum(size if ord(ch) >= 0x2E80 else size * 0.6 for ch in str(text))
+
+
+def _legend(names, size=11):
+    """[(x, row, name)]: the legend's entries flowing left to right, wrapping at the width."""
+    placed, x, row = [], 4, 0
+    for name in names:
+        width = 14 + _text_width(name, size) + 12
+        if x > 4 and x + width > WIDTH:
+            x, row = 4, row + 1
+        placed.append((x, row, name))
+        x += width
+    return placed
 
 
 def _fit(label, room=50):

@@ -103,3 +103,15 @@ def test_a_long_label_is_cut_with_an_ellipsis_to_fit_320_units():
     svg = parse(charts.bars("b", "t", "d", [("居住证" * 20, 1, "1"), ("Short", 1, "1")]))
     first = next(svg.iter(f"{SVG}text")).text
     assert first.endswith("…") and len(first) <= 26
+
+
+def test_legend_entries_do_not_overlap_and_wrap_within_the_width():
+    names = ["Online", "At a service centre", "By post", "在政务服务中心窗口办理的申请"]
+    svg = parse(charts.columns("l", "t", "d", ["a"], [(name, [1]) for name in names]))
+    texts = [t for t in svg.iter(f"{SVG}text") if t.text in names]
+    placed = [(float(t.get("x")), float(t.get("y")), t.text) for t in texts]
+    for (x1, y1, a), (x2, y2, _b) in zip(placed, placed[1:], strict=False):
+        if y1 == y2:
+            assert x1 + charts._text_width(a, 11) < x2
+    assert all(x + charts._text_width(name, 11) <= 320 for x, _y, name in placed)
+    assert len({y for _x, y, _n in placed}) >= 2  # wrapped onto a second row

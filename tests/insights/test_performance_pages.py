@@ -55,8 +55,9 @@ def test_each_chart_is_an_image_with_its_numbers_in_a_captioned_table(client, ro
 
 def test_today_is_marked_provisional_with_the_time_it_was_counted(client, rolled):
     html = page(client, "/performance/")
-    assert "Today's figures are provisional: counted at 18:00" in html
-    assert "2024-03-25 (today, provisional)" in html
+    assert "(today). Today's figures are provisional: counted at 18:00" in html
+    assert "2024-03-25</span> (today, provisional)" in html
+    assert "（今日）。今日数据为暂计数：统计于18:00" in page(client, "/performance/", "zh-hans")
 
 
 def test_a_day_without_applications_is_listed_as_none(client, rolled):
