@@ -14,10 +14,12 @@ the working-day counts. The email names no applicant: reference, service, due da
 to the admin page only.
 
 Other apps add sections of their own to the same email without this module importing them
-(the follow-ups of bad ratings, services.insights): `register_section(DigestSection(...))` from
-their AppConfig.ready. A section's `collect(officers, day)` returns {officer pk: (items, total)}
-in a fixed number of queries; its items are JSON (they travel in the task) and `describe(item)`
-turns one into the row the email shows, in the active language.
+(the follow-ups of bad ratings, services.insights): their AppConfig names its sections in
+`digest_sections` (dotted paths to DigestSection objects, imported on first use, so that start-up
+imports nothing more), or calls `register_section(DigestSection(...))`. A section's
+`collect(officers, day)` returns {officer pk: (items, total)} in a fixed number of queries; its
+items are JSON (they travel in the task) and `describe(item)` turns one into the row the email
+shows, in the active language.
 """
 
 from collections.abc import Callable
@@ -64,6 +66,19 @@ SECTIONS = {}
 
 def register_section(section):
     SECTIONS[section.name] = section
+
+
+def sections():
+    """{name: DigestSection}: those registered, and those the installed apps name."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    found = dict(SECTIONS)
+    for config in apps.get_app_configs():
+        for dotted in getattr(config, "digest_sections", ()):
+            section = import_string(dotted)
+            found.setdefault(section.name, section)
+    return found
 
 
 @dataclass
@@ -178,7 +193,7 @@ def collect(officer_list, day=None):
     for digest in digests.values():
         digest.overdue.sort(key=lambda c: (c["due_on"], c["reference"]))
         digest.due_soon.sort(key=lambda c: (c["due_on"], c["reference"]))
-    for name, section in SECTIONS.items():
+    for name, section in sections().items():
         for pk, (items, total) in section.collect(officer_list, day).items():
             if pk in digests and total:
                 digests[pk].extra[name] = (items, total)
@@ -237,7 +252,7 @@ def _sections(data):
             data["extra"][name]["total"],
             section.queue_url(),
         )
-        for name, section in SECTIONS.items()
+        for name, section in sections().items()
         if name in data.get("extra", {})
     ]
     return [
