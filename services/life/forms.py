@@ -1,6 +1,8 @@
 """Search and filters of the four directory pages. Like the catalogue's, a bad value never fails
 the page: each one that does not validate is dropped and explained (`filters()`)."""
 
+from functools import cached_property
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +43,13 @@ class AreaFilterForm(forms.Form):
             ignored.append(self.fields["q"].message())
         values = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
         return values, ignored
+
+    @cached_property
+    def active_filters(self):
+        """The filters in force (not the search; a value that was ignored is not in force): what
+        the disclosure's "Filter (n active)" counts (templates/catalogue/_search_filter_label.html)."""
+        values, _ignored = self.filters()
+        return [name for name in self.fields if name != "q" and values.get(name) not in (None, "", [], False)]
 
     def apply(self, qs, values, skip=()):
         """`qs` narrowed by every valid value except the fields in `skip` (for counts per choice)."""

@@ -182,7 +182,7 @@ def _area_page(request, page):
     }
     if request.htmx:
         return render(request, "life/area_list.html#results", context)
-    context["filters"] = _filters_html(request, page, form, stamp)
+    context["filters"] = _filters_html(request, page, form, stamp, context["count_rows"])
     title = page.title
     if values.get("q"):
         title = _("%(title)s matching “%(query)s”") % {"title": title, "query": values["q"]}
@@ -238,14 +238,15 @@ def _cards(request, page, rows, open_now, stamp):
     return [Found(pk, slug, cards[pk]) for pk, slug in rows if cards.get(pk) is not None]
 
 
-def _filters_html(request, page, form, stamp):
+def _filters_html(request, page, form, stamp, count_rows):
     """The filter form, rendered once per language and choices sent (the counts beside the
-    choices follow from those and the data)."""
+    choices, and the rows of counted choices as links, follow from those and the data)."""
     sent = tuple((name, tuple(request.GET.getlist(name))) for name in form.fields)
     key = (get_language(), page.area, sent)
     html = _KEPT_FORMS.get(stamp, key)
     if html is None:
-        html = _KEPT_FORMS.set(stamp, key, render_to_string("life/_filters.html", {"form": form, "page_info": page}))
+        context = {"form": form, "page_info": page, "count_rows": count_rows}
+        html = _KEPT_FORMS.set(stamp, key, render_to_string("life/_filters.html", context))
     return html
 
 
