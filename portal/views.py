@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import FileResponse, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.template import loader
 from django.utils import translation
@@ -8,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from services.catalogue.forms import searched_text
 from services.catalogue.models import MAX_QUERY_LENGTH
 
 from .middleware import ELDER_COOKIE
@@ -100,7 +102,12 @@ def permission_denied(request, exception=None):
 
 
 def address_too_long(request):
-    body = loader.render_to_string("414.html", {"max_query": MAX_QUERY_LENGTH}, request)
+    # The page's search box holds the first MAX_QUERY_LENGTH characters of what was searched.
+    try:
+        query = searched_text(request.GET.get("q"))
+    except SuspiciousOperation:  # more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS
+        query = ""
+    body = loader.render_to_string("414.html", {"max_query": MAX_QUERY_LENGTH, "query": query}, request)
     return HttpResponse(body, status=414)
 
 

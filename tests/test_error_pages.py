@@ -69,7 +69,12 @@ def test_a_very_long_search_gets_the_portals_414_page_asking_to_shorten_it(clien
     body = response.content.decode()
     assert "shorten your search" in body.lower()
     assert body.count("<h1") == 1 and '<main id="main"' in body
-    assert "permit permit" not in body  # the address is not echoed back, not even in the switches
+    # the address is not echoed back, not even in the switches; only the search box holds the
+    # first MAX_QUERY_LENGTH characters of the search
+    assert "permit+permit" not in body and "permit%20permit" not in body
+    box = re.search(r'<input type="search" id="q" name="q" value="([^"]*)"', body)
+    assert len(box.group(1)) <= 100
+    assert "permit permit" not in body.replace(box.group(0), "")
 
 
 def test_the_414_page_is_in_chinese_too(client):
