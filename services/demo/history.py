@@ -19,10 +19,13 @@ recent applications are still in the officers' queues, as they would be.
 
 Deterministic: each day's applications come from a random generator seeded with the date, so
 the same calendar day always gets the same applications; steps that would fall after the
-present are not taken (the case is still in progress). Idempotent: when any history application
-exists (contact email demo-history+...) nothing is made again; the roll-up is re-run (it is safe
-to re-run and keeps the figures current). The emails and text messages the steps would send are
-not queued: the history is in the past, and thousands of messages would flood the task worker.
+present are not taken (the case is still in progress). Idempotent and resumable: an application
+made before is the story with the same applicant (contact email demo-history+...), submission
+time and service; a later load makes only what is missing and takes the steps that have come
+due since (the window keeps its first day), then re-runs the roll-up (safe to re-run). Editing
+data/history.yaml or the calendar changes the stories: `flush` and load again. The emails and
+text messages the steps would send are not queued: the history is in the past, and thousands of
+messages would flood the task worker.
 `DEMO_HISTORY_DAYS` (0 = no history; the tests' default) sets the window.
 """
 
@@ -327,7 +330,8 @@ class Done:
 
 
 def _done():
-    """{(contact email, submitted at): Done} of the history made before, in four queries."""
+    """{(contact email, submitted at, service id): Done} of the history made before, in four
+    queries."""
     apps = Application.objects.filter(contact_email__startswith=MARKER, submitted_at__isnull=False)
     steps = Counter(
         ApplicationEvent.objects.filter(
@@ -341,8 +345,8 @@ def _done():
         .values_list("follow_up__rating__application_id", flat=True)
     )
     return {
-        (email, submitted): Done(pk, steps[pk], pk in rated, follow_up[pk])
-        for pk, email, submitted in apps.values_list("pk", "contact_email", "submitted_at")
+        (email, submitted, service_id): Done(pk, steps[pk], pk in rated, follow_up[pk])
+        for pk, email, submitted, service_id in apps.values_list("pk", "contact_email", "submitted_at", "service_id")
     }
 
 
@@ -364,7 +368,7 @@ class _Maker:
     def play(self, story):
         if story.submitted >= self.now:
             return
-        done = self.done.get((story.person.contact_email, story.submitted))
+        done = self.done.get((story.person.contact_email, story.submitted, story.service.pk))
         if done is None:
             app, files = self.create(story), []
             self.created += 1

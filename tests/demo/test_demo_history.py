@@ -23,6 +23,7 @@ from services.demo.history import MARKER, Planner, load_demo_history, plan
 from services.insights import followups
 from services.insights.models import DailyFigure, FollowUp, Rating
 from services.lib import sms
+from services.lib.validators import validate_resident_id
 from tests.conftest import isolated_settings
 
 NOW = datetime.datetime(2026, 11, 20, 15, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -69,6 +70,16 @@ def test_the_popular_services_are_demo_services_with_an_online_form_and_lead_the
     assert set(history.DATA["popular"]) <= online
     busiest = Counter(apps.values_list("service__slug", flat=True)).most_common(5)
     assert {slug for slug, _n in busiest} <= set(history.DATA["popular"])
+
+
+def test_the_applicants_are_the_same_on_every_run_with_valid_identity_numbers_and_both_languages():
+    persons = history.people(["jiangxin", "pujiang"])
+    assert persons == history.people(["jiangxin", "pujiang"])
+    for person in persons:
+        validate_resident_id(person.id_number)
+        assert person.contact_email.startswith(MARKER)
+    assert len({person.contact_email for person in persons}) == len(persons)
+    assert {person.language for person in persons} == {"zh-hans", "en"}
 
 
 def test_counter_and_postal_applications_are_registered_by_the_clerk_at_their_centre(apps):
