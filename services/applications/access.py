@@ -414,10 +414,11 @@ def _may_see_bundle(request, submission):
 
 
 def bundle_for_applicant(request, public_id):
-    """The requester's own bundle application (draft or submitted) by its public id, or 404."""
+    """The requester's own bundle application (draft or submitted) by its public id, or 404
+    (its bundle is bundles.kept_plan's)."""
     from .models import BundleSubmission
 
-    submission = _one(BundleSubmission.objects.select_related("bundle").filter(public_id=public_id))
+    submission = _one(BundleSubmission.objects.filter(public_id=public_id))
     if submission is None or not _may_see_bundle(request, submission):
         raise Http404
     return submission

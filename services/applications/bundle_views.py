@@ -92,8 +92,7 @@ class Draft:
         self.submission = access.bundle_for_applicant(request, public_id)
         if not self.submission.is_draft:
             raise AlreadySent(self.submission)
-        self.bundle = bundles._bundle_with_parts(self.submission.bundle_id)
-        self.plan = bundles.plan(self.bundle)
+        self.bundle, self.plan = bundles.kept_plan(self.submission.bundle_id)
         self.parts = bundles.parts_of(self.submission, self.plan, request.user)
         self.pages = bundles.visible_pages(self.plan, self.submission, self.parts)
 
@@ -312,18 +311,18 @@ def submit(request, public_id):
         return redirect("applications:bundle-confirmation", sub.reference)
     if request.method != "POST":
         return redirect("applications:bundle-check", public_id)
-    draft = Draft(request, public_id)
     form = DeclarationForm(request.POST)
     if form.is_valid() and form.cleaned_data["idempotency_key"] != sub.public_id:
         raise Http404
-    missing = bundles.incomplete_steps(draft.plan, sub, draft.parts)
-    if not form.is_valid() or missing:
-        return _check_page(request, draft, form, missing, status=400)
-    try:
-        sub = bundles.submit(sub, request.user)
-    except bundles.BundleError as error:
-        form.add_error(None, error.message)
-        return _check_page(request, draft, form, [], status=409)
+    if form.is_valid():
+        try:  # every part is checked against its own form inside (bundles.submit)
+            sub = bundles.submit(sub, request.user)
+        except bundles.BundleError as error:
+            form.add_error(None, error.message)
+    if not form.is_valid() or sub.is_draft:
+        draft = Draft(request, public_id)
+        missing = bundles.incomplete_steps(draft.plan, draft.submission, draft.parts)
+        return _check_page(request, draft, form, missing, status=400 if missing or "confirm" in form.errors else 409)
     if sub.owner_id is None:
         access.remember_guest_bundle(request, sub)
     return redirect("applications:bundle-confirmation", sub.reference)

@@ -298,10 +298,31 @@ def _new_part(submission, service, definition, user):
     )
 
 
-def parts_of(submission, the_plan, user=None):
+CHECKED_FIELDS = (
+    "id",
+    "public_id",
+    "service_id",
+    "bundle_submission_id",
+    "status",
+    "owner_id",
+    "applicant_name",
+    "contact_phone",
+    "contact_email",
+    "answers",
+    "form_version",
+)
+
+
+def parts_of(submission, the_plan, user=None, with_files=False):
     """{service id: the part's draft}, in bundle order; a part missing (a draft deleted by the
-    retention rules, or a service added to the bundle since) is made again."""
-    found = {a.service_id: a for a in submission.applications.select_related("service__department")}
+    retention rules, or a service added to the bundle since) is made again. `with_files`: each
+    part's attachments read with them (one query for all the parts)."""
+    found = submission.applications.all()  # their services are the plan's (with departments)
+    if with_files:
+        # For the submission: what the parts' checks read (flow.Flow), with their files; the
+        # lifecycle reads each part again itself.
+        found = found.only(*CHECKED_FIELDS).prefetch_related("attachments")
+    found = {a.service_id: a for a in found}
     parts = {}
     for service in the_plan.services:
         app = found.get(service.pk)
@@ -496,39 +517,55 @@ def incomplete_steps(the_plan, submission, parts):
 def submit(submission, actor, *, now=None):
     """Send every part through the lifecycle in one transaction and give the bundle its
     reference and tracking code. Raises BundleError (nothing saved) when a part is incomplete
-    or the lifecycle refuses it. A second call for a submitted bundle returns it unchanged."""
-    now = now or timezone.now()
+    or the lifecycle refuses it. A second call for a submitted bundle (a double click: the
+    conditional UPDATE that numbers it is also the lock) returns it as it is. `now`: a clock
+    for the demo and tests (the parts' steps are then dated by it too)."""
+    bundle, the_plan = kept_plan(submission.bundle_id)
+    for attempt in range(5):
+        try:
+            numbered = _submit(submission, actor, bundle, the_plan, now)
+        except IntegrityError:  # the reference drawn was taken (about one in 10^12): draw again
+            if attempt == 4:
+                raise
+            continue
+        if numbered is None:
+            return BundleSubmission.objects.get(pk=submission.pk)
+        for name, value in numbered.items():  # only once committed: a refused bundle stays a draft
+            setattr(submission, name, value)
+        return submission
+
+
+def _submit(submission, actor, bundle, the_plan, now):
     with transaction.atomic():
-        sub = BundleSubmission.objects.select_for_update().select_related("bundle").get(pk=submission.pk)
-        if not sub.is_draft:
-            return sub
-        bundle = _bundle_with_parts(sub.bundle_id)
+        numbered = _number(submission, now or timezone.now())
+        if numbered is None:
+            return None
         if not is_open(bundle):
             raise BundleError(
                 _("This bundle is no longer offered online: apply for each service from its guide instead.")
             )
-        the_plan = plan(bundle)
-        parts = parts_of(sub, the_plan)
+        parts = parts_of(submission, the_plan, with_files=True)
+        checked = {}  # a shared question answered once is checked once per distinct rule
         for service in the_plan.services:
             app = parts[service.pk]
             if app.status != Status.DRAFT:
                 raise BundleError(_("%(service)s was already sent on its own.") % {"service": service.name})
-            missing = Flow(app, draft=True).incomplete_steps()
+            missing = Flow(app, draft=True).incomplete_steps(checked)
             if missing:
                 raise BundleError(
                     _("%(service)s: “%(step)s” still needs an answer.")
                     % {"service": service.name, "step": missing[0][1]}
                 )
-        _number(sub, now)
+        clock = {"now": now} if now else {}
         for service in the_plan.services:
             try:
-                app = lifecycle.act(parts[service.pk], "submit", actor, now=now)
+                lifecycle.act(parts[service.pk], "submit", actor, **clock)
             except lifecycle.TransitionError as error:
                 raise BundleError(labelled_error(service, error.message)) from error
-            # One tracking code for the bundle and each part: the citizen keeps one code.
-            Application.objects.filter(pk=app.pk).update(tracking_code=sub.tracking_code)
-        transaction.on_commit(lambda: send_bundle_confirmation.enqueue(sub.pk), robust=True)
-    return sub
+        # One tracking code for the bundle and each part: the citizen keeps one code.
+        Application.objects.filter(bundle_submission=submission).update(tracking_code=numbered["tracking_code"])
+        transaction.on_commit(lambda: send_bundle_confirmation.enqueue(submission.pk), robust=True)
+    return numbered
 
 
 def labelled_error(service, message):
@@ -536,17 +573,28 @@ def labelled_error(service, message):
 
 
 def _number(sub, now):
-    for _attempt in range(5):
-        sub.reference = REFERENCES.make(timezone.localtime(now))
-        sub.tracking_code = make_tracking_code()
-        sub.submitted_at = now
-        try:
-            with transaction.atomic():
-                sub.save(update_fields=["reference", "tracking_code", "submitted_at", "updated_at"])
-            return
-        except IntegrityError:
-            continue
-    raise RuntimeError("bundle submission: no unique reference after 5 attempts")
+    """Give the draft its reference, tracking code and time by one conditional UPDATE, the first
+    statement of the submission's transaction; the values given, or None when it was submitted
+    meanwhile."""
+    values = {
+        "reference": REFERENCES.make(timezone.localtime(now)),
+        "tracking_code": make_tracking_code(),
+        "submitted_at": now,
+    }
+    done = BundleSubmission.objects.filter(pk=sub.pk, submitted_at__isnull=True).update(**values, updated_at=now)
+    return values if done else None
+
+
+def kept_plan(bundle_id):
+    """(the bundle with its parts and their services, its Plan), kept per process like the form
+    definitions: bundles, their parts, services and forms are watched, so an edit renews it."""
+    from services.lib.cache import kept
+
+    def load():
+        bundle = _bundle_with_parts(bundle_id)
+        return bundle, plan(bundle)
+
+    return kept(("bundle-plan", bundle_id), load)
 
 
 def _bundle_with_parts(bundle_id):

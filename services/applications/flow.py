@@ -1,6 +1,8 @@
 """The steps of the online apply flow for one draft: which pages exist, which are complete,
 where to resume. Kept apart from the views so they stay short."""
 
+import json
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -8,6 +10,18 @@ from . import definitions, formengine
 from .models import Attachment
 
 APPLICANT, MATERIALS, CHECK = "applicant", "materials", "check"
+# What else of a question decides whether an answer passes (see Flow._page_complete).
+_RULES = (
+    "min_length",
+    "max_length",
+    "min_value",
+    "max_value",
+    "min_date",
+    "max_date",
+    "date_rule",
+    "condition_key",
+    "condition_value",
+)
 ECERT_KEY = "_ecert"
 
 
@@ -91,18 +105,32 @@ class Flow:
             and not (m.e_certificate and m.pk in ecert)
         }
 
-    def incomplete_steps(self):
-        """[(step, label)] still needing an answer, in flow order."""
+    def incomplete_steps(self, checked=None):
+        """[(step, label)] still needing an answer, in flow order. `checked`: a dict shared by
+        the flows of a bundle's parts, keeping each page's verdict by its questions' rules and
+        answers - a question several parts ask alike, with the same answer, is checked once."""
         missing = []
         if not self.applicant_complete():
             missing.append((APPLICANT, _("Who is applying")))
         attachments = self.attachments_by_key()
         for number, page in enumerate(self.visible_pages(), start=1):
-            if not formengine.page_is_complete(page, self.app.answers) or self._files_missing(page, attachments):
+            if not self._page_complete(page, checked) or self._files_missing(page, attachments):
                 missing.append((number, page.title))
         if self.materials and self.material_problems(attachments):
             missing.append((MATERIALS, _("Documents")))
         return missing
+
+    def _page_complete(self, page, checked):
+        answers = self.app.answers
+        if checked is None:
+            return formengine.page_is_complete(page, answers)
+        fields = formengine.visible_fields(page, answers)
+        keys = sorted({f.key for f in fields} | {f.condition_key for f in fields if f.condition_key})
+        rules = tuple((f.key, f.kind, f.required, f.choices, *(getattr(f, name) for name in _RULES)) for f in fields)
+        key = (rules, json.dumps({k: answers.get(k) for k in keys}, sort_keys=True, default=str))
+        if key not in checked:
+            checked[key] = formengine.page_is_complete(page, answers)
+        return checked[key]
 
     def _files_missing(self, page, attachments):
         return any(

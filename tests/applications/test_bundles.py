@@ -342,8 +342,55 @@ def test_a_part_of_a_bundle_draft_cannot_be_sent_on_its_own(client, baby, citize
 def test_a_bundle_whose_service_went_offline_is_not_sent(client, baby):
     sub = start(client, baby)
     fill(client, sub)
-    Service.objects.filter(slug="newborn-ins").update(offers_online=False)
+    service = Service.objects.get(slug="newborn-ins")
+    service.offers_online = False
+    service.save()
     response = send(client, sub)
     sub.refresh_from_db()
     assert response.status_code == 409 and "no longer offered online" in response.content.decode()
     assert sub.is_draft and not Application.objects.exclude(status=Status.DRAFT).exists()
+
+
+def test_a_shared_question_is_checked_once_per_distinct_rule_at_submission(client, baby, monkeypatch):
+    from services.applications import formengine
+
+    sub = start(client, baby)
+    fill(client, sub)
+    checked = []
+    real = formengine.page_is_complete
+    monkeypatch.setattr(
+        formengine, "page_is_complete", lambda page, answers: checked.append(page) or real(page, answers)
+    )
+    send(client, sub)
+    sub.refresh_from_db()
+    assert not sub.is_draft
+    # One page per service: the name is 50 characters at most for Health, 20 for the Police and
+    # unlimited for Medical Insurance, and the pages hold different questions: three checks.
+    assert len(checked) == 3
+    for app in sub.applications.all():
+        assert app.answers["baby_name"] == "Zhang Yinuo"
+
+
+def test_questions_asked_alike_by_several_parts_are_checked_once(client, monkeypatch):
+    from services.applications import formengine
+
+    event = make_event()
+    bundle = Bundle.objects.create(slug="twins", name_zh="二", name_en="Two alike", life_event=event, published=True)
+    for order in range(2):
+        service = make_service(department=make_department(), events=[event])
+        page = FormPage.objects.create(service=service, order=1, title_en="Child", title_zh="子女")
+        _field(page, "baby_name", max_length=20)
+        BundlePart.objects.create(bundle=bundle, service=service, order=order)
+    sub = start(client, bundle)
+    base = f"/en/apply/bundle/{sub.public_id}"
+    assert client.post(f"{base}/applicant/", APPLICANT).status_code == 302
+    assert client.post(f"{base}/page/1/", {"baby_name": "Zhang Yinuo"})["Location"] == f"{base}/check/"
+    checked = []
+    real = formengine.page_is_complete
+    monkeypatch.setattr(
+        formengine, "page_is_complete", lambda page, answers: checked.append(page) or real(page, answers)
+    )
+    send(client, sub)
+    sub.refresh_from_db()
+    assert not sub.is_draft and sub.applications.filter(status=Status.SUBMITTED).count() == 2
+    assert len(checked) == 1  # the same rule and the same answer: checked once for both parts
