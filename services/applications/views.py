@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
+from services.catalogue.forms import searched_text
 from services.catalogue.models import Service
 from services.lib.clientip import client_ip
 from services.lib.i18n import labelled
@@ -549,7 +550,7 @@ def track(request):
     """Reference and tracking code, no account needed. Wrong guesses are limited per address."""
     # A receipt's QR code opens this page with the reference filled in (?ref=); the tracking code
     # is typed, never carried in an address (see receipts.py).
-    reference = request.GET.get("ref", "").strip()[:TRACK_INPUT_MAX]
+    reference = searched_text(request.GET.get("ref"), TRACK_INPUT_MAX)  # no control character
     form = TrackForm(request.POST if request.method == "POST" else None, initial={"reference": reference})
     app = None
     may_answer = False

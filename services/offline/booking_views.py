@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from services.catalogue.forms import CentreFilterForm
+from services.catalogue.forms import CentreFilterForm, searched_text
 from services.catalogue.models import Service
 from services.lib.cache import kept
 from services.lib.clientip import client_ip
@@ -378,7 +378,7 @@ def find(request):
     throttle = access.lookup_throttle(request)
     wait = throttle.retry_after()
     if request.method == "GET":
-        form = FindForm(initial={"reference": request.GET.get("reference", "")[:40]})
+        form = FindForm(initial={"reference": searched_text(request.GET.get("reference"), 40)})
         return _find_page(request, form, limited=False)
     form = FindForm(request.POST)
     if wait:
