@@ -163,8 +163,11 @@ def index_services(ids=None):
 
 
 def rebuild_index():
-    """Every published service's index row written again (`rebuild_search_index`)."""
-    return index_services(None)
+    """Every published service's index row written again (`rebuild_search_index`); what every
+    process keeps of earlier searches is renewed (the catalogue version)."""
+    written = index_services(None)
+    cache.bump_version()
+    return written
 
 
 # Keeping the index in step: writes mark services, the marks are applied on commit and before a
@@ -246,12 +249,22 @@ class Vocabulary:
     latin: set  # Latin terms (English, pinyin) for typos
     by_pinyin: dict  # full pinyin -> Chinese words of the index (homophone typos)
     surface: dict  # folded English term -> a word as written in a name (for "Did you mean")
+    published: dict  # service id -> (audience, popularity) of the indexed (published) services
 
 
 def _load_vocabulary():
-    terms, surface = set(), {}
-    rows = SearchDocument.objects.values_list("title", "name_terms", "keyword_terms", "summary_terms")
-    for title, *fields in rows.iterator(chunk_size=2000):
+    terms, surface, published = set(), {}, {}
+    rows = SearchDocument.objects.filter(service__published=True).values_list(
+        "service_id",
+        "service__audience",
+        "service__popularity",
+        "title",
+        "name_terms",
+        "keyword_terms",
+        "summary_terms",
+    )
+    for service_id, audience, popularity, title, *fields in rows.iterator(chunk_size=2000):
+        published[service_id] = (audience, popularity or 0)
         for text in fields:
             terms.update(text.split())
         for word in re.findall(r"[a-z]+", title):
@@ -263,7 +276,7 @@ def _load_vocabulary():
         for pinyin in ts.pinyin_terms([word])[:1]:
             by_pinyin.setdefault(pinyin, []).append(word)
     latin = {t for t in terms if t.isascii() and t.isalpha()}
-    return Vocabulary(terms, latin, by_pinyin, surface)
+    return Vocabulary(terms, latin, by_pinyin, surface, published)
 
 
 def vocabulary():
@@ -454,12 +467,19 @@ def _outside(concept, text, chosen, language):
 
 
 def parse(query, language=None):
+    """The query read (kept per process while the catalogue is unchanged: the search page
+    reads the same words for services, centres and digital-life entries)."""
     flush()
-    vocab = vocabulary()
     text = clean_query(query)
-    concepts = _concepts(text, vocab)
-    rewritten = _rewritten(text, concepts, language or _language(), vocab) if concepts else []
-    return Query(text, ts.normalise(text), concepts, rewritten)
+    language = language or _language()
+    stamp = PARSED_KEPT.stamp()
+    parsed = PARSED_KEPT.get(stamp, (text, language))
+    if parsed is None:
+        vocab = vocabulary()
+        concepts = _concepts(text, vocab)
+        rewritten = _rewritten(text, concepts, language, vocab) if concepts else []
+        parsed = PARSED_KEPT.set(stamp, (text, language), Query(text, ts.normalise(text), concepts, rewritten))
+    return parsed
 
 
 def _language():
@@ -469,6 +489,18 @@ def _language():
 
 
 # Candidates from the database -----------------------------------------------------------------
+#
+# Speed (issue 12, Benchmark; bench/RESULTS.md): the database's full-text index returns ids only,
+# best first by its own rank (bm25 / ts_rank), with no JOIN - published and audience come from a
+# kept map of the published services. The concepts are AND-ed first (each concept's
+# alternatives OR-ed); the OR of every term is asked only when that finds fewer than FEW.
+# Only the best RANKED rows are read with their terms and ranked here; the other ids follow in
+# the database's order (for the count and later pages). A search's ranked ids are kept per
+# process (SEARCHES_KEPT), valid while the catalogue is unchanged.
+
+RANKED = 150  # rows ranked in Python: the database's best by its own rank
+SEARCHES_KEPT = cache.KeptStore(2000)
+PARSED_KEPT = cache.KeptStore(500)
 
 
 def _quote_fts(term):
@@ -479,75 +511,160 @@ def _quote_tsquery(term):
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _candidates(terms, audience):
-    """(service id, title, [field term sets], popularity) of the published services whose index
-    row has any of `terms`, at most MAX_CANDIDATES, the database's own best first."""
-    if not terms:
-        return []
-    audiences = ""
-    params_tail = []
-    if audience in (Audience.INDIVIDUAL, Audience.BUSINESS):
-        audiences = " AND s.audience IN (%s, %s)"
-        params_tail = [audience, Audience.BOTH]
-    columns = "d.service_id, d.title, d.name_terms, d.keyword_terms, d.summary_terms, d.body_terms, s.popularity"
+def published_services():
+    """{service id: (audience, popularity)} of the published services, kept per process (read
+    with the vocabulary): the search's statement needs no JOIN for published and audience."""
+    return vocabulary().published
+
+
+def _clauses(query, vocab):
+    """[[alternatives of each concept]] per reading, for the AND-ed match: the concepts the
+    index's names, keywords or summaries know, single characters (开个小饭店: 开, 小) left to
+    the ranking."""
+    readings = []
+    for concepts in query.readings:
+        clauses = []
+        for concept in concepts:
+            terms = [t for t in dict.fromkeys(concept.terms()) if ts.TOKEN.fullmatch(t)]
+            if concept.weight < 1.0 or not any(t in vocab.terms for t in terms):
+                continue
+            clauses.append(terms[:MAX_TERMS])
+        if clauses:
+            readings.append(clauses)
+    return readings
+
+
+def _fts_expression(readings):
+    return " OR ".join(
+        "(" + " AND ".join("(" + " OR ".join(_quote_fts(t) for t in clause) + ")" for clause in clauses) + ")"
+        for clauses in readings
+    )
+
+
+def _tsquery(readings):
+    return " | ".join(
+        "(" + " & ".join("(" + " | ".join(_quote_tsquery(t) for t in clause) + ")" for clause in clauses) + ")"
+        for clauses in readings
+    )
+
+
+# One statement: the concepts AND-ed (`a`), and only when that finds fewer than FEW the OR of
+# every term (`b`: its best RANKED of the others, flagged `o` = 1, after `a`'s) - the nearest
+# matches that follow a few clear ones; the ids of every match in the database's order, the
+# terms of the first RANKED only (a LEFT JOIN on the row number). `(SELECT count(*) FROM a) <
+# FEW` does not depend on the row, so both databases test it once and skip `b`'s scan when the
+# AND found enough.
+_SQLITE = """
+WITH a AS (
+    SELECT rowid AS id, bm25(catalogue_searchdocument_fts, 8.0, 4.0, 2.0, 1.0) AS r, 0 AS o
+    FROM catalogue_searchdocument_fts WHERE catalogue_searchdocument_fts MATCH %s ORDER BY r, rowid LIMIT %s
+), b AS (
+    SELECT rowid AS id, bm25(catalogue_searchdocument_fts, 8.0, 4.0, 2.0, 1.0) AS r, 1 AS o
+    FROM catalogue_searchdocument_fts WHERE catalogue_searchdocument_fts MATCH %s
+    AND (SELECT count(*) FROM a) < %s AND rowid NOT IN (SELECT id FROM a) ORDER BY r, rowid LIMIT %s
+), n AS (
+    SELECT id, o, row_number() OVER (ORDER BY o, r, id) AS k FROM (SELECT * FROM a UNION ALL SELECT * FROM b) m
+)
+SELECT n.id, n.o, d.title, d.name_terms, d.keyword_terms, d.summary_terms, d.body_terms
+FROM n LEFT JOIN catalogue_searchdocument d ON d.service_id = n.id AND n.k <= %s ORDER BY n.k"""
+_POSTGRESQL = """
+WITH a AS (
+    SELECT service_id AS id, -ts_rank(document, %s::tsquery, 1) AS r, 0 AS o
+    FROM catalogue_searchdocument WHERE document @@ %s::tsquery ORDER BY r, service_id LIMIT %s
+), b AS (
+    SELECT service_id AS id, -ts_rank(document, %s::tsquery, 1) AS r, 1 AS o
+    FROM catalogue_searchdocument WHERE document @@ %s::tsquery
+    AND (SELECT count(*) FROM a) < %s AND service_id NOT IN (SELECT id FROM a) ORDER BY r, service_id LIMIT %s
+), n AS (
+    SELECT id, o, row_number() OVER (ORDER BY o, r, id) AS k FROM (SELECT * FROM a UNION ALL SELECT * FROM b) m
+)
+SELECT n.id, n.o, d.title, d.name_terms, d.keyword_terms, d.summary_terms, d.body_terms
+FROM n LEFT JOIN catalogue_searchdocument d ON d.service_id = n.id AND n.k <= %s ORDER BY n.k"""
+
+
+def _valid(readings):
+    return [clauses for clauses in readings if clauses and all(clauses)]
+
+
+def _matches(readings, wider, audience):
+    """(the rows of the database's best RANKED matches, the ids of the others in its order) of
+    the published services (of `audience` and both) whose index row matches `readings` - and,
+    under FEW of those, the best RANKED that match `wider`; a row is (service id, title,
+    [padded term strings of the four fields], popularity), its terms tested as " term " in the
+    padded string, never split into sets."""
+    readings, wider = _valid(readings), _valid(wider)
+    if not readings:
+        readings, wider = wider, []
+    if not readings:
+        return [], []
+    wider = wider or readings  # the same words: `b` finds nothing `a` has not
     if connection.vendor == "sqlite":
-        # The f-string parts are constants; every value is a parameter.
-        sql = (
-            f"SELECT {columns} FROM catalogue_searchdocument_fts f "  # noqa: S608
-            "JOIN catalogue_searchdocument d ON d.service_id = f.rowid "
-            "JOIN catalogue_service s ON s.id = d.service_id "
-            f"WHERE catalogue_searchdocument_fts MATCH %s AND s.published{audiences} "
-            "ORDER BY bm25(catalogue_searchdocument_fts, 8.0, 4.0, 2.0, 1.0), d.service_id LIMIT %s"
-        )
-        params = [" OR ".join(_quote_fts(t) for t in terms), *params_tail, MAX_CANDIDATES]
+        first, second = _fts_expression(readings), _fts_expression(wider)
+        sql, params = _SQLITE, [first, MAX_CANDIDATES * 2, second, FEW, RANKED, RANKED]
     elif connection.vendor == "postgresql":
-        sql = (
-            f"SELECT {columns} FROM catalogue_searchdocument d "  # noqa: S608
-            "JOIN catalogue_service s ON s.id = d.service_id "
-            f"WHERE d.document @@ %s::tsquery AND s.published{audiences} "
-            "ORDER BY ts_rank(d.document, %s::tsquery, 1) DESC, d.service_id LIMIT %s"
-        )
-        tsquery = " | ".join(_quote_tsquery(t) for t in terms)
-        params = [tsquery, *params_tail, tsquery, MAX_CANDIDATES]
+        first, second = _tsquery(readings), _tsquery(wider)
+        sql, params = _POSTGRESQL, [first, first, MAX_CANDIDATES * 2, second, second, FEW, RANKED, RANKED]
     else:  # another database: no full-text index, scan the rows
-        return _scan(terms, audience)
+        return _scan(readings, wider, audience)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [(row[0], row[1], [set(t.split()) for t in row[2:6]], row[6]) for row in cursor.fetchall()]
+        return _split(cursor.fetchall(), audience)
 
 
-def _scan(terms, audience):
-    wanted = set(terms)
-    rows = SearchDocument.objects.filter(service__published=True)
-    if audience in (Audience.INDIVIDUAL, Audience.BUSINESS):
-        rows = rows.filter(service__audience__in=[audience, Audience.BOTH])
-    found = []
-    for row in rows.values_list("service_id", "title", *FIELDS, "service__popularity"):
-        sets = [set(t.split()) for t in row[2:6]]
-        if any(wanted & s for s in sets):
-            found.append((row[0], row[1], sets, row[6]))
-    return found[:MAX_CANDIDATES]
+def _split(rows, audience):
+    published = published_services()
+    allowed = (audience, Audience.BOTH) if audience in (Audience.INDIVIDUAL, Audience.BUSINESS) else None
+    head, rest = [], []
+    for service_id, wider, title, *fields in rows:
+        service = published.get(service_id)
+        if service is None or (allowed and service[0] not in allowed):
+            continue
+        if title is not None and len(head) < RANKED:
+            head.append((service_id, title, [f" {t} " for t in fields], service[1]))
+        elif not wider:  # what only the OR finds matches part of the query: its best RANKED only
+            rest.append(service_id)
+    return head, rest[: MAX_CANDIDATES - len(head)]
+
+
+def _scan(readings, wider, audience):
+    def matching(readings):
+        found = []
+        for row in SearchDocument.objects.order_by("service_id").values_list("service_id", "title", *FIELDS):
+            padded = " " + " ".join(row[2:]) + " "
+            if any(all(any(f" {t} " in padded for t in clause) for clause in clauses) for clauses in readings):
+                found.append(row)
+        return found
+
+    rows = [(row[0], 0, *row[1:]) for row in matching(readings)]
+    if len(rows) < FEW:
+        found = {row[0] for row in rows}
+        rows += [(row[0], 1, *row[1:]) for row in matching(wider) if row[0] not in found][:RANKED]
+    return _split(rows, audience)
 
 
 # Ranking --------------------------------------------------------------------------------------
 
 
-def _score(concepts, sets):
+def _has(padded, term):
+    return f" {term} " in padded
+
+
+def _score(concepts, fields):
     """(how much of the query a service matches: each concept 0-1 times its weight; the field
     score: each concept's best field weight times how sure the match is)."""
     matched = total = 0.0
     for concept in concepts:
         sure = best = 0.0
         for term, factor in concept.alternatives.items():
-            for weight, terms in zip(WEIGHTS, sets, strict=True):
-                if term in terms:
+            for weight, padded in zip(WEIGHTS, fields, strict=True):
+                if _has(padded, term):
                     sure, best = max(sure, factor), max(best, weight * factor)
                     break
         if concept.pieces and sure < 1.0:
             size = len(concept.text)
             everywhere = set()
-            for weight, terms in zip(WEIGHTS, sets, strict=True):
-                covered = set().union(*(at for piece, at in concept.pieces if piece in terms))
+            for weight, padded in zip(WEIGHTS, fields, strict=True):
+                covered = set().union(*(at for piece, at in concept.pieces if _has(padded, piece)))
                 everywhere |= covered
                 best = max(best, weight * len(covered) / size)
             sure = max(sure, len(everywhere) / size)
@@ -561,38 +678,44 @@ def _score(concepts, sets):
 SYNONYM_PREFERENCE = 1.1
 
 
-def _best_reading(query, sets):
+def _best_reading(query, fields):
     """(the share of the query a service matches, 0-1, in its best reading; its field score)."""
     best = (0.0, 0.0)
     for n, concepts in enumerate(query.readings):
         size = sum(c.weight for c in concepts)
         if not size:
             continue
-        matched, total = _score(concepts, sets)
+        matched, total = _score(concepts, fields)
         share = matched / size * (SYNONYM_PREFERENCE if n == 1 else 1.0)
         best = max(best, (share, total))
     return best
 
 
-def _rank(query, rows, event_services):
+def _scored(query, rows, event_services):
     whole = query.normalised
     squeezed = whole.replace(" ", "")
     scored = []
-    for service_id, title, sets, popularity in rows:
+    for service_id, title, fields, popularity in rows:
         names = title.split("\n")
         exact = whole in names or any(n.replace(" ", "") == squeezed for n in names)
         prefix = any(n.startswith(whole) for n in names)
-        matched, total = _best_reading(query, sets)
+        matched, total = _best_reading(query, fields)
         if not matched and not exact:
             continue
         if service_id in event_services:
             total += EVENT_BONUS
         scored.append(((exact, prefix, matched, total, popularity or 0, -service_id), service_id))
+    scored.sort(reverse=True)
+    return scored
+
+
+def _rank(query, scored):
+    """The ids to list from `_scored`'s rows: what matches nearly as much of the query as the
+    best match does, and under FEW of those the nearest others."""
     if not scored:
         return []
-    scored.sort(reverse=True)
-    # Keep what matches nearly as much of the query as the best match does: a quarter of it
-    # less, at most a third (words the index does not know count for no service).
+    # A quarter of the query less than the best, at most a third (words the index does not
+    # know count for no service).
     best = max(key[2] for key, _ in scored)
     floor = best - min(0.34, best / 4)
     kept = [sid for key, sid in scored if key[0] or key[1] or key[2] >= floor]
@@ -600,6 +723,17 @@ def _rank(query, rows, event_services):
         near = [sid for key, sid in scored if floor > key[2] >= NEAR_SHARE and not (key[0] or key[1])]
         kept += near[: FEW - len(kept)]
     return kept
+
+
+def _ranked_ids(query, audience, event_services):
+    """The matching published ids, best first: the concepts AND-ed (each concept's alternatives
+    OR-ed), under FEW of those the OR of every term too; the database's best RANKED ranked
+    here, the rest after them in its order. One statement."""
+    head, rest = _matches(_clauses(query, vocabulary()), [[query.terms()]], audience)
+    ranked = _rank(query, _scored(query, head, event_services))
+    # The rest follow only if every ranked row was worth listing: where the ranking dropped the
+    # weakest of the best RANKED, those the database ranks lower are weaker still.
+    return ranked + (rest if len(ranked) >= len(head) else [])
 
 
 # Life events (point 6) ------------------------------------------------------------------------
@@ -651,27 +785,48 @@ def _filtered(ids, filters):
 def find_services(query, *, audience=None, filters=None, language=None):
     """Search the published services (see the module's docstring for how). `audience`
     ("individual"/"business") keeps those services and the ones for both; `filters` is the
-    catalogue form's values (event, department, channel, district). One database query for
-    the candidates, one more when there are filters; the rest is kept per process."""
+    catalogue form's values (event, department, channel, district). A query asked before in
+    this process, with the same audience, filters and language, is answered from what was kept
+    (no database query) while the catalogue is unchanged; otherwise one query for the ids, one
+    for the terms of the best RANKED, one more when there are filters or too few matches."""
+    language = language or _language()
     parsed = parse(query, language)
-    result = SearchResult(terms=parsed.terms())
     if not parsed.text:
-        return result
+        return SearchResult(terms=parsed.terms())
+    stamp = SEARCHES_KEPT.stamp()
+    key = (parsed.normalised, audience or "", _filters_key(filters), language)
+    result = SEARCHES_KEPT.get(stamp, key)
+    if result is None:
+        result = SEARCHES_KEPT.set(stamp, key, _find(parsed, audience, filters, language))
+    # A copy: the caller may change its lists, the kept one stays as it was.
+    return SearchResult(list(result.ids), list(result.life_events), result.suggestion, list(result.terms))
+
+
+def _filters_key(filters):
+    return tuple(
+        sorted(
+            (name, str(getattr(value, "pk", value)))
+            for name, value in (filters or {}).items()
+            if value not in (None, "") and name not in ("q", "audience")
+        )
+    )
+
+
+def _find(parsed, audience, filters, language, suggesting=True):
+    result = SearchResult(terms=parsed.terms())
     named = _named_events(parsed)
     if audience in (Audience.INDIVIDUAL, Audience.BUSINESS):
         named = [(e, ids) for e, ids in named if e.audience == audience] or named
     result.life_events = [e for e, _ in named]
     event_services = set().union(*(ids for _, ids in named)) if named else set()
-    rows = _candidates(result.terms, audience)
-    ids = _rank(parsed, rows, event_services)
+    ids = _ranked_ids(parsed, audience, event_services)
     if named:
         # The named event's services follow the matches (a query "生育" lists them all).
         found = set(ids)
-        extra = _popular_first(event_services - found, audience)
-        ids += extra
+        ids += _popular_first(event_services - found, audience)
     result.ids = _filtered(ids, filters)
-    if not result.ids:
-        result.suggestion = suggest(parsed)
+    if not result.ids and suggesting:
+        result.suggestion = suggest(parsed, audience, filters, language)
     return result
 
 
@@ -682,9 +837,10 @@ def _popular_first(ids, audience):
     return list(qs.order_by("-popularity", "pk").values_list("pk", flat=True))
 
 
-def suggest(parsed):
+def suggest(parsed, audience=None, filters=None, language=None):
     """A query with each word the index does not know replaced by the nearest one it does, or
-    None (for "Did you mean ...?")."""
+    None (for "Did you mean ...?"); only a query that finds something with the same audience
+    and filters is offered ("zzzz qqqq" -> "zzz qqqq" would find nothing again)."""
     vocab = vocabulary()
     changed = False
     words = []
@@ -696,20 +852,26 @@ def suggest(parsed):
         if folded in vocab.terms or word in vocab.terms:
             words.append(word)
             continue
-        near = difflib.get_close_matches(folded, vocab.latin, n=1, cutoff=0.75)
+        # Words of the services' English names only: a pinyin initial ("zzz" of 暂住证) is no
+        # word to offer for "zzzz".
+        near = difflib.get_close_matches(folded, vocab.surface, n=1, cutoff=0.75)
         if near:
             words.append(vocab.surface.get(near[0], near[0]))
             changed = True
         else:
             words.append(word)
-    return " ".join(words) if changed else None
+    if not changed:
+        return None
+    suggestion = " ".join(words)
+    found = _find(parse(suggestion, language), audience, filters, language, suggesting=False)
+    return suggestion if found.ids else None
 
 
 def _match_rows(parsed, rows):
-    """[(score, object)] of (object, field term sets) rows by the query's concepts."""
+    """[(score, object)] of (object, padded field terms) rows by the query's concepts."""
     found = []
-    for obj, sets in rows:
-        matched, total = _best_reading(parsed, sets)
+    for obj, fields in rows:
+        matched, total = _best_reading(parsed, fields)
         if matched:
             found.append(((matched, total), obj))
     if not found:
@@ -720,6 +882,35 @@ def _match_rows(parsed, rows):
     return [obj for _, obj in found]
 
 
+@dataclass
+class _Rows:
+    """Kept rows of (object, padded field terms) and which rows hold each term, so that a
+    search scores only the rows that have one of its terms."""
+
+    rows: list
+    index: dict
+
+    @classmethod
+    def of(cls, rows):
+        index = {}
+        for position, (_, fields) in enumerate(rows):
+            for padded in fields:
+                for term in padded.split():
+                    index.setdefault(term, set()).add(position)
+        return cls(rows, index)
+
+    def having(self, parsed):
+        positions = set()
+        for concept in parsed.all_concepts:
+            for term in concept.terms():
+                positions |= self.index.get(term, set())
+        return [self.rows[p] for p in sorted(positions)]
+
+
+def _padded(terms):
+    return " " + " ".join(dict.fromkeys(terms)) + " "
+
+
 def _load_centres():
     model = Service._meta.get_field("centres").related_model
     rows = []
@@ -728,14 +919,14 @@ def _load_centres():
             (
                 centre,
                 [
-                    set(_name_terms(_join(centre.name_zh, centre.name_en))),
-                    set(ts.terms(_join(centre.district.name_zh, centre.district.name_en), fine=True)),
-                    set(ts.terms(_join(centre.address_zh, centre.address_en), fine=True)),
-                    set(),
+                    _padded(_name_terms(_join(centre.name_zh, centre.name_en))),
+                    _padded(ts.terms(_join(centre.district.name_zh, centre.district.name_en), fine=True)),
+                    _padded(ts.terms(_join(centre.address_zh, centre.address_en), fine=True)),
+                    " ",
                 ],
             )
         )
-    return rows
+    return _Rows.of(rows)
 
 
 def find_centres(query, limit=5):
@@ -744,7 +935,37 @@ def find_centres(query, limit=5):
     parsed = parse(query)
     if not parsed.text:
         return []
-    return _match_rows(parsed, cache.kept("catalogue:search-centres", _load_centres))[:limit]
+    rows = cache.kept("catalogue:search-centres", _load_centres).having(parsed)
+    # The query's words found whole in a centre's name or district ("江心区": the district's
+    # three centres) come before those found only in its address; what only shares characters
+    # with the query (中心, 区) is not listed.
+    whole = {obj.pk: (_whole_words(parsed, fields[:2]), _whole_words(parsed, fields[2:3])) for obj, fields in rows}
+    best = max(whole.values(), default=(0, 0))
+    if best == (0, 0):  # characters in common only ("养老金" and 金滩区): no centre is meant
+        return []
+    rows = [(obj, fields) for obj, fields in rows if whole[obj.pk] >= (best[0], 0) and any(whole[obj.pk])]
+    found = _match_rows(parsed, rows)
+    found.sort(key=lambda obj: whole[obj.pk], reverse=True)  # stable: the match order within
+    return found[:limit]
+
+
+def _whole_words(parsed, fields):
+    """How many of the query's words (not single characters) a centre has whole in `fields`, in
+    the query's best reading."""
+    return max(
+        sum(
+            1
+            for concept in concepts
+            if concept.weight >= 1.0
+            and any(
+                _has(padded, term)
+                for term, factor in concept.alternatives.items()
+                if factor >= 1.0
+                for padded in fields
+            )
+        )
+        for concepts in parsed.readings
+    )
 
 
 def _entry_model():
@@ -762,10 +983,15 @@ def _load_entries():
         rows.append(
             (
                 _Key(pk),
-                [set(_name_terms(_join(name_zh, name_en))), set(), set(ts.terms(_join(summary_zh, summary_en))), set()],
+                [
+                    _padded(_name_terms(_join(name_zh, name_en))),
+                    " ",
+                    _padded(ts.terms(_join(summary_zh, summary_en))),
+                    " ",
+                ],
             )
         )
-    return rows
+    return _Rows.of(rows)
 
 
 @dataclass(frozen=True)
@@ -773,14 +999,27 @@ class _Key:
     pk: int
 
 
+LIFE_KEPT = cache.KeptStore(2000, scopes=("catalogue", "life"))
+
+
 def find_life_entries(query, limit=5):
     """Published digital-life entries whose name or summary matches the query, best first (at
-    most `limit`): one query for the entries shown; their terms are kept per process."""
+    most `limit`): their terms are kept per process, and the entries found for a query too
+    (one query for the entries shown the first time)."""
     parsed = parse(query)
     if not parsed.text:
         return []
-    keys = _match_rows(parsed, cache.kept("catalogue:search-life", _load_entries, scopes=("catalogue", "life")))
-    ids = [k.pk for k in keys[:limit]]
+    stamp = LIFE_KEPT.stamp()
+    key = (parsed.text, _language(), limit)
+    found = LIFE_KEPT.get(stamp, key)
+    if found is None:
+        found = LIFE_KEPT.set(stamp, key, _life_entries(parsed, limit))
+    return list(found)
+
+
+def _life_entries(parsed, limit):
+    kept = cache.kept("catalogue:search-life", _load_entries, scopes=("catalogue", "life"))
+    ids = [k.pk for k in _match_rows(parsed, kept.having(parsed))[:limit]]
     if not ids:
         return []
     entries = _entry_model()._default_manager.filter(pk__in=ids).select_related("district").in_bulk()

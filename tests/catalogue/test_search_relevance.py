@@ -375,3 +375,32 @@ def test_the_suite_runs_on_postgresql_in_the_postgresql_pass():
     if os.environ.get("REQUIRE_POSTGRES") == "1":
         skip_or_fail(f"REQUIRE_POSTGRES=1 but the relevance suite ran on {connection.vendor}")
     pytest.skip(f"not the PostgreSQL pass (this pass runs on {connection.vendor})")
+
+
+# Small faults found by hand (issue 12, second pass) ---------------------------------------------
+
+
+def test_a_typo_of_one_word_finds_the_driving_licence_services_first_and_not_every_licence(client, demo_city):
+    response = client.get("/en/services/", {"q": "drivng licence"}, headers={"HX-Request": "true"})
+    shown = [s.slug for s in response.context["page"].paginator.object_list]
+    assert {"driving-licence-renewal", "driving-licence-first", "driving-licence-replacement"} <= set(shown[:TOP])
+    assert len(shown) < 30
+
+
+def test_a_district_name_lists_that_districts_centres_and_no_other(demo_city):
+    from services.catalogue import search
+
+    centres = search.find_centres("江心区")
+    assert len(centres) == 3
+    assert {c.district.name_zh for c in centres} == {"江心区"}
+    assert search.find_centres("养老金") == []  # 金 of 金滩区 is no reason to list a centre
+
+
+def test_a_suggestion_is_never_a_query_that_finds_nothing(client, demo_city):
+    from services.catalogue import search
+
+    assert search.find_services("zzzz qqqq").suggestion is None  # not "zzz qqqq" (zzz: pinyin of 暂住证)
+    for query in ["pensoin qqqq", "passpart", "marraige"]:
+        result = search.find_services(query, language="en")
+        if result.suggestion:
+            assert search.find_services(result.suggestion, language="en").ids
