@@ -57,6 +57,7 @@ TARGET = 0.5
 
 
 def log(message):
+    rb.LOG_TAG = "bundles"  # bench_applications, imported for its helpers, sets its own
     rb.log(message)
 
 

@@ -284,7 +284,11 @@ def start(bundle, user, language):
 
 
 def _new_part(submission, service, definition, user):
-    return Application.objects.create(
+    """A part's draft, with the shared answers the bundle already holds for its questions (a
+    part made again later must not lose what was asked once) and "Who is applying"."""
+    keys = {f.key for p in definition.pages for f in p.fields.all()}
+    shared = {k: v for k, v in shared_answers(submission).items() if k in keys}
+    app = Application(
         service=service,
         department=service.department,
         owner=submission.owner,
@@ -293,9 +297,16 @@ def _new_part(submission, service, definition, user):
         applicant_name=submission.applicant_name,
         contact_email=submission.contact_email,
         contact_phone=submission.contact_phone,
+        on_behalf=bool(submission.answers.get("_on_behalf")),
         form_version=definition.version,
-        answers=formengine.prefill(definition.pages, user),
+        answers=formengine.prefill(definition.pages, user) | shared,
     )
+    if "_on_behalf" in submission.answers:
+        helper = submission.answers.get("_helper") or ["", ""]
+        app.helper_name, app.helper_relation = helper
+        app.answers = formengine.given_on_applicant_page(definition.pages, app.answers, app)
+    app.save()
+    return app
 
 
 CHECKED_FIELDS = (

@@ -41,6 +41,19 @@ def expired_citizen_drafts(now):
     return Application.objects.filter(status=Status.DRAFT, owner__isnull=False, updated_at__lt=cutoff)
 
 
+def expired_bundle_drafts(now):
+    """Bundle applications never submitted whose part drafts the two rules above have all
+    removed, themselves untouched as long (they hold the applicant's name, contacts and the
+    answers asked once)."""
+    from django.db.models import Q
+
+    from .models import BundleSubmission
+
+    guests = Q(owner__isnull=True, updated_at__lt=now - timedelta(days=settings.GUEST_RESUME_DAYS))
+    citizens = Q(owner__isnull=False, updated_at__lt=now - timedelta(days=settings.DRAFT_RETENTION_DAYS))
+    return BundleSubmission.objects.filter(guests | citizens, submitted_at__isnull=True, applications__isnull=True)
+
+
 def _delete_drafts(drafts, dry_run):
     """(drafts, files) removed; the files go after their rows are gone."""
     ids = list(drafts.values_list("pk", flat=True))
@@ -120,6 +133,10 @@ def purge(now=None, dry_run=False):
     counts["guest_drafts"], guest_files = _delete_drafts(expired_guest_drafts(now), dry_run)
     counts["citizen_drafts"], citizen_files = _delete_drafts(expired_citizen_drafts(now), dry_run)
     counts["draft_files"] = guest_files + citizen_files
+    bundles = expired_bundle_drafts(now)
+    counts["bundle_drafts"] = (
+        bundles.count() if dry_run else bundles.delete()[1].get("applications.BundleSubmission", 0)
+    )
     counts["sessions"] = _purge_sessions(now, dry_run)
     counts["tasks"] = _purge_tasks(now, dry_run)
     counts.update(purge_pending(now, dry_run))

@@ -394,3 +394,40 @@ def test_questions_asked_alike_by_several_parts_are_checked_once(client, monkeyp
     sub.refresh_from_db()
     assert not sub.is_draft and sub.applications.filter(status=Status.SUBMITTED).count() == 2
     assert len(checked) == 1  # the same rule and the same answer: checked once for both parts
+
+
+def test_a_part_lost_from_a_draft_is_made_again_with_the_shared_answers(client, baby):
+    sub = start(client, baby)
+    fill(client, sub)
+    sub.applications.get(service__slug="newborn-reg").delete()  # e.g. removed by the retention rules
+    body = client.get(f"/en/apply/bundle/{sub.public_id}/check/").content.decode()
+    again = sub.applications.get(service__slug="newborn-reg")
+    assert again.answers["baby_name"] == "Zhang Yinuo" and again.applicant_name == "Li Na"
+    assert "Some answers are missing" in body and "Newborn registration" in body  # its own question
+    base = f"/en/apply/bundle/{sub.public_id}"
+    assert client.post(f"{base}/page/3/", {"register_with": "father"}).status_code == 302
+    assert client.post(f"{base}/documents/", documents(sub.bundle)).status_code == 302
+    assert send(client, sub).status_code == 302
+
+
+def test_an_abandoned_bundle_draft_goes_with_its_parts_after_the_retention(client, baby, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from services.applications import retention
+
+    sub = start(client, baby)
+    fill(client, sub)
+    kept = start(client, baby)  # a second one, worked on today
+    old = timezone.now() - datetime.timedelta(days=settings.GUEST_RESUME_DAYS + 1)
+    Application.objects.filter(bundle_submission=sub).update(updated_at=old)
+    BundleSubmission.objects.filter(pk=sub.pk).update(updated_at=old)
+    files = list(Attachment.objects.filter(application__bundle_submission=sub).values_list("file", flat=True))
+    assert files
+    counts = retention.purge()
+    assert counts["guest_drafts"] == 3 and counts["bundle_drafts"] == 1
+    assert not BundleSubmission.objects.filter(pk=sub.pk).exists()
+    assert BundleSubmission.objects.filter(pk=kept.pk).exists() and kept.applications.count() == 3
+    storage = Attachment._meta.get_field("file").storage
+    assert not any(storage.exists(name) for name in files)

@@ -14,6 +14,7 @@ LABELS = [
     ("guest_drafts", "abandoned guest drafts"),
     ("citizen_drafts", "untouched drafts of signed-in citizens"),
     ("draft_files", "files of those drafts"),
+    ("bundle_drafts", "bundle drafts whose parts are all gone"),
     ("sessions", "expired sessions"),
     ("tasks", "finished background tasks"),
     ("pending_signups", "sign-ups never confirmed"),
