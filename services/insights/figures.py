@@ -105,6 +105,7 @@ class Figures:
     busiest: list = field(default_factory=list)  # [(Service, applications)]
     today_computed_at: datetime.datetime | None = None  # None: today not rolled up yet
     computed_at: datetime.datetime | None = None  # the latest roll-up of the window
+    per_service: dict = field(default_factory=dict)  # {service id: (department id, Totals)}
 
     @property
     def channels(self):
@@ -125,15 +126,23 @@ def _sums():
     return {name: Sum(name, default=0) for name in TOTALS}
 
 
-def _figures(rows, first, today, busiest=True):
-    per_day = {}
-    for row in rows.values("day", "channel").annotate(n=Sum("submitted")).order_by():
-        per_day.setdefault(row["day"], {})[row["channel"]] = row["n"]
-    stats = rows.aggregate(
-        **_sums(), last_roll_up=Max("computed_at"), today_roll_up=Max("computed_at", filter=Q(day=today))
-    )
-    computed_at, today_computed_at = stats.pop("last_roll_up"), stats.pop("today_roll_up")
-    totals = Totals(**stats)
+def _add(totals, row):
+    for name in TOTALS:
+        setattr(totals, name, getattr(totals, name) + row[name])
+
+
+def _figures(rows, first, today, breakdown=True):
+    """Two scans of the window's rows: by day and channel (the days, the totals, the roll-up
+    times) and, for a city or a department, by service (the busiest services, and what
+    by_department / by_service list)."""
+    per_day, totals = {}, Totals()
+    computed_at = today_computed_at = None
+    for row in rows.values("day", "channel").annotate(**_sums(), last_roll_up=Max("computed_at")).order_by():
+        per_day.setdefault(row["day"], {})[row["channel"]] = row["submitted"]
+        _add(totals, row)
+        computed_at = max(filter(None, (computed_at, row["last_roll_up"])))
+        if row["day"] == today:
+            today_computed_at = max(filter(None, (today_computed_at, row["last_roll_up"])))
     days = []
     for offset in range((today - first).days + 1):
         day = first + datetime.timedelta(days=offset)
@@ -143,28 +152,37 @@ def _figures(rows, first, today, busiest=True):
     for value, label in Channel.choices:
         count = sum(d.by_channel[value] for d in days)
         shares.append(Share(value, str(label), count, count / totals.submitted if totals.submitted else None))
+    per_service = _per_service(rows) if breakdown else {}
     return Figures(
         first=first,
         today=today,
         days=days,
         shares=shares,
         totals=totals,
-        busiest=_busiest(rows) if busiest else [],
+        busiest=_busiest(per_service),
         today_computed_at=today_computed_at,
         computed_at=computed_at,
+        per_service=per_service,
     )
 
 
-def _busiest(rows):
-    top = list(
-        rows.values("service")
-        .annotate(n=Sum("submitted"))
-        .filter(n__gt=0)
-        .order_by("-n", "service")
-        .values_list("service", "n")[:TOP_SERVICES]
-    )
-    services = Service.objects.select_related("department").in_bulk([pk for pk, _ in top])
-    return [(services[pk], n) for pk, n in top if pk in services]
+def _per_service(rows):
+    """{service id: (department id, Totals)} over the window, one query."""
+    found = {}
+    for row in rows.values("service", "department").annotate(**_sums()).order_by():
+        totals = Totals()
+        _add(totals, row)
+        found[row["service"]] = (row["department"], totals)
+    return found
+
+
+def _busiest(per_service):
+    ranked = sorted(
+        ((pk, totals.submitted) for pk, (_dept, totals) in per_service.items() if totals.submitted),
+        key=lambda pair: (-pair[1], pair[0]),
+    )[:TOP_SERVICES]
+    services = Service.objects.select_related("department").in_bulk([pk for pk, _ in ranked]) if ranked else {}
+    return [(services[pk], n) for pk, n in ranked if pk in services]
 
 
 def _rows(first, today, **scope):
@@ -183,27 +201,26 @@ def for_department(department, today=None):
 
 def for_service(service, today=None):
     first, today = window(today)
-    return _figures(_rows(first, today, service=service), first, today, busiest=False)
+    return _figures(_rows(first, today, service=service), first, today, breakdown=False)
 
 
-def _breakdown(rows, key):
-    """{key's id: Totals} over the window, one query."""
-    return {row.pop(key): Totals(**row) for row in rows.values(key).annotate(**_sums()).order_by()}
-
-
-def by_department(today=None):
-    """[(Department, Totals)] for every department, by name, in the active language."""
-    first, today = window(today)
-    totals = _breakdown(_rows(first, today), "department")
+def by_department(figures=None, today=None):
+    """[(Department, Totals)] for every department, by name in the active language, from the
+    city's figures (`for_city`; computed when not given)."""
+    figures = figures or for_city(today)
+    per_department = {}
+    for department_id, totals in figures.per_service.values():
+        _add(per_department.setdefault(department_id, Totals()), vars(totals))
     departments = sorted(Department.objects.all(), key=lambda d: d.name)
-    return [(d, totals.get(d.pk, Totals())) for d in departments]
+    return [(d, per_department.get(d.pk, Totals())) for d in departments]
 
 
-def by_service(department, today=None):
-    """[(Service, Totals)] for the department's published services and any other service of it
-    with figures in the window, the most applications first."""
-    first, today = window(today)
-    totals = _breakdown(_rows(first, today, department=department), "service")
+def by_service(department, figures=None, today=None):
+    """[(Service, Totals)] for the department's published services and any other service with
+    figures of it in the window, the most applications first, from the department's figures
+    (`for_department`; computed when not given)."""
+    figures = figures or for_department(department, today)
+    totals = {pk: t for pk, (_dept, t) in figures.per_service.items()}
     services = Service.objects.filter(Q(department=department, published=True) | Q(pk__in=list(totals)))
     rows = [(s, totals.get(s.pk, Totals())) for s in services.select_related("department")]
     return sorted(rows, key=lambda pair: (-pair[1].submitted, pair[0].name))

@@ -106,7 +106,7 @@ def _context(figs, **extra):
 @cache_public_page(scopes=SCOPES)
 def city(request):
     figs = figures.for_city()
-    context = _context(figs, departments=figures.by_department(), crumbs=[(_("How the city performs"), None)])
+    context = _context(figs, departments=figures.by_department(figs), crumbs=[(_("How the city performs"), None)])
     return render(request, "insights/performance.html", context)
 
 
@@ -114,7 +114,8 @@ def city(request):
 def department(request, slug):
     dept = get_object_or_404(Department, slug=slug)
     crumbs = [(_("How the city performs"), reverse("insights:performance")), (dept.name, None)]
-    context = _context(figures.for_department(dept), department=dept, services=figures.by_service(dept), crumbs=crumbs)
+    figs = figures.for_department(dept)
+    context = _context(figs, department=dept, services=figures.by_service(dept, figs), crumbs=crumbs)
     return render(request, "insights/performance.html", context)
 
 

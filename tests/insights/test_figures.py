@@ -116,5 +116,5 @@ def test_without_any_roll_up_every_figure_is_zero_or_none(db):
 
 
 def test_the_figures_cost_a_few_queries(rolled, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):  # per day, totals, busiest, their services
+    with django_assert_max_num_queries(3):  # by day and channel, by service, the busiest services
         figures.for_city(today=march(25))

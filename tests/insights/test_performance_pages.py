@@ -121,7 +121,7 @@ def test_odd_query_strings_change_nothing(client, rolled):
 
 def test_every_page_costs_a_bounded_number_of_queries(client, rolled, django_assert_max_num_queries):
     for url in ("/en/performance/", "/en/performance/psb/", "/en/performance/service/permit/"):
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(6):
             assert client.get(url, {"nocache": url}).status_code == 200
 
 
