@@ -205,3 +205,14 @@ def test_someone_signed_in_who_tracked_it_with_its_code_rates_for_the_applicant(
     track(client, completed)
     response = client.post(rate_url(completed), {"score": "4"})
     assert response.status_code == 302 and Rating.objects.get().score == 4
+
+
+def test_tracking_a_running_application_reads_no_rating(client, world, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    app = make_submitted(world["permit"])
+    track(client, app)
+    with CaptureQueriesContext(connection) as seen:
+        track(client, app)
+    assert not [q for q in seen.captured_queries if "insights_rating" in q["sql"]]

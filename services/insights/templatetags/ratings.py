@@ -30,6 +30,15 @@ def is_rater(context, app):
 
 
 @register.simple_tag
+def rating_of(app):
+    """The application's rating, or None; an application without a final decision has none and
+    costs no query (the tracking page is the busiest public page)."""
+    if app.status not in access.RATEABLE:
+        return None
+    return app.rating if access.has_rating(app) else None
+
+
+@register.simple_tag
 def service_satisfaction(service):
     """The service's satisfaction for its guide (satisfaction.satisfaction_of)."""
     return satisfaction_of(service.pk)
