@@ -125,6 +125,7 @@ class Story:
     person: Person
     steps: list = field(default_factory=list)
     late: bool = False
+    ended: str = ""  # "completed" or "refused" (not accepted or rejected), once rated
     rating: tuple | None = None
     follow_up: list = field(default_factory=list)
 
@@ -256,8 +257,10 @@ class Planner:
         score = rng.choices([1, 2, 3, 4, 5], rates["scores"][kind])[0]
         mood = "bad" if score <= 2 else "neutral" if score == 3 else "good"
         comment = ""
+        story.ended = "completed" if final == Status.COMPLETED else "refused"
         if rng.random() < {"bad": 0.9, "neutral": 0.6, "good": 0.3}[mood]:
-            comment = rng.choice(_text(DATA["comments"][mood], story.person.language))
+            texts = DATA["comments"][mood]
+            comment = rng.choice(_text(texts[story.ended] if mood == "bad" else texts, story.person.language))
         if story.channel == "counter":
             when, source = closed + datetime.timedelta(minutes=rng.randrange(2, 15)), Rating.Source.COUNTER
         else:
@@ -280,7 +283,7 @@ class Planner:
         if fate == "stalled":
             return
         closed = office(self.working(contact_day, rng.randint(1, 12)), contacted, rng)
-        note = rng.choice(_text(DATA["follow_up_texts"][fate], story.person.language))
+        note = rng.choice(_text(DATA["follow_up_texts"][fate][story.ended], story.person.language))
         story.follow_up.append((closed, "resolve" if fate == "resolved" else "not_resolved", note))
 
 

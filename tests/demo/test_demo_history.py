@@ -180,9 +180,13 @@ def test_every_bad_rating_has_a_follow_up_in_every_state_and_some_are_overdue(ap
     assert follow.count() == bad.count()
     assert set(follow.values_list("status", flat=True)) == set(FollowUp.Status.values)
     assert followups.overdue(TODAY, queryset=follow).exists()
-    for closed in follow.filter(closed_at__isnull=False):
-        assert closed.outcome
+    texts = history.DATA["follow_up_texts"]
+    for closed in follow.filter(closed_at__isnull=False).select_related("rating__application"):
+        app = closed.rating.application
         assert closed.rating.created_at < closed.contacted_at < closed.closed_at < NOW
+        # The outcome the citizen reads fits how their case ended, in their language.
+        ended = "completed" if app.status == Status.COMPLETED else "refused"
+        assert closed.outcome in texts[closed.status][ended]["en" if app.language == "en" else "zh"]
 
 
 def test_the_figures_equal_a_hand_count_on_a_sample_day(loaded, db):
