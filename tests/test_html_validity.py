@@ -122,6 +122,8 @@ def pages(tmp_path):
         ("performance", guest, "/zh-hans/performance/", 200),
         ("performance-department", guest, f"/en/performance/{department.slug}/", 200),
         ("performance-service", elder, f"/en/performance/service/{service.slug}/", 200),
+        ("open-data", guest, "/en/open-data/", 200),
+        ("open-data-bad-days", elder, "/zh-hans/open-data/?from=2026-13-01&to=2026-11-01&format=csv", 400),
         ("life-events", guest, "/zh-hans/life-events/", 200),
         ("life-event", guest, f"/en/life-events/{event.slug}/", 200),
         ("centres", guest, "/en/centres/", 200),
@@ -185,9 +187,46 @@ def pages(tmp_path):
     yield from admin_pages()
     yield from life_admin_pages()
     yield from booking_pages()
+    yield from bundle_pages()
     with override_settings(MAX_REQUEST_MB=0):
         yield "413", guest.post("/en/track/", {"reference": "x"})
     yield "400", guest.get("/en/services/", {"page": "1"}, headers={"Host": "bad host"})
+
+
+def bundle_pages():
+    """A bundle (the demo's "retiring") from its page to tracking, as the demo citizen, with the
+    error states of its combined form."""
+    from services.applications.models import Bundle
+    from tests.demo.test_demo_bundles import apply_for
+
+    citizen, guest = citizen_client(), Client()
+    bundle = Bundle.objects.get(slug="retiring")
+    started = citizen.post(f"/en/bundles/{bundle.slug}/start/")
+    assert started.status_code == 302
+    base = started["Location"].rsplit("/applicant/", 1)[0]
+    yield from fetched(
+        [
+            ("bundle", guest, f"/zh-hans/bundles/{bundle.slug}/", 200),
+            ("bundle-applicant", citizen, f"{base}/applicant/", 200),
+            ("bundle-question", citizen, f"{base}/page/1/", 200),
+            ("bundle-documents", citizen, f"{base}/documents/", 200),
+            ("bundle-check", citizen, f"{base}/check/", 200),
+            ("bundle-track", guest, "/en/track/bundle/", 200),
+        ]
+    )
+    yield "bundle-question-errors", citizen.post(f"{base}/page/1/", {})
+    yield "bundle-documents-errors", citizen.post(f"{base}/documents/", {})
+    sub, _plan, _asked = apply_for(citizen, bundle)
+    yield from fetched(
+        [
+            ("bundle-confirmation", citizen, f"/zh-hans/applications/bundle/{sub.reference}/submitted/", 200),
+            ("bundle-status", citizen, f"/en/applications/bundle/{sub.reference}/", 200),
+        ]
+    )
+    tracked = guest.post("/zh-hans/track/bundle/", {"reference": sub.reference, "tracking_code": sub.tracking_code})
+    assert tracked.status_code == 200
+    yield "bundle-tracked", tracked
+    yield "bundle-track-errors", guest.post("/en/track/bundle/", {"reference": "BD00", "tracking_code": ""})
 
 
 def booking_pages():

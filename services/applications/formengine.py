@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 
-from services.lib.forms import MobileField
+from services.lib.forms import DateInput, MobileField
 from services.lib.validators import ID_DOCUMENT_TYPES, validate_id_document
 
 from . import definitions
@@ -125,7 +125,7 @@ def _date_field(field):
     return forms.DateField(
         input_formats=DATE_INPUT_FORMATS,
         validators=[check],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": _("Enter a real date, for example 2026-03-31.")},
     )
 

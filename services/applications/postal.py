@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from services.catalogue.models import Channel
-from services.lib.forms import MobileField
+from services.lib.forms import DateInput, MobileField
 
 from . import access, definitions, formengine, lifecycle, receipts
 from .models import Application, FieldKind, MaterialCheck
@@ -82,7 +82,7 @@ class PostalApplicantForm(forms.Form):
     received_on = forms.DateField(
         label=gettext_lazy("Date received"),
         input_formats=formengine.DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=gettext_lazy("The day the letter arrived (post mark or in-tray stamp). Deadlines count from it."),
         error_messages={
             "required": gettext_lazy("Enter the date the letter was received."),

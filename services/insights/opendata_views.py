@@ -15,6 +15,7 @@ from django.utils.http import http_date, quote_etag, urlencode
 from django.utils.translation import gettext_lazy as _
 
 from services.lib.cache import cache_public_page
+from services.lib.forms import DateInput
 
 from . import opendata
 
@@ -29,7 +30,7 @@ def _date_field(label, help_text):
         required=False,
         input_formats=["%Y-%m-%d"],
         error_messages={"invalid": DATE_MESSAGE},
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
 

@@ -8,6 +8,8 @@ INPUT_ECHO_MAX for an input that has none; the field's own message ("at most 254
 "enter a real date") still says what was wrong.
 """
 
+import datetime
+
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
@@ -99,3 +101,31 @@ class MobileField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
         return value if value in self.empty_values else validate_mainland_mobile(value)
+
+
+class DateInput(forms.DateInput):
+    """<input type="date"> (YYYY-MM-DD, the browser's date picker), except for a value that is
+    not a date - sent by a form without the picker, or typed into the address: that comes back
+    as typed in a text input, because a date input must not carry it (the HTML checker refuses
+    it, and browsers would show the field empty: what was typed would be lost)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        if isinstance(value, str) and value and not _is_iso_date(value):
+            widget["type"] = "text"
+            widget["attrs"].pop("type", None)
+        return context
+
+
+def _is_iso_date(text):
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
