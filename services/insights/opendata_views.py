@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag, urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from services.lib.cache import cache_public_page
 from services.lib.forms import DateInput
@@ -98,10 +99,11 @@ def open_data(request):
     return render(request, "insights/opendata.html", context, status=status)
 
 
+@require_safe
 def download(request, slug, fmt):
     """One dataset as CSV or JSON, streamed; 304 when the client's copy (ETag) is current."""
     dataset = opendata.DATASETS.get(slug)
-    if dataset is None or fmt not in FORMATS or request.method not in ("GET", "HEAD"):
+    if dataset is None or fmt not in FORMATS:
         raise Http404
     qs, query = None, ""
     if dataset.filters_by_day:

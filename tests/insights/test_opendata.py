@@ -240,6 +240,8 @@ def test_other_datasets_and_formats_are_not_found(client, world):
     assert client.get("/open-data/v1/applications.csv").status_code == 404
     assert client.get("/open-data/v1/services.xlsx").status_code == 404
     assert client.get("/open-data/v2/services.csv").status_code == 404
+    assert client.post("/open-data/v1/services.csv").status_code == 405
+    assert client.head("/open-data/v1/services.csv").status_code == 200
 
 
 @pytest.mark.parametrize("slug", DATASETS)
