@@ -649,9 +649,10 @@ def _has(padded, term):
     return f" {term} " in padded
 
 
-def _score(concepts, fields):
-    """(how much of the query a service matches: each concept 0-1 times its weight; the field
-    score: each concept's best field weight times how sure the match is)."""
+def _score(concepts, fields, words_only=False):
+    """(how much of the query a service matches: each concept 0-1 times its weight - with
+    `words_only`, the concepts of more than one character only; the field score: each concept's
+    best field weight times how sure the match is)."""
     matched = total = 0.0
     for concept in concepts:
         sure = best = 0.0
@@ -660,7 +661,9 @@ def _score(concepts, fields):
                 if _has(padded, term):
                     sure, best = max(sure, factor), max(best, weight * factor)
                     break
-        if concept.pieces and sure < 1.0:
+        # The pieces count even where the word itself matched: 登记结婚 is a keyword of the
+        # marriage registration, whose name 结婚登记 holds all of its pieces (the name's weight).
+        if concept.pieces:
             size = len(concept.text)
             everywhere = set()
             for weight, padded in zip(WEIGHTS, fields, strict=True):
@@ -668,7 +671,8 @@ def _score(concepts, fields):
                 everywhere |= covered
                 best = max(best, weight * len(covered) / size)
             sure = max(sure, len(everywhere) / size)
-        matched += concept.weight * sure
+        if not words_only or concept.weight >= 1.0:
+            matched += concept.weight * sure
         total += concept.weight * best
     return matched, total
 
@@ -682,10 +686,13 @@ def _best_reading(query, fields):
     """(the share of the query a service matches, 0-1, in its best reading; its field score)."""
     best = (0.0, 0.0)
     for n, concepts in enumerate(query.readings):
-        size = sum(c.weight for c in concepts)
+        # Single characters (开个小饭店: 开, 个, 小) say little: beside a word they only order
+        # the services that match as much of the words, they do not make the share.
+        words_only = any(c.weight >= 1.0 for c in concepts)
+        size = sum(c.weight for c in concepts if c.weight >= 1.0 or not words_only)
         if not size:
             continue
-        matched, total = _score(concepts, fields)
+        matched, total = _score(concepts, fields, words_only)
         share = matched / size * (SYNONYM_PREFERENCE if n == 1 else 1.0)
         best = max(best, (share, total))
     return best

@@ -35,29 +35,22 @@ def case(query, slug, *marks):
 
 
 # The queries the search does not serve yet, with what goes wrong (ENGINE's list to work from).
-FILLER = xfail(
-    "饭店 is a keyword of the food business permit, but the filler 开个/小 pulls unrelated services "
-    "(provident fund, medical insurance) above it: single filler characters should not outrank a keyword"
-)
 REGRESSED = xfail(
-    "in the top 5 at f588819, not at e1206a1 (matching by the share of characters covered): 护照过期了 now "
-    "gives id-card-renewal, hukou-booklet-replacement...; 户口簿补办 hukou-certificate, hukou-transfer...; "
-    "孩子出生证明 only child-student-medical-insurance, newborn-registration; 公司年报 only abnormal-list-removal; "
-    "社保 for individuals social-insurance-certificate, disabled-employment-support... (no ssc-application)"
+    "in the top 5 at f588819, not at e1206a1 (matching by the share of characters covered): "
+    "孩子出生证明 only child-student-medical-insurance, newborn-registration. 护照过期了, 户口簿补办, 公司年报 "
+    "and 社保 for individuals, regressed at the same time, pass again"
 )
 REGRESSED_LATER = xfail(
-    "in the top 5 at f588819, not after b26f701/9d82d13 (known words of 3+ characters matched by their "
-    "pieces; synonym readings keep the rest of the word): the next session's first search fix"
+    "in the top 5 at f588819, not after b26f701/9d82d13: 孩子 is in many services and 小学报名 only partly "
+    "in theirs (报名), so zhongkao-registration and others match more of the query than the primary school "
+    "enrolment (小学报名 whole, no 孩子); needs a word's weight by how many services have it. 登记结婚 and "
+    "换身份证要带什么 pass again (a word's pieces count in the name even where the word is a keyword; "
+    "single characters only order, they do not make the share)"
 )
 HOUSE = xfail(
     "抵押 alone has the mortgage registration second; 房子 in front leaves only 3 services and not it "
     "(不动产抵押登记): 房子 should reach 房屋/不动产, or a word only some services have should not be required"
 )
-TYPO_ONLY = xfail(
-    "no results, only 'Did you mean unemployment?': a query that is one typo (one edit, 12 letters) is "
-    "recognised for the suggestion but not searched as its correction"
-)
-
 # --- Chinese, official names (or their core) -------------------------------------------------------
 OFFICIAL_ZH = [
     case("结婚登记", "marriage-registration"),
@@ -92,7 +85,7 @@ COLLOQUIAL_ZH = [
     case("生孩子", "birth-registration"),
     case("生孩子报销", "maternity-benefit"),
     case("宝宝上户口", "newborn-registration"),
-    case("开个小饭店", "food-business-permit", FILLER),
+    case("开个小饭店", "food-business-permit"),
     case("开个小店", "individual-business-registration"),
     case("注册公司", "company-registration"),
     case("营业执照丢了", "business-licence-replacement"),
@@ -129,7 +122,7 @@ COLLOQUIAL_ZH = [
     case("户口本丢了", "hukou-booklet-replacement"),
     case("改名字", "name-change"),
     case("小孩办身份证", "id-card-first-application"),
-    case("护照过期了", "passport-renewal", REGRESSED),
+    case("护照过期了", "passport-renewal"),
     case("去香港签注", "hk-macao-endorsement"),
     case("狗证", "dog-registration"),
     case("健康证", "food-worker-health-certificate"),
@@ -149,9 +142,9 @@ REORDERED_ZH = [
     case("社保卡补办", "ssc-replacement"),
     case("公积金租房提取", "hpf-withdrawal-rent"),
     case("营业执照补办", "business-licence-replacement"),
-    case("户口簿补办", "hukou-booklet-replacement", REGRESSED),
+    case("户口簿补办", "hukou-booklet-replacement"),
     case("注销公司", "company-deregistration"),
-    case("登记结婚", "marriage-registration", REGRESSED_LATER),
+    case("登记结婚", "marriage-registration"),
     case("驾驶证到期换证", "driving-licence-renewal"),
     case("身份证到期换领", "id-card-renewal"),
     case("补领不动产证书", "property-certificate-replacement"),
@@ -247,7 +240,7 @@ MISSPELLED_EN = [
 # --- The audience switch: the same words, for a person or for a business -----------------------------
 AUDIENCE = [
     pytest.param("社保", "business", "employer-social-insurance", id="社保-business"),
-    pytest.param("社保", "individual", "ssc-application", id="社保-individual", marks=REGRESSED),
+    pytest.param("社保", "individual", "ssc-application", id="社保-individual"),
     pytest.param("公积金", "business", "hpf-employer-account", id="公积金-business"),
     pytest.param("公积金", "individual", "hpf-withdrawal-rent", id="公积金-individual"),
     pytest.param("发票", "business", "invoice-application", id="发票-business"),
@@ -264,7 +257,7 @@ AUDIENCE = [
 # committed (a held-out set: the first batch's examples were known to those who built the engine) ---
 LATER_ZH = [
     case("怎么办港澳通行证", "hk-macao-permit"),
-    case("换身份证要带什么", "id-card-renewal", REGRESSED_LATER),
+    case("换身份证要带什么", "id-card-renewal"),
     case("孩子出生证明", "birth-medical-certificate", REGRESSED),
     case("开社保缴费证明", "social-insurance-certificate"),
     case("开无犯罪证明", "no-criminal-record-certificate"),
@@ -282,7 +275,7 @@ LATER_ZH = [
     case("办暂住证", "residence-permit"),
     case("落户海浦", "hukou-move-in"),
     case("开公司", "company-registration"),
-    case("公司年报", "annual-report", REGRESSED),
+    case("公司年报", "annual-report"),
     case("个体户注销", "individual-business-deregistration"),
     case("申请公租房", "public-rental-housing"),
     case("房子抵押", "mortgage-registration", HOUSE),
@@ -317,7 +310,7 @@ LATER_EN = [
     case("driving licence renewel", "driving-licence-renewal"),
     case("certificat of no criminal record", "no-criminal-record-certificate"),
     case("maternaty benefit", "maternity-benefit"),
-    case("unemploymant", "unemployment-benefit", TYPO_ONLY),
+    case("unemploymant", "unemployment-benefit"),
     case("adopton registration", "adoption-registration"),
 ]
 
