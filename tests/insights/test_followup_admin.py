@@ -147,3 +147,12 @@ def test_a_clerk_cannot_rate_an_online_application_or_another_centres(client, wo
 def test_an_officer_without_a_counter_gets_404_on_the_counter_page(client, world):
     client.force_login(world["officer"])
     assert client.get("/admin/insights/rating/counter/").status_code == 404
+
+
+def test_the_ratings_list_shows_the_departments_own(client, world):
+    mine, theirs = bad(world), civil_bad(world)
+    client.force_login(world["officer"])
+    response = client.get("/admin/insights/rating/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert mine.rating.application.reference in body and theirs.rating.application.reference not in body
