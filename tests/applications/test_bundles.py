@@ -431,3 +431,16 @@ def test_an_abandoned_bundle_draft_goes_with_its_parts_after_the_retention(clien
     assert BundleSubmission.objects.filter(pk=kept.pk).exists() and kept.applications.count() == 3
     storage = Attachment._meta.get_field("file").storage
     assert not any(storage.exists(name) for name in files)
+
+
+def test_the_life_event_page_reads_its_bundles_in_a_bounded_number_of_queries(client, baby, django_assert_num_queries):
+    from services.applications.templatetags.bundles import bundles_for
+
+    for n in range(3):
+        extra = Bundle.objects.create(
+            slug=f"extra-{n}", name_zh=f"另{n}", name_en=f"Extra {n}", life_event=baby.life_event, published=True
+        )
+        for order, part in enumerate(baby.parts.all()):
+            BundlePart.objects.create(bundle=extra, service=part.service, order=order)
+    with django_assert_num_queries(2):  # the bundles, then their parts with their services
+        assert len(bundles_for(baby.life_event)) == 4
