@@ -1,3 +1,6 @@
+from collections.abc import Sequence
+from functools import cached_property
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
@@ -43,7 +46,8 @@ def _service_cards(qs):
 
 class _RankedCards:
     """The service cards of a search's ranked ids, as the paginator needs them: its length, and
-    a slice fetched with one query in the ranked order."""
+    a slice (a page) whose cards are read with one query in the ranked order - only when
+    something asks for them: the page itself shows kept items (`_result_items`)."""
 
     def __init__(self, ids):
         self.ids = ids
@@ -52,13 +56,60 @@ class _RankedCards:
         return len(self.ids)
 
     def __getitem__(self, index):
-        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
-        cards = _service_cards(Service.objects.filter(pk__in=ids)).in_bulk()
-        found = [cards[pk] for pk in ids if pk in cards]
-        return found if isinstance(index, slice) else found[0]
+        if isinstance(index, slice):
+            return _CardsPage(self.ids[index])
+        return _CardsPage([self.ids[index]])[0]
 
     def __iter__(self):
         return iter(self[:])
+
+
+class _CardsPage(Sequence):
+    """One page of ranked ids; the cards are read (one query) on first use."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    @cached_property
+    def cards(self):
+        cards = _service_cards(Service.objects.filter(pk__in=self.ids)).in_bulk()
+        return [cards[pk] for pk in self.ids if pk in cards]
+
+    def __len__(self):
+        return len(self.cards)
+
+    def __bool__(self):
+        return bool(self.ids)
+
+    def __getitem__(self, index):
+        return self.cards[index]
+
+
+# Each result item's rendered HTML (templates/includes/service_item.html), per language, heading
+# level and service, kept in each web process while the catalogue version is unchanged: a search
+# page that misses the page cache then renders the page around 20 kept strings and reads no
+# service from the database when every item is kept. About 0.6 KB each: at most 6 MB.
+ITEMS_KEPT = KeptStore(size=10000)
+
+
+def _result_items(objects, heading):
+    """The rendered items of one page of results, in order: `objects` is a search's page
+    (`_CardsPage`: its cards are read, with one query, only when some item is not kept) or a
+    page of service cards (`_service_cards`). The same HTML as including
+    includes/service_item.html for each in a loop."""
+    stamp = ITEMS_KEPT.stamp()
+    language = get_language()
+    # A search's page (_CardsPage) gives its ids without reading its cards; a list's page its cards.
+    pks = objects.ids if isinstance(objects, _CardsPage) else [obj.pk for obj in objects]
+    items = {pk: ITEMS_KEPT.get(stamp, (language, heading, pk)) for pk in pks}
+    missing = [pk for pk, html in items.items() if html is None]
+    if missing:
+        cards = {obj.pk: obj for obj in objects}
+        for pk in missing:
+            if pk in cards:  # a ranked id whose service is gone since is left out
+                html = render_to_string("includes/service_item.html", {"s": cards[pk], "heading": heading})
+                items[pk] = ITEMS_KEPT.set(stamp, (language, heading, pk), mark_safe(html))  # noqa: S308 - escaped by the template
+    return [items[pk] for pk in pks if items[pk] is not None]
 
 
 @cache_public_page
@@ -89,12 +140,17 @@ def service_list(request):
     found = None
     if values.get("q"):
         # The search index finds and ranks (services/catalogue/search.py); this page shows one
-        # page of its ids: one query for their cards, whatever the number of matches.
+        # page of its ids, each item rendered once per process (`_result_items`).
         found = search.find_services(values["q"], audience=values.get("audience"), filters=values)
         page = _page(request, _RankedCards(found.ids))
     else:
         page = _page(request, _service_cards(form.apply(Service.objects.published(), values)))
     request.search_results = page.paginator.count  # counted by querylog.counts_searches
+    # found_centres, found_life_entries (first page only), the entries by area, and on a page
+    # without services the ways on (services/catalogue/search_page.py)
+    beside = search_page.beside_results(form, values, page, found)
+    # Under a "Services" heading (h3 items) when other groups share the first page, else h2 items.
+    grouped = page.number == 1 and bool(found and found.life_events or beside["found_centres"] or beside["found_life"])
     template = "catalogue/service_list.html"
     if request.htmx:
         template += "#results"
@@ -103,13 +159,14 @@ def service_list(request):
         template,
         {
             "form": form,
+            "selects": search_page.filter_selects(form),
             "page": page,
+            "items": _result_items(page.object_list, 3 if grouped else 2),
+            "grouped": grouped,
             "ignored": ignored,
             "query": values.get("q"),
             "search": found,
-            # found_centres, found_life_entries (first page only), the entries by area, and
-            # on a page without services the ways on (services/catalogue/search_page.py)
-            **search_page.beside_results(form, values, page, found),
+            **beside,
             "nav": "services",
             "crumbs": [(_("All services"), None)],
         },
