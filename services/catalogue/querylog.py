@@ -41,11 +41,18 @@ MAX_PENDING = 20_000  # distinct queries waiting at most; more are dropped (a fl
 LAST_RESULTS = 5_000  # results remembered for pages served again from this process's cache
 MIN_DIGITS = 6
 
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*")
+# The local part is the ASCII run before the @: with \w it also took the Chinese words typed
+# before the address ("邮箱zhang.san@qq.com 补办" was stored as "补办"). Only when no ASCII
+# character comes before the @ is the local part the Chinese word there (张三@qq.com). Likewise
+# the domain ends at its last ASCII label ("@qq.com续签" keeps 续签), unless it is all Chinese.
+_EMAIL = re.compile(r"(?:[a-z0-9.!#$%&'*+/=?^_`{|}~\-]+|[^\x00-\x7f\s@]+)@(?:(?:[\w\-]+\.)*[a-z0-9\-]+|[\w\-.]+)")
 _ID_NUMBER = re.compile(r"(?<![0-9])[0-9]{17}[0-9x](?![0-9a-z])")
 _PASSPORT = re.compile(r"(?<![a-z0-9])[a-z]{1,2}[0-9]{7,9}(?![0-9])")
-_DIGIT_RUN = re.compile(r"[+(]*[0-9](?:[\s\-().]*[0-9])*\)?")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+# A digit is also a Chinese numeral as people read a number out (幺三八 一二三四 五六七八, the
+# capitals 壹贰叁 of bank forms); 十, 百 and 万 are not in it, so "一百二十三" is not a run.
+_NUMERALS = "0-9〇零一二三四五六七八九两幺壹贰叁肆伍陆柒捌玖"
+_DIGIT_RUN = re.compile(rf"[+(]*[{_NUMERALS}](?:[\s\-().]*[{_NUMERALS}])*\)?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ufffd]")
 
 _lock = threading.Lock()
 _pending = {}  # (day, language, raw query) -> [searches, results or None]
@@ -80,11 +87,19 @@ def clean(query):
     text = _ID_NUMBER.sub(" ", text)
     text = _PASSPORT.sub(" ", text)
     text = _DIGIT_RUN.sub(_short_numbers_only, text)
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+    # Nothing an editor could add a synonym for: punctuation, FTS syntax, or only the U+FFFD
+    # that Django decodes invalid UTF-8 from a scanner into (?q=%FF%FE).
+    return text if has_words(text) else ""
+
+
+def has_words(text):
+    """True when the text holds at least one letter or digit (of any script)."""
+    return any(ch.isalnum() for ch in text)
 
 
 def _short_numbers_only(match):
-    digits = sum(ch.isdigit() for ch in match.group())
+    digits = sum(ch.isdigit() or ch in _NUMERALS for ch in match.group())
     return " " if digits >= MIN_DIGITS else match.group()
 
 
@@ -261,6 +276,8 @@ def zero_result_report(days, language=None, limit=REPORT_ROWS, today=None):
     }
     shown, fixed = [], 0
     for row in candidates:
+        if not has_words(row["query"]):
+            continue  # stored before clean() dropped such queries: nothing to add a synonym for
         later = found_later.get((row["language"], row["query"]))
         if later is not None and later >= row["last"]:
             fixed += 1

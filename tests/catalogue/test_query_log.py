@@ -43,6 +43,15 @@ def stored():
         ("12345 hotline", "12345 hotline"),  # the hotline and short numbers stay
         ("2026年个税", "2026年个税"),
         ("96119", "96119"),
+        ("一三八一二三四五六七八 社保卡", "社保卡"),  # a mobile number in Chinese numerals
+        ("幺三八 一二三四 五六七八 社保卡", "社保卡"),
+        ("电话138一二三四五六七八", "电话"),  # digits and numerals mixed
+        ("身份证号一一〇一〇五一九四九", "身份证号"),
+        ("二〇二六年个税", "二〇二六年个税"),  # a year, a short run: kept
+        ("一二三四五", "一二三四五"),
+        ("邮箱zhang.san@qq.com 补办", "邮箱 补办"),  # the words before an address stay
+        ("护照zhang_san+1@example.com.cn续签", "护照 续签"),
+        ("身份证\ufffd补办\ufffd", "身份证 补办"),  # invalid UTF-8 from a scanner, decoded as U+FFFD
     ],
 )
 def test_personal_data_is_removed_before_storing(typed, kept):
@@ -53,10 +62,50 @@ def test_personal_data_is_removed_before_storing(typed, kept):
 
 
 def test_a_query_that_was_only_a_number_is_not_stored():
-    for typed in ["13812345678", "11010519491231002X", "someone@example.com", "  ", "\x00\x07"]:
+    for typed in [
+        "13812345678",
+        "11010519491231002X",
+        "someone@example.com",
+        "  ",
+        "\x00\x07",
+        "一三八一二三四五六七八",
+    ]:
         querylog.record(typed, "zh", 0)
     querylog.flush()
     assert stored() == {}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "\ufffd\ufffd",  # ?q=%FF%FE as Django decodes it
+        "\ufffd\ufffd\ufffd",  # ?q=%ED%A0%80 (an encoded surrogate)
+        '"*" - ()',
+        "？！。，",
+        "\u200b\ufeff",
+    ],
+)
+def test_a_query_without_a_letter_or_digit_is_not_stored(typed):
+    assert querylog.clean(typed) == ""
+    querylog.record(typed, "zh", 0)
+    querylog.flush()
+    assert stored() == {}
+
+
+def test_invalid_utf8_from_a_scanner_gets_a_normal_page_and_is_not_counted(client):
+    for url in ["/en/services/?q=%FF%FE", "/en/services/?q=%ED%A0%80", "/zh-hans/services/?q=%C3%28%A0%A1"]:
+        assert client.get(url).status_code == 200
+    querylog.flush()
+    assert stored() == {}
+
+
+def test_the_report_leaves_out_rows_stored_before_queries_without_words_were_dropped(editor):
+    searched(0, "\ufffd\ufffd", 40, 0, language="en")
+    searched(0, "开车的本子", 5, 0)
+    response = editor.get(REPORT)
+    week, month = response.context["periods"]
+    assert [r["query"] for r in week["rows"]] == [r["query"] for r in month["rows"]] == ["开车的本子"]
+    assert "\ufffd" not in response.content.decode()
 
 
 def test_queries_are_normalised_and_counted_per_day_and_language():
