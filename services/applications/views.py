@@ -554,6 +554,7 @@ def track(request):
     form = TrackForm(request.POST if request.method == "POST" else None, initial={"reference": reference})
     app = None
     may_answer = False
+    rate_code = ""
     limited = _tracking_blocked(request)
     if request.method == "POST" and not limited and form.is_valid():
         app = access.application_for_tracking(form.cleaned_data["reference"], form.cleaned_data["tracking_code"])
@@ -570,7 +571,9 @@ def track(request):
             access.remember_tracked(request, app)  # this browser may now answer it, nothing more
             may_answer = access.may_answer(request, app)
         elif app.status in access.RATEABLE:
-            access.remember_rater(request, app)  # the code's holder is the applicant: they may rate it
+            # The code's holder is the applicant: the rating form carries the code (the lookup
+            # itself writes no session; insights.views.rate checks the code again).
+            rate_code = form.cleaned_data["tracking_code"]
     status = 429 if limited and request.method == "POST" else (200 if app or request.method == "GET" else 400)
     title = _("Track an application")
     return render_in_shell(
@@ -582,6 +585,7 @@ def track(request):
             "events": access.tracking_events(app) if app else [],
             "limited": limited,
             "may_answer": may_answer,
+            "rate_code": rate_code,
         },
         title=f"{_('Error:')} {title}" if form.errors or (limited and request.method == "POST") else title,
         crumbs=[(title, None)],

@@ -12,9 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from services.applications import access
+from services.applications.forms import TRACK_INPUT_MAX
 from services.applications.models import Application, Status
 from services.applications.notifications import RATING_LINK_SALT
 from services.applications.references import normalise_reference
+from services.lib.clientip import client_ip
+from services.lib.shell import render_in_shell
+from services.lib.throttle import Rule, Throttle
 
 from . import ratings
 from .forms import RatingForm
@@ -41,6 +45,10 @@ def _back(request, app):
 def rate(request, reference):
     """GET: the form (or the rating given, with its follow-up); POST: give the rating. Anyone but
     the applicant's browser or a clerk of the centre gets a 404 (access.application_for_rating)."""
+    if request.method == "POST" and request.POST.get("tracking_code"):
+        blocked = _by_tracking_code(request, reference)
+        if blocked:
+            return blocked
     app = access.application_for_rating(request, reference)
     form = RatingForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -79,6 +87,27 @@ def rate(request, reference):
         },
         status=status,
     )
+
+
+def _tracking_throttle(request):
+    # The tracking page's own rule and counter: a wrong code sent here counts as one sent there.
+    return Throttle(Rule("tracking", settings.TRACKING_ATTEMPTS_PER_HOUR, 3600), client_ip(request))
+
+
+def _by_tracking_code(request, reference):
+    """The tracking page's form sends the code it was given: a right one lets this browser rate
+    the application (remembered in the session only now, when someone rates); a wrong one counts
+    against the tracking page's limit and leads to the 404 below. Returns a 429 page when the
+    limit is reached."""
+    throttle = _tracking_throttle(request)
+    if throttle.retry_after() > 0:
+        return render_in_shell(request, "insights/_rate_blocked.html", {}, title=_("Too many attempts"), status=429)
+    app = access.application_for_tracking(reference, request.POST.get("tracking_code", "")[:TRACK_INPUT_MAX])
+    if app is None:
+        throttle.hit()
+    elif app.status in access.RATEABLE:
+        access.remember_rater(request, app)
+    return None
 
 
 @never_cache

@@ -32,7 +32,10 @@ def test_the_tracking_page_offers_the_form_once_decided_and_a_guest_rates_from_i
     body = track(client, guest_completed).content.decode()
     assert "Rate this service" in body and 'name="score"' in body and "1 – Very bad" in body
     assert f'action="{rate_url(guest_completed)}"' in body
-    response = client.post(rate_url(guest_completed), {"score": "4", "comment": "Clear letters"})
+    response = client.post(
+        rate_url(guest_completed),
+        {"tracking_code": guest_completed.tracking_code, "score": "4", "comment": "Clear letters"},
+    )
     assert response.status_code == 302 and response["Location"] == rate_url(guest_completed)
     rating = Rating.objects.get()
     assert (rating.score, rating.comment, rating.source) == (4, "Clear letters", Rating.Source.ONLINE)
@@ -49,7 +52,9 @@ def test_the_tracking_page_offers_no_form_before_a_decision(client, world):
 
 def test_a_missing_score_is_a_specific_message_and_the_comment_is_kept(client, guest_completed):
     track(client, guest_completed)
-    response = client.post(rate_url(guest_completed), {"comment": "The clerk <was> late"})
+    response = client.post(
+        rate_url(guest_completed), {"tracking_code": guest_completed.tracking_code, "comment": "The clerk <was> late"}
+    )
     body = response.content.decode()
     assert response.status_code == 400
     assert "Choose how satisfied you are, from 1 (very bad) to 5 (very good)." in body
@@ -60,14 +65,18 @@ def test_a_missing_score_is_a_specific_message_and_the_comment_is_kept(client, g
 def test_a_too_long_comment_says_its_length_and_comes_back_whole(client, guest_completed):
     track(client, guest_completed)
     text = "很慢" * 251
-    response = client.post(rate_url(guest_completed), {"score": "2", "comment": text})
+    response = client.post(
+        rate_url(guest_completed), {"tracking_code": guest_completed.tracking_code, "score": "2", "comment": text}
+    )
     body = response.content.decode()
     assert response.status_code == 400 and "(it has 502)" in body and text in body
 
 
 def test_errors_come_in_chinese_on_the_chinese_page(client, guest_completed):
     track(client, guest_completed)
-    body = client.post(rate_url(guest_completed, "zh-hans"), {"score": "9"}).content.decode()
+    body = client.post(
+        rate_url(guest_completed, "zh-hans"), {"tracking_code": guest_completed.tracking_code, "score": "9"}
+    ).content.decode()
     assert "请选择满意程度" in body
 
 
@@ -78,7 +87,7 @@ def test_the_owner_rates_from_my_applications(client, citizen, completed, django
     assert f'href="{rate_url(completed)}">Rate this service' in body
     detail = client.get(f"/en/applications/{completed.reference}/").content.decode()
     assert 'name="score"' in detail
-    client.post(rate_url(completed), {"score": "5"})
+    client.post(rate_url(completed), {"tracking_code": completed.tracking_code, "score": "5"})
     rating = Rating.objects.get()
     assert rating.source == Rating.Source.ONLINE and rating.score == 5
     with django_assert_max_num_queries(12):
@@ -117,15 +126,18 @@ def test_an_anonymous_visitor_with_the_reference_alone_gets_404(client, guest_co
 
 def test_a_second_rating_is_refused_and_the_first_kept(client, guest_completed):
     track(client, guest_completed)
-    client.post(rate_url(guest_completed), {"score": "5"})
-    response = client.post(rate_url(guest_completed), {"score": "1"})
+    client.post(rate_url(guest_completed), {"tracking_code": guest_completed.tracking_code, "score": "5"})
+    response = client.post(rate_url(guest_completed), {"tracking_code": guest_completed.tracking_code, "score": "1"})
     assert response.status_code == 400 and "already been rated" in response.content.decode()
     assert Rating.objects.get().score == 5
 
 
 def test_a_bad_rating_shows_the_follow_up_deadlines_then_the_outcome(client, world, guest_completed):
     track(client, guest_completed)
-    client.post(rate_url(guest_completed), {"score": "1", "comment": "Lost my file"})
+    client.post(
+        rate_url(guest_completed),
+        {"tracking_code": guest_completed.tracking_code, "score": "1", "comment": "Lost my file"},
+    )
     follow_up = Rating.objects.get().follow_up
     body = client.get(rate_url(guest_completed)).content.decode()
     assert "Follow-up by the department" in body and "Call-back due by" in body
@@ -203,7 +215,7 @@ def test_the_owner_cannot_rate_before_the_decision(client, citizen, world):
 def test_someone_signed_in_who_tracked_it_with_its_code_rates_for_the_applicant(client, other, completed):
     client.force_login(other)
     track(client, completed)
-    response = client.post(rate_url(completed), {"score": "4"})
+    response = client.post(rate_url(completed), {"tracking_code": completed.tracking_code, "score": "4"})
     assert response.status_code == 302 and Rating.objects.get().score == 4
 
 
@@ -216,3 +228,21 @@ def test_tracking_a_running_application_reads_no_rating(client, world, django_as
     with CaptureQueriesContext(connection) as seen:
         track(client, app)
     assert not [q for q in seen.captured_queries if "insights_rating" in q["sql"]]
+
+
+def test_a_wrong_code_sent_with_a_rating_is_a_404_and_counts_against_the_tracking_limit(
+    client, guest_completed, settings
+):
+    settings.TRACKING_ATTEMPTS_PER_HOUR = 2
+    for _ in range(2):
+        response = client.post(rate_url(guest_completed), {"tracking_code": "AAAAAAAA", "score": "1"})
+        assert response.status_code == 404
+    response = client.post(rate_url(guest_completed), {"tracking_code": guest_completed.tracking_code, "score": "1"})
+    assert response.status_code == 429 and "Too many attempts" in response.content.decode()
+    assert not Rating.objects.exists()
+
+
+def test_tracking_a_decided_application_writes_no_session(client, guest_completed):
+    body = track(client, guest_completed).content.decode()
+    assert f'name="tracking_code" value="{guest_completed.tracking_code}"' in body
+    assert "sessionid" not in client.cookies
