@@ -188,9 +188,70 @@ def pages(tmp_path):
     yield from life_admin_pages()
     yield from booking_pages()
     yield from bundle_pages()
+    yield from rating_pages()
     with override_settings(MAX_REQUEST_MB=0):
         yield "413", guest.post("/en/track/", {"reference": "x"})
     yield "400", guest.get("/en/services/", {"page": "1"}, headers={"Host": "bad host"})
+
+
+def rating_pages():
+    """Ratings (issue 13): the rate page from the tracking page (its error state, its form, a
+    tracked rating with its follow-up), an expired emailed link, the officer's follow-up page
+    (and a step refused) and the clerk's counter pages."""
+    from services.applications import lifecycle
+    from services.applications.notifications import RATING_LINK_SALT
+    from services.catalogue.models import Channel
+    from services.insights.ratings import rate
+    from tests.makers import make_staff, make_submitted
+
+    service = Service.objects.published().filter(offers_online=True, offers_counter=True, centres__isnull=False).first()
+    centre = service.centres.first()
+    officer = make_staff("vnu-rating-officer", "Case officer", service.department)
+    clerk = make_staff("vnu-rating-clerk", "Counter clerk", service.department, centre=centre)
+
+    def decided(app):
+        for step in ("accept", "start_review", "approve", "complete"):
+            app = lifecycle.act(app, step, officer)
+        return app
+
+    app, rated = decided(make_submitted(service)), decided(make_submitted(service))
+    follow_up = rate(rated, 1, "Slow").follow_up
+    at_counter = Application.objects.create(
+        service=service, department=service.department, channel=Channel.COUNTER, centre=centre, applicant_name="Li"
+    )
+    at_counter = decided(lifecycle.act(at_counter, "submit", clerk))
+    guest, staff, desk = Client(), Client(), Client()
+    staff.force_login(officer)
+    desk.force_login(clerk)
+    token = signing.dumps(app.reference, salt=RATING_LINK_SALT, key=None)
+    counter = "/admin/insights/rating/counter/"
+    followup = f"/admin/insights/followup/{follow_up.pk}/"
+    with override_settings(RATING_LINK_DAYS=-1):
+        expired = guest.get(f"/en/rate-link/{token}/")
+    wanted = [
+        ("rate-errors", guest, "post", f"/zh-hans/rate/{app.reference}/", {"tracking_code": app.tracking_code}, 400),
+        ("rate", guest, "get", f"/en/rate/{app.reference}/", {}, 200),
+        (
+            "track-rated",
+            guest,
+            "post",
+            "/en/track/",
+            {"reference": rated.reference, "tracking_code": rated.tracking_code},
+            200,
+        ),
+        ("admin-followups", staff, "get", "/admin/insights/followup/?late=today", {}, 200),
+        ("admin-followup", staff, "get", followup + "change/", {}, 200),
+        ("admin-followup-errors", staff, "post", followup + "act/not_resolved/", {"not_resolved-version": 0}, 400),
+        ("admin-counter-rating", desk, "get", counter, {}, 200),
+        ("admin-counter-rating-errors", desk, "post", counter, {"reference": "HP00"}, 400),
+        ("admin-counter-rate-errors", desk, "post", f"{counter}{at_counter.reference}/", {"comment": "x"}, 400),
+    ]
+    assert expired.status_code == 410
+    yield "rate-link-expired", expired
+    for name, client, method, url, data, status in wanted:
+        response = getattr(client, method)(url, data)
+        assert response.status_code == status, (name, url, response.status_code)
+        yield name, response
 
 
 def bundle_pages():
