@@ -111,8 +111,8 @@ def record(query, language, results=None):
     """Count one search. `results`: how many services it found; None for a page served from
     this process's page cache (the count last seen here is used). Never raises."""
     try:
-        if not isinstance(query, str) or not query.strip():
-            return
+        if not isinstance(query, str) or not has_words(query):
+            return  # nothing clean() would keep; a scanner's flood must not fill MAX_PENDING
         raw, language = query[:RAW_KEPT], _language(language)
         day = _today()
         with _lock:

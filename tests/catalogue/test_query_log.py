@@ -92,6 +92,14 @@ def test_a_query_without_a_letter_or_digit_is_not_stored(typed):
     assert stored() == {}
 
 
+def test_a_flood_of_queries_without_words_takes_no_room_from_real_ones():
+    for n in range(50):
+        querylog.record("\ufffd" * (n + 1), "en", 0)
+    assert querylog._pending == {}  # dropped at once, not only when written: MAX_PENDING is for real queries
+    querylog.record("pension", "en", 2)
+    assert len(querylog._pending) == 1
+
+
 def test_invalid_utf8_from_a_scanner_gets_a_normal_page_and_is_not_counted(client):
     for url in ["/en/services/?q=%FF%FE", "/en/services/?q=%ED%A0%80", "/zh-hans/services/?q=%C3%28%A0%A1"]:
         assert client.get(url).status_code == 200
