@@ -211,10 +211,14 @@ def _find_a_centre(service):
 # miss (a new query string such as a campaign tag, the page cache's time up, more guides asked
 # for than it holds) then renders only the page chrome around it. Valid while the catalogue
 # version is unchanged, like the page cache. 4-10 KB each: at most 10 MB.
-GUIDES_KEPT = KeptStore(size=1000)
+# The guide shows the service's satisfaction from the daily figures, so its page and its kept
+# content are keyed by the "insights" version too, which each roll-up bumps (a scope is a name:
+# the catalogue does not import insights).
+GUIDE_SCOPES = ("catalogue", "insights")
+GUIDES_KEPT = KeptStore(size=1000, scopes=GUIDE_SCOPES)
 
 
-@cache_public_page
+@cache_public_page(scopes=GUIDE_SCOPES)
 def service_detail(request, slug):
     stamp = GUIDES_KEPT.stamp()
     key = (get_language(), slug)

@@ -28,6 +28,7 @@ from django.utils import timezone
 from services.catalogue.models import Channel, Department, Service
 
 from .models import DailyFigure
+from .numbers import whole_percents
 
 WINDOW_DAYS = 30
 TOP_SERVICES = 10
@@ -63,6 +64,7 @@ class Share:
     label: str
     count: int
     share: float | None  # 0..1, None without applications
+    percent: int | None = None  # whole per cent; the channels' add up to 100 (numbers.whole_percents)
 
 
 @dataclass
@@ -152,6 +154,8 @@ def _figures(rows, first, today, breakdown=True):
     for value, label in Channel.choices:
         count = sum(d.by_channel[value] for d in days)
         shares.append(Share(value, str(label), count, count / totals.submitted if totals.submitted else None))
+    for share, percent in zip(shares, whole_percents([s.count for s in shares]), strict=True):
+        share.percent = percent
     per_service = _per_service(rows) if breakdown else {}
     return Figures(
         first=first,

@@ -18,32 +18,16 @@ from django.utils.translation import ngettext, pgettext
 from services.catalogue.models import Department, Service
 from services.lib.cache import cache_public_page
 
-from . import charts, figures
+from . import charts, figures, numbers
 
 SCOPES = ("catalogue", "insights")
-
-
-def _percent(share):
-    return formats.number_format(round(share * 100)) + "%"
 
 
 def _day_chart(figs):
     labels = [formats.date_format(d.day, pgettext("a day under a chart (date format)", "j M")) for d in figs.days]
     series = [(str(label), [d.by_channel[value] for d in figs.days]) for value, label in figs.channels]
     busiest = max(figs.days, key=lambda d: (d.total, d.day))
-    desc = ngettext(
-        "%(n)s application from %(first)s to %(last)s; the most on %(busiest)s (%(most)s). "
-        "Today's column is provisional. The table below gives every day by channel.",
-        "%(n)s applications from %(first)s to %(last)s; the most on %(busiest)s (%(most)s). "
-        "Today's column is provisional. The table below gives every day by channel.",
-        figs.totals.submitted,
-    ) % {
-        "n": figs.totals.submitted,
-        "first": formats.date_format(figs.first),
-        "last": formats.date_format(figs.today),
-        "busiest": formats.date_format(busiest.day),
-        "most": busiest.total,
-    }
+    desc = _busy_days(figs, busiest) if busiest.total else _("No applications in these 30 days.")
     return charts.columns(
         "per-day",
         _("Applications per day, last 30 days"),
@@ -55,8 +39,25 @@ def _day_chart(figs):
     )
 
 
+def _busy_days(figs, busiest):
+    return ngettext(
+        "%(n)s application from %(first)s to %(last)s; the most on %(busiest)s (%(most)s). "
+        "Today's column is provisional. The table below gives every day by channel.",
+        "%(n)s applications from %(first)s to %(last)s; the most on %(busiest)s (%(most)s). "
+        "Today's column is provisional. The table below gives every day by channel.",
+        figs.totals.submitted,
+    ) % {
+        "n": figs.totals.submitted,
+        "first": formats.date_format(figs.first),
+        "last": formats.date_format(figs.today),
+        "busiest": formats.date_format(busiest.day),
+        "most": numbers.decimal(busiest.total),
+    }
+
+
 def _channel_chart(figs):
-    items = [(s.label, s.share or 0, _percent(s.share) if s.share is not None else "–") for s in figs.shares]
+    # Whole per cents by the largest remainder, so that the channels add up to 100 (68 + 23 + 9).
+    items = [(s.label, s.share or 0, f"{s.percent}%" if s.percent is not None else "–") for s in figs.shares]
     desc = pgettext("punctuation", "; ").join(
         f"{s.label}{pgettext('punctuation', ': ')}{text}" for s, (_l, _v, text) in zip(figs.shares, items, strict=True)
     )
@@ -67,8 +68,8 @@ def _decision_chart(figs):
     totals = figs.totals
     if not totals.decided:
         return None
-    average = formats.number_format(totals.average_working_days, 1)
-    promised = formats.number_format(totals.average_promised_days, 1)
+    average = numbers.decimal(totals.average_working_days, 1)
+    promised = numbers.decimal(totals.average_promised_days, 1)
     items = [
         (_("Average working days to a decision"), totals.average_working_days, average),
         (_("Average promised limit"), totals.average_promised_days, promised),
@@ -83,7 +84,7 @@ def _decision_chart(figs):
 def _busiest_chart(figs):
     if not figs.busiest:
         return None
-    items = [(s.name, n, formats.number_format(n)) for s, n in figs.busiest]
+    items = [(s.name, n, numbers.decimal(n)) for s, n in figs.busiest]
     desc = pgettext("punctuation", "; ").join(
         f"{name}{pgettext('punctuation', ': ')}{text}" for name, _n, text in items
     )
