@@ -22,13 +22,17 @@ An all-Latin query that is pinyin ("jiashizheng", "jsz", "jia shi zheng") matche
 terms of the index. Editors' synonyms (synonyms.expand: 驾照 -> 机动车驾驶证) add concepts.
 
 The ranking. Matched services come in this order: the whole query is a service's name; a
-name starts with it; then by how many of the query's concepts a service matches, each worth
-more in the name (8) than in keywords and synonyms (4), the summary (2) or the rest of the
-guide (1); then popularity; then id. A query that names a life event (生孩子, retiring) shows
+name starts with it; then by how much of the query a service matches, each concept weighed by
+how many services have it (an IDF: `_rarity`); then by where, worth more in the name (8) than in
+keywords and synonyms (4), the summary (2) or the rest of the guide (1); then popularity; then
+id. With filters, services matched only in the rest of the guide are not listed when the filters
+removed a stronger match (`SearchResult.without_filters` says how many more match without them).
+A query that names a life event (生孩子, retiring) shows
 the event first (SearchResult.life_events) and the event's services after the matches.
 """
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -62,12 +66,14 @@ class SearchResult:
     """What a search found: `ids` the matching published service ids, best first (all of them,
     at most MAX_CANDIDATES); `life_events` the life events the query names; `suggestion` a
     query that finds something when this one found nothing ("Did you mean ...?"), else None;
-    `terms` the query's normalised terms (for highlighting and logging)."""
+    `terms` the query's normalised terms (for highlighting and logging); `without_filters` how
+    many more services the same words find without the catalogue's filters (0 without filters)."""
 
     ids: list = field(default_factory=list)
     life_events: list = field(default_factory=list)
     suggestion: str | None = None
     terms: list = field(default_factory=list)
+    without_filters: int = 0  # how many more services the same words find without the filters
 
 
 # The index ----------------------------------------------------------------------------------
@@ -95,9 +101,25 @@ def _keyword_terms(text):
 
 
 def _dictionary_words(service):
-    """The service's Chinese keywords and synonyms, each kept whole by the segmenter."""
+    """The service's Chinese keywords and synonyms, each kept whole by the segmenter, and the
+    words of its name the segmenter would cut into single characters (养犬登记: 养犬)."""
     text = _join(service.keywords_zh, service.synonyms_zh)
-    return [w for w in re.split(r"[\s,，、;；/]+", text) if len(w) >= 2 and ts.HAN.search(w)]
+    words = [w for w in re.split(r"[\s,，、;；/]+", text) if len(w) >= 2 and ts.HAN.search(w)]
+    return words + _name_words(service.name_zh)
+
+
+def _name_words(name):
+    """Runs of two or more single characters in a name's segmentation, joined (养 犬 登记 ->
+    养犬): a name's own word the segmenter's dictionary lacks."""
+    found, run = [], []
+    for word in [*ts.chinese_terms(name or "", stopwords=False), ""]:
+        if len(word) == 1 and word not in ts.CHINESE_STOPWORDS:
+            run.append(word)
+            continue
+        if len(run) > 1:
+            found.append("".join(run))
+        run = []
+    return found
 
 
 def document(service):
@@ -250,10 +272,11 @@ class Vocabulary:
     by_pinyin: dict  # full pinyin -> Chinese words of the index (homophone typos)
     surface: dict  # folded English term -> a word as written in a name (for "Did you mean")
     published: dict  # service id -> (audience, popularity) of the indexed (published) services
+    services: dict = field(default_factory=dict)  # term -> how many services have it (name, keywords, summary)
 
 
 def _load_vocabulary():
-    terms, surface, published = set(), {}, {}
+    terms, surface, published, services = set(), {}, {}, {}
     rows = SearchDocument.objects.filter(service__published=True).values_list(
         "service_id",
         "service__audience",
@@ -265,8 +288,12 @@ def _load_vocabulary():
     )
     for service_id, audience, popularity, title, *fields in rows.iterator(chunk_size=2000):
         published[service_id] = (audience, popularity or 0)
+        own = set()
         for text in fields:
-            terms.update(text.split())
+            own.update(text.split())
+        terms |= own
+        for term in own:
+            services[term] = services.get(term, 0) + 1
         for word in re.findall(r"[a-z]+", title):
             surface.setdefault(ts.fold_english(word), word)
     chinese = [t for t in terms if ts.HAN.match(t) and len(t) >= 2]
@@ -276,7 +303,7 @@ def _load_vocabulary():
         for pinyin in ts.pinyin_terms([word])[:1]:
             by_pinyin.setdefault(pinyin, []).append(word)
     latin = {t for t in terms if t.isascii() and t.isalpha()}
-    return Vocabulary(terms, latin, by_pinyin, surface, published)
+    return Vocabulary(terms, latin, by_pinyin, surface, published, services)
 
 
 def vocabulary():
@@ -296,6 +323,8 @@ class Concept:
     alternatives: dict  # term -> factor (1 exact, less for a typo)
     weight: float = 1.0
     pieces: tuple = ()  # ((piece, frozenset of character positions), ...)
+    piece_worth: dict = field(default_factory=dict)  # piece -> its rarity over the word's (at most 1)
+    rarity: float = 1.0  # how much matching it says: more for a word few services have (_rarity)
 
     def terms(self):
         return [*self.alternatives, *(p for p, _ in self.pieces)]
@@ -364,6 +393,7 @@ def _latin_concepts(words, vocab):
     joined = "".join(words)
     if len(words) > 1 and joined in vocab.latin:  # "jia shi zheng": pinyin typed with spaces
         return [Concept(joined, {joined: 1.0})]
+    words = _joined_words(words, vocab)
     concepts = []
     for word in words:
         if word in ts.ENGLISH_STOPWORDS:
@@ -380,6 +410,22 @@ def _latin_concepts(words, vocab):
     return concepts
 
 
+def _joined_words(words, vocab):
+    """Two neighbouring words the index knows as one ("new born" -> newborn, "pass port" ->
+    passport) joined, as pinyin typed with spaces is."""
+    out, i = [], 0
+    while i < len(words):
+        if i + 1 < len(words) and not ({words[i], words[i + 1]} & ts.ENGLISH_STOPWORDS):
+            joined = words[i] + words[i + 1]
+            if joined in vocab.latin or ts.fold_english(joined) in vocab.latin:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
 def _concepts(text, vocab):
     concepts = []
     latin = []
@@ -393,7 +439,31 @@ def _concepts(text, vocab):
             latin.append(token)
     if latin:
         concepts += _latin_concepts(latin, vocab)
-    return concepts[:MAX_WORDS]
+    concepts = concepts[:MAX_WORDS]
+    for concept in concepts:
+        concept.rarity = _rarity(concept, vocab)
+        for piece, _at in concept.pieces:
+            # A common piece (报名) of a rare word (小学报名) says less than the word.
+            rarity = _idf(vocab.services.get(piece, 0), len(vocab.published))
+            concept.piece_worth[piece] = min(1.0, rarity / concept.rarity)
+    return concepts
+
+
+RARITY_FLOOR = 0.2
+
+
+def _rarity(concept, vocab):
+    """A concept's worth in the share of the query a service matches, by how many services have
+    it (an IDF): 1 for a word one service has (or none), less the more services have it, at
+    least RARITY_FLOOR (孩子上小学报名: 孩子, in many services, counts less than 小学报名)."""
+    counts = [vocab.services.get(t, 0) for t, factor in concept.alternatives.items() if factor >= 1.0]
+    return _idf(max(counts, default=0), len(vocab.published))
+
+
+def _idf(count, total):
+    if count <= 1 or total <= 2:
+        return 1.0
+    return max(RARITY_FLOOR, math.log((total + 1) / (min(count, total) + 1)) / math.log((total + 1) / 2))
 
 
 @dataclass
@@ -462,7 +532,7 @@ def _outside(concept, text, chosen, language):
             continue
         if all(o in synonyms.expand(text.replace(piece, " ", 1), language) for o in chosen):
             taken |= at
-            kept.append(Concept(piece, {piece: 1.0}))
+            kept.append(Concept(piece, {piece: 1.0}, rarity=_rarity(Concept(piece, {piece: 1.0}), vocabulary())))
     return kept
 
 
@@ -653,7 +723,7 @@ def _score(concepts, fields, words_only=False):
     """(how much of the query a service matches: each concept 0-1 times its weight - with
     `words_only`, the concepts of more than one character only; the field score: each concept's
     best field weight times how sure the match is)."""
-    matched = total = 0.0
+    matched = total = plain = 0.0
     for concept in concepts:
         sure = best = 0.0
         for term, factor in concept.alternatives.items():
@@ -663,18 +733,27 @@ def _score(concepts, fields, words_only=False):
                     break
         # The pieces count even where the word itself matched: 登记结婚 is a keyword of the
         # marriage registration, whose name 结婚登记 holds all of its pieces (the name's weight).
+        # Each character covered counts by the worth of its piece (a common piece, 报名 of
+        # 小学报名, covers less than the rare word it is part of).
         if concept.pieces:
             size = len(concept.text)
-            everywhere = set()
+            everywhere = {}
             for weight, padded in zip(WEIGHTS, fields, strict=True):
-                covered = set().union(*(at for piece, at in concept.pieces if _has(padded, piece)))
-                everywhere |= covered
+                covered = set()
+                for piece, at in concept.pieces:
+                    if _has(padded, piece):
+                        covered |= at
+                        worth = concept.piece_worth.get(piece, 1.0)
+                        everywhere.update({p: max(everywhere.get(p, 0.0), worth) for p in at})
                 best = max(best, weight * len(covered) / size)
-            sure = max(sure, len(everywhere) / size)
+            # A part of a word is less sure than the whole (报名 of 小学报名).
+            part = 1.0 if len(everywhere) == size else CHARACTER_FACTOR
+            sure = max(sure, part * sum(everywhere.values()) / size)
         if not words_only or concept.weight >= 1.0:
-            matched += concept.weight * sure
+            matched += concept.weight * concept.rarity * sure
+            plain += concept.weight * sure
         total += concept.weight * best
-    return matched, total
+    return matched, total, plain
 
 
 # An editor said what people mean: the reading with every synonym applied wins a tie (one
@@ -683,19 +762,25 @@ SYNONYM_PREFERENCE = 1.1
 
 
 def _best_reading(query, fields):
-    """(the share of the query a service matches, 0-1, in its best reading; its field score)."""
+    """(the share of the query a service matches, 0-1, in its best reading, each word weighed by
+    its rarity; its field score; the share with every word weighing the same, in the reading
+    where that is largest - what _rank's floor reads: a rare word orders the matches, it does
+    not drop those that match as many of the query's words)."""
     best = (0.0, 0.0)
+    most = 0.0
     for n, concepts in enumerate(query.readings):
         # Single characters (开个小饭店: 开, 个, 小) say little: beside a word they only order
         # the services that match as much of the words, they do not make the share.
         words_only = any(c.weight >= 1.0 for c in concepts)
-        size = sum(c.weight for c in concepts if c.weight >= 1.0 or not words_only)
+        counted = [c for c in concepts if c.weight >= 1.0 or not words_only]
+        size = sum(c.weight * c.rarity for c in counted)
         if not size:
             continue
-        matched, total = _score(concepts, fields, words_only)
-        share = matched / size * (SYNONYM_PREFERENCE if n == 1 else 1.0)
-        best = max(best, (share, total))
-    return best
+        matched, total, plain = _score(concepts, fields, words_only)
+        preference = SYNONYM_PREFERENCE if n == 1 else 1.0
+        best = max(best, (matched / size * preference, total))
+        most = max(most, plain / sum(c.weight for c in counted) * preference)
+    return (*best, most)
 
 
 def _scored(query, rows, event_services):
@@ -706,14 +791,25 @@ def _scored(query, rows, event_services):
         names = title.split("\n")
         exact = whole in names or any(n.replace(" ", "") == squeezed for n in names)
         prefix = any(n.startswith(whole) for n in names)
-        matched, total = _best_reading(query, fields)
+        matched, total, plain = _best_reading(query, fields)
         if not matched and not exact:
             continue
         if service_id in event_services:
             total += EVENT_BONUS
-        scored.append(((exact, prefix, matched, total, popularity or 0, -service_id), service_id))
+        scored.append(((exact, prefix, matched, total, popularity or 0, -service_id, plain), service_id))
     scored.sort(reverse=True)
     return scored
+
+
+def _weak(query, rows):
+    """The ids of the rows matched only in the rest of the guide (not by their name, keywords or
+    summary, nor as the whole query)."""
+    whole = query.normalised
+    return {
+        service_id
+        for service_id, title, fields, _popularity in rows
+        if whole not in title.split("\n") and not _best_reading(query, [*fields[:3], " "])[0]
+    }
 
 
 def _rank(query, scored):
@@ -723,21 +819,25 @@ def _rank(query, scored):
         return []
     # A quarter of the query less than the best, at most a third (words the index does not
     # know count for no service).
-    best = max(key[2] for key, _ in scored)
+    # The share with every word weighing the same (key[6]): a rare word orders, it does not drop.
+    best = max(key[6] for key, _ in scored)
     floor = best - min(0.34, best / 4)
-    kept = [sid for key, sid in scored if key[0] or key[1] or key[2] >= floor]
+    kept = [sid for key, sid in scored if key[0] or key[1] or key[6] >= floor]
     if len(kept) < FEW:  # few clear matches: the nearest ones follow, best first
-        near = [sid for key, sid in scored if floor > key[2] >= NEAR_SHARE and not (key[0] or key[1])]
+        near = [sid for key, sid in scored if floor > key[6] >= NEAR_SHARE and not (key[0] or key[1])]
         kept += near[: FEW - len(kept)]
     return kept
 
 
-def _ranked_ids(query, audience, event_services):
+def _ranked_ids(query, audience, event_services, weak=None):
     """The matching published ids, best first: the concepts AND-ed (each concept's alternatives
     OR-ed), under FEW of those the OR of every term too; the database's best RANKED ranked
-    here, the rest after them in its order. One statement."""
+    here, the rest after them in its order. One statement. With a set `weak`, the ids _weak
+    finds among the best RANKED are added to it."""
     head, rest = _matches(_clauses(query, vocabulary()), [[query.terms()]], audience)
     ranked = _rank(query, _scored(query, head, event_services))
+    if weak is not None:
+        weak.update(_weak(query, head))
     # The rest follow only if every ranked row was worth listing: where the ranking dropped the
     # weakest of the best RANKED, those the database ranks lower are weaker still.
     return ranked + (rest if len(ranked) >= len(head) else [])
@@ -806,7 +906,9 @@ def find_services(query, *, audience=None, filters=None, language=None):
     if result is None:
         result = SEARCHES_KEPT.set(stamp, key, _find(parsed, audience, filters, language))
     # A copy: the caller may change its lists, the kept one stays as it was.
-    return SearchResult(list(result.ids), list(result.life_events), result.suggestion, list(result.terms))
+    return SearchResult(
+        list(result.ids), list(result.life_events), result.suggestion, list(result.terms), result.without_filters
+    )
 
 
 def _filters_key(filters):
@@ -826,12 +928,21 @@ def _find(parsed, audience, filters, language, suggesting=True):
         named = [(e, ids) for e, ids in named if e.audience == audience] or named
     result.life_events = [e for e, _ in named]
     event_services = set().union(*(ids for _, ids in named)) if named else set()
-    ids = _ranked_ids(parsed, audience, event_services)
+    weak = set() if _filters_key(filters) else None
+    ids = _ranked_ids(parsed, audience, event_services, weak)
     if named:
         # The named event's services follow the matches (a query "生育" lists them all).
         found = set(ids)
         ids += _popular_first(event_services - found, audience)
     result.ids = _filtered(ids, filters)
+    if weak is not None:
+        # Where the filters remove every strong match (passport in a district with no passport
+        # office online), what matched only in the rest of a guide is no answer: it is not
+        # listed, and the page says how many the same words find without the filters.
+        shown = set(result.ids)
+        if any(i not in weak for i in ids if i not in shown):
+            result.ids = [i for i in result.ids if i not in weak]
+        result.without_filters = len(ids) - len(result.ids)
     if not result.ids and suggesting:
         result.suggestion = suggest(parsed, audience, filters, language)
     return result
@@ -878,7 +989,7 @@ def _match_rows(parsed, rows):
     """[(score, object)] of (object, padded field terms) rows by the query's concepts."""
     found = []
     for obj, fields in rows:
-        matched, total = _best_reading(parsed, fields)
+        matched, total, _plain = _best_reading(parsed, fields)
         if matched:
             found.append(((matched, total), obj))
     if not found:

@@ -206,3 +206,22 @@ def test_a_pair_added_in_the_admin_changes_the_search_page_at_once(editor):
     response = editor.post(ADD, {"language": "zh", "phrase": "方向盘本本", "official": "机动车驾驶证"})
     assert response.status_code == 302
     assert found() == ["licence"]
+
+
+def test_every_official_term_of_the_second_seed_is_a_demo_service_word_or_a_life_event_name():
+    import importlib
+
+    from services.demo.catalogue import demo_life_events, demo_services
+
+    more = importlib.import_module("services.catalogue.migrations.0007_more_synonyms").SEED
+    fields = ("name_zh", "name_en", "keywords_zh", "keywords_en", "synonyms_zh", "synonyms_en")
+    words = "\n".join(str(service.get(field) or "") for service in demo_services() for field in fields)
+    words = synonyms.normalise(words.replace("\n", " | "))
+    events = {synonyms.normalise(e[f]) for e in demo_life_events() for f in ("name_zh", "name_en")}
+    missing = [
+        (phrase, official)
+        for _language, phrase, official in more
+        if synonyms.normalise(official) not in words and synonyms.normalise(official) not in events
+    ]
+    assert missing == []
+    assert not {(language, phrase, official) for language, phrase, official in more} & set(seed())
