@@ -98,7 +98,8 @@ class BundleAdmin(admin.ModelAdmin):
             return "-"
         found = savings(plan(bundle))
         return _(
-            "Questions: %(q1)d one by one, %(q2)d together. Documents: %(d1)d, %(d2)d. Visits: %(v1)d, %(v2)d."
+            "Questions: %(q1)d one by one, %(q2)d together. Documents: %(d1)d, %(d2)d. "
+            "Visits (from the centres handling each service): %(v1)d, %(v2)d."
         ) % {
             "q1": found.questions_separately,
             "q2": found.questions_together,

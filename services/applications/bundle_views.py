@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from . import access, bundles, formengine, limits
+from . import access, bundles, definitions, formengine, limits
 from .flow import APPLICANT, CHECK, ECERT_KEY, MATERIALS, Flow, material_key, save_upload
 from .forms import TRACK_INPUT_MAX, ApplicantForm, DeclarationForm
 from .models import Bundle, BundlePart
@@ -38,7 +38,8 @@ def _crumbs(bundle, here=None):
     crumbs = [(_("Life events"), reverse("catalogue:lifeevent-list")), (event.name, event.get_absolute_url())]
     return (
         crumbs
-        + [(bundle.name, reverse("applications:bundle", args=[bundle.slug]) if here else None)]
+        # A bundle taken down has no page: its name is then not a link (confirmation, status).
+        + [(bundle.name, reverse("applications:bundle", args=[bundle.slug]) if here and bundle.published else None)]
         + ([(here, None)] if here else [])
     )
 
@@ -272,11 +273,12 @@ def _take_document(request, draft, doc, errors):
 
 def _check_page(request, draft, declaration, missing, status=200):
     summary = []
+    districts = {d.slug: d for d in definitions.districts()}
     for number, page in enumerate(draft.pages, start=1):
         answers = bundles.answers_for(page, draft.submission, draft.parts)
         files = Flow(draft.parts[page.service.pk]).attachments_by_key() if page.service else {}
         rows = [
-            (f, formengine.display_answer(f, answers.get(f.key)), files.get(f.key, []))
+            (f, formengine.display_answer(f, answers.get(f.key), districts), files.get(f.key, []))
             for f in formengine.visible_fields(page, answers)
             if formengine.condition_met(f, answers)
         ]
@@ -312,9 +314,16 @@ def submit(request, public_id):
     if request.method != "POST":
         return redirect("applications:bundle-check", public_id)
     form = DeclarationForm(request.POST)
-    if form.is_valid() and form.cleaned_data["idempotency_key"] != sub.public_id:
+    malformed = not form.is_valid() and "idempotency_key" in form.errors
+    if malformed:
+        # A hidden key that is not one (a tampered or truncated page) is bad input, not a
+        # conflict: the form again, with this bundle's key and the ticked box kept.
+        form = DeclarationForm({"idempotency_key": sub.public_id, "confirm": request.POST.get("confirm", "")})
+        form.is_valid()
+        form.add_error(None, _("This page could not be read. Check your answers and submit again."))
+    elif form.is_valid() and form.cleaned_data["idempotency_key"] != sub.public_id:
         raise Http404
-    if form.is_valid():
+    if form.is_valid() and not malformed:
         try:  # every part is checked against its own form inside (bundles.submit)
             sub = bundles.submit(sub, request.user)
         except bundles.BundleError as error:
@@ -322,7 +331,8 @@ def submit(request, public_id):
     if not form.is_valid() or sub.is_draft:
         draft = Draft(request, public_id)
         missing = bundles.incomplete_steps(draft.plan, draft.submission, draft.parts)
-        return _check_page(request, draft, form, missing, status=400 if missing or "confirm" in form.errors else 409)
+        bad_input = missing or malformed or "confirm" in form.errors
+        return _check_page(request, draft, form, missing, status=400 if bad_input else 409)
     if sub.owner_id is None:
         access.remember_guest_bundle(request, sub)
     return redirect("applications:bundle-confirmation", sub.reference)

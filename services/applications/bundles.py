@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from services.catalogue.models import Service
 from services.lib.notify import send_to_person
 from services.lib.references import Scheme
 
@@ -212,7 +213,7 @@ def _copy_field(formfield, **changes):
 class Savings:
     """What applying together saves, counted from the services' own data: questions (keys asked
     once however many services ask them), documents (one upload per document) and counter visits
-    (one visit to a service centre serves every part that needs one: the centres are one-stop)."""
+    (one visit to a centre serves the parts that centre handles: visits_together)."""
 
     questions_separately: int
     questions_together: int
@@ -247,8 +248,37 @@ def savings(the_plan):
         documents_separately=sum(len(the_plan.definitions[s.pk].materials) for s in the_plan.services),
         documents_together=len(the_plan.documents),
         visits_separately=sum(visits),
-        visits_together=max(visits, default=0),
+        visits_together=visits_together(the_plan.services),
     )
+
+
+def visits_together(services):
+    """The fewest counter visits that serve every part needing one, from which centres handle
+    which service (Service.centres, one query). One visit to a centre serves every part that
+    centre handles (as many visits as the most any of them needs); a part no centre handles
+    needs its own visits. Choosing the fewest centres is a set cover: the greedy choice (the
+    centre serving most of the parts still unserved, then the fewest visits, then the lowest
+    id) is used; for a handful of parts it finds the least, and it never claims fewer visits
+    than there are centres needed."""
+    needed = {s.pk: s.counter_visits for s in services if s.counter_visits}
+    if not needed:
+        return 0
+    serves = {}  # centre id: {service ids}
+    for service_id, centre_id in Service.objects.filter(pk__in=needed).values_list("pk", "centres"):
+        if centre_id is not None:
+            serves.setdefault(centre_id, set()).add(service_id)
+    unserved, total = set(needed), 0
+    while unserved:
+        best = min(
+            (c for c in serves if serves[c] & unserved),
+            key=lambda c: (-len(serves[c] & unserved), max(needed[s] for s in serves[c] & unserved), c),
+            default=None,
+        )
+        if best is None:  # no centre handles what is left: each part's own visits
+            return total + sum(needed[s] for s in unserved)
+        total += max(needed[s] for s in serves[best] & unserved)
+        unserved -= serves[best]
+    return total
 
 
 def published_bundles():
@@ -258,9 +288,10 @@ def published_bundles():
 
 
 def is_open(bundle):
-    """Every part is a published service offered online (a part taken offline closes the bundle)."""
+    """The bundle is published and every part is a published service offered online (a bundle
+    taken down, or a part taken offline, closes it: a draft started before is refused)."""
     parts = bundle.parts.all()
-    return len(parts) >= 2 and all(p.service.published and p.service.offers_online for p in parts)
+    return bundle.published and len(parts) >= 2 and all(p.service.published and p.service.offers_online for p in parts)
 
 
 # --- the citizen's bundle application -------------------------------------------------------
@@ -551,7 +582,8 @@ def _submit(submission, actor, bundle, the_plan, now):
         numbered = _number(submission, now or timezone.now())
         if numbered is None:
             return None
-        if not is_open(bundle):
+        # The kept bundle may predate an edit made without signals: its flag is read again here.
+        if not is_open(bundle) or not Bundle.objects.filter(pk=bundle.pk, published=True).exists():
             raise BundleError(
                 _("This bundle is no longer offered online: apply for each service from its guide instead.")
             )

@@ -126,7 +126,8 @@ def test_the_bundle_page_says_what_applying_together_saves(client, baby):
     assert (savings.questions_separately, savings.questions_together) == (9, 6)
     # 2 + 2 + 1 documents; the ID card and the hukou booklet (its name spaced differently) once.
     assert (savings.documents_separately, savings.documents_together) == (5, 3)
-    assert (savings.visits_separately, savings.visits_together) == (2, 1)
+    # One visit each for the certificate and the registration, and no centre handles both.
+    assert (savings.visits_separately, savings.visits_together) == (2, 2)
     assert "<td>9</td><td>6</td><td>3</td>" in body.replace("\n", "").replace(" ", "")
 
 
