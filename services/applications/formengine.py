@@ -16,7 +16,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, pgettext
@@ -163,6 +163,32 @@ def django_fields(field, same_page_condition=False):
     return built
 
 
+def _limit(value):
+    """A number question's limit as the user reads it: 15, not 15.00; 0.5, not 0.50."""
+    return number_format(value.normalize() if value != value.to_integral() else int(value))
+
+
+def _number_messages(field):
+    """A number question's messages in the user's language: its limits as one sentence (Django
+    says "Ensure this value is greater than or equal to 15.00."). Django formats each message
+    with its own values: a % in ours is doubled."""
+    low, high = field.min_value, field.max_value
+    if low is not None and high is not None:
+        limits = _("Enter a number from %(low)s to %(high)s.") % {"low": _limit(low), "high": _limit(high)}
+        messages = {"min_value": limits, "max_value": limits}
+    else:
+        messages = {}
+        if low is not None:
+            messages["min_value"] = _("Enter a number of at least %(low)s.") % {"low": _limit(low)}
+        if high is not None:
+            messages["max_value"] = _("Enter a number of at most %(high)s.") % {"high": _limit(high)}
+    messages["max_decimal_places"] = _("Enter a number with at most 2 decimal places.")
+    messages["max_whole_digits"] = messages["max_digits"] = _(
+        "Enter a number of at most 12 digits before the decimal point."
+    )
+    return {key: message.replace("%", "%%") for key, message in messages.items()}
+
+
 def _django_fields(field):
     kind, label, hint, required = field.kind, field.label, field.hint, field.required
     common = {"label": label, "help_text": hint, "required": required}
@@ -178,7 +204,12 @@ def _django_fields(field):
     if kind == FieldKind.NUMBER:
         return {
             field.key: forms.DecimalField(
-                min_value=field.min_value, max_value=field.max_value, max_digits=14, decimal_places=2, **common
+                min_value=field.min_value,
+                max_value=field.max_value,
+                max_digits=14,
+                decimal_places=2,
+                error_messages=_number_messages(field),
+                **common,
             )
         }
     if kind == FieldKind.DATE:
