@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR, ChangeList, ChangeListSearchForm
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -32,8 +32,8 @@ from services.offline.models import ServiceCentre
 from . import access, counter, lifecycle, postal, uploads
 from .flow import Flow
 from .lifecycle import DUE_SOON_WORKING_DAYS, due_soon_label
-from .models import AccessLog, Application, MaterialCheck, Status
-from .workdays import add_working_days, today
+from .models import OPEN, AccessLog, Application, MaterialCheck, Status
+from .workdays import add_working_days, calendar_gap_warning, today
 
 COUNT_CAP = 10_000
 _soon = {"day": None, "limit": None, "at": 0.0}
@@ -616,6 +616,14 @@ class ApplicationAdmin(admin.ModelAdmin):
         extra = {"export_url": reverse("admin:applications_application_export") + "?" + request.GET.urlencode()}
         if access.counter_centre(request.user):  # a clerk's way to their counter pages
             extra["counter_url"] = reverse("admin:applications_application_counter")
+        if request.method == "GET":
+            # A deadline in a year the working-day calendar does not know was counted with
+            # weekends only (workdays.calendar_gap_warning). One query.
+            due = self.get_queryset(request).filter(status__in=OPEN)
+            latest = due.aggregate(acceptance=Max("acceptance_due"), decision=Max("decision_due"))
+            warning = calendar_gap_warning(latest.values())
+            if warning:
+                self.message_user(request, warning, messages.WARNING)
         response = super().changelist_view(request, {**(extra_context or {}), **extra})
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None and getattr(request, "queue_search", None):

@@ -20,6 +20,7 @@ import datetime
 
 import chinese_calendar
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from services.lib.cache import kept
 
@@ -161,3 +162,28 @@ def extend_by_pause(due_date, paused_from, paused_to):
     due_date = _as_date(due_date)
     paused = calendar.between(_as_date(paused_from), _as_date(paused_to))
     return calendar.add(due_date, paused) if paused else due_date
+
+
+def unknown_calendar_years(days):
+    """The years of `days` (dates; None ignored) whose public holidays nothing gives: the
+    package does not know them and staff have entered no Calendar days row of theirs yet.
+    Deadlines in them are counted with weekends only. No query unless such a year is asked about."""
+    years = sorted({day.year for day in days if day is not None and not package_knows(day.year)})
+    if not years:
+        return []
+    entered = {d.year for d in CalendarDay.objects.filter(date__year__in=years).dates("date", "year")}
+    return [year for year in years if year not in entered]
+
+
+def calendar_gap_warning(days):
+    """The staff queues' warning when a deadline in `days` falls in a year the calendar does not
+    know (None when every year is known)."""
+    years = unknown_calendar_years(days)
+    if not years:
+        return None
+    listed = ", ".join(str(year) for year in years)
+    return gettext(
+        "Deadlines in %(years)s are counted without that year's public holidays: the working-day "
+        "calendar does not know it yet. Enter the State Council's holiday calendar (published each "
+        "November) in Calendar days."
+    ) % {"years": listed}

@@ -7,6 +7,7 @@ rating given at the counter for a counter or postal application of their centre.
 from django import forms
 from django.contrib import admin, messages
 from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from services.applications import access as app_access
 from services.applications.models import AccessLog, Application, Status
 from services.applications.references import normalise_reference
+from services.applications.workdays import calendar_gap_warning
 
 from . import access, followups, ratings
 from .forms import RatingForm
@@ -119,6 +121,17 @@ class FollowUpAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return access.follow_ups_for(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        # A due date in a year the working-day calendar does not know (2027 before staff enter
+        # it) was counted with weekends only: say so where the dates are read. One query.
+        if request.method == "GET":
+            due = access.follow_ups_for(request.user).filter(status__in=followups.OPEN_STATUSES)
+            latest = due.aggregate(callback=Max("callback_due"), resolution=Max("resolution_due"))
+            warning = calendar_gap_warning(latest.values())
+            if warning:
+                self.message_user(request, warning, messages.WARNING)
+        return super().changelist_view(request, extra_context)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
