@@ -43,7 +43,8 @@ def test_the_filters_are_in_a_closed_disclosure_after_the_search_box(client, seg
     start = html.index('id="filters"')
     form = html[start : html.index("</form>", start)]
     assert form.index('id="q"') < form.index('<button type="submit">Search</button>') < form.index("<details")
-    assert '<details class="filter-panel">' in form  # no "open": folded until asked for
+    # no "open": folded until asked for; named by its label at every width (the summary is hidden on wide screens)
+    assert '<details class="filter-panel" aria-labelledby="filter-label">' in form
     assert form.index("<details") < form.index('id="id_district"') < form.index("Apply filters")
     assert summary(form) == "Filter"
     assert start < html.index("</form>", start) < html.index('id="result-count"')
