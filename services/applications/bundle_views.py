@@ -397,6 +397,9 @@ def track(request):
     limited = _tracking_blocked(request)
     if request.method == "POST" and not limited and form.is_valid():
         sub = bundles.for_tracking(form.cleaned_data["reference"], form.cleaned_data["tracking_code"])
+        if sub is not None:  # the code's holder speaks for the applicant: each decided part may be rated
+            for part in sub.applications.only("pk", "public_id"):
+                access.remember_rater(request, part)
         if sub is None:
             _count_tracking_failure(request)
             form.add_error(

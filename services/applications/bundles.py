@@ -679,7 +679,7 @@ def part_rows(submission):
     """[(application, expected date, expected date's meaning)] for each part, in bundle order."""
     order = {p.service_id: p.order for p in submission.bundle.parts.all()}
     apps = sorted(
-        submission.applications.select_related("service", "department"),
+        submission.applications.select_related("service", "department", "rating"),
         key=lambda a: (order.get(a.service_id, 999), a.pk),
     )
     rows = []
@@ -722,7 +722,7 @@ def for_owner(user, limit=20):
     applications": two queries however many)."""
     if not user.is_authenticated:
         return []
-    parts = Application.objects.select_related("service").order_by("pk")
+    parts = Application.objects.select_related("service", "rating").order_by("pk")  # the rating: no query a part
     return list(
         BundleSubmission.objects.filter(owner=user)
         .select_related("bundle")

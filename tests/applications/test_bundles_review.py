@@ -85,3 +85,41 @@ def test_the_confirmation_of_a_bundle_taken_down_since_links_to_no_missing_page(
     baby.save()
     body = client.get(f"/en/applications/bundle/{sub.reference}/submitted/").content.decode()
     assert 'href="/en/bundles/baby/"' not in body and "Having a baby, done once" in body
+
+
+def _decide_one_part(sub):
+    part = sub.applications.order_by("pk").first()
+    Application.objects.filter(pk=part.pk).update(status=Status.COMPLETED)
+    return part
+
+
+def test_a_decided_part_can_be_rated_from_my_applications_and_the_bundle_pages(
+    client,
+    baby,  # noqa: F811
+    citizen,
+    django_assert_max_num_queries,
+):
+    client.force_login(citizen)
+    sub = start(client, baby)
+    fill(client, sub)
+    send(client, sub)
+    sub.refresh_from_db()
+    part = _decide_one_part(sub)
+    rate = f'href="/en/rate/{part.reference}/"'
+    with django_assert_max_num_queries(14):
+        mine = client.get("/en/applications/").content.decode()
+    bundles_section = mine.split("<h2>Submitted</h2>")[0]
+    assert rate in bundles_section and bundles_section.count("Rate this service") == 1  # only the decided part
+    status = client.get(f"/en/applications/bundle/{sub.reference}/").content.decode()
+    assert rate in status and status.count("Rate this service") == 1
+
+
+def test_a_part_decided_can_be_rated_after_tracking_the_bundle_with_its_code(client, baby):  # noqa: F811
+    sub = start(client, baby)
+    fill(client, sub)
+    send(client, sub)
+    sub.refresh_from_db()
+    part = _decide_one_part(sub)
+    client.cookies.clear()  # another browser: only the reference and the code
+    body = client.post("/en/track/bundle/", {"reference": sub.reference, "tracking_code": sub.tracking_code})
+    assert f'href="/en/rate/{part.reference}/"' in body.content.decode()

@@ -158,3 +158,43 @@ def test_the_demo_service_designer_keeps_the_bundles_in_the_admin(demo, client):
     for bundle in Bundle.objects.filter(slug__in=["having-a-baby", "starting-a-business", "retiring"]):
         assert bundle.name_zh in body
     assert client.get(f"/admin/applications/bundle/{bundle.pk}/change/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("slug", "once", "gone"),
+    [
+        ("having-a-baby", {"baby_birth_date", "mother_id"}, {"birth_date", "id_number"}),
+        ("retiring", {"retirement_date"}, {"retired_on"}),
+    ],
+)
+def test_a_fact_two_services_of_a_bundle_ask_is_asked_once(demo, slug, once, gone):
+    the_plan = bundles.plan(Bundle.objects.get(slug=slug))
+    assert once <= set(the_plan.shared_keys)
+    asked = {f.key for page in the_plan.pages for f in page.fields.all()}
+    assert not asked & gone  # the same fact under another key is not asked again
+
+
+def test_the_having_a_baby_bundle_says_honestly_that_no_visit_is_saved(demo, client):
+    saved = bundles.savings(bundles.plan(Bundle.objects.get(slug="having-a-baby")))
+    # The birth certificate and the vaccination certificate each need a visit; no centre does both.
+    assert (saved.visits_separately, saved.visits_together) == (2, 2)
+    assert "Applying together saves no visit" in client.get("/en/bundles/having-a-baby/").content.decode()
+
+
+def test_the_demo_bundles_savings_are_those_the_readme_gives(demo):
+    found = {}
+    for bundle in Bundle.objects.filter(slug__in=["having-a-baby", "starting-a-business", "retiring"]):
+        s = bundles.savings(bundles.plan(bundle))
+        found[bundle.slug] = (
+            s.questions_separately,
+            s.questions_together,
+            s.documents_separately,
+            s.documents_together,
+            s.visits_separately,
+            s.visits_together,
+        )
+    assert found == {
+        "having-a-baby": (32, 19, 12, 8, 2, 2),
+        "starting-a-business": (39, 22, 16, 10, 0, 0),
+        "retiring": (23, 12, 11, 7, 0, 0),
+    }
