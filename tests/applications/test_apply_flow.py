@@ -218,7 +218,7 @@ def test_upload_on_a_question_page_is_kept_with_the_typed_answers_on_error(clien
     photo = SimpleUploadedFile("me.png", PNG_BYTES, "image/png")
     response = client.post(f"/en/apply/{app.public_id}/page/2/", {**page2(household="99"), "photo": photo})
     body = response.content.decode()
-    assert "Ensure this value is less than or equal to 20." in body or "less than or equal to 20" in body
+    assert "Enter a number from 1 to 20." in body or "Enter a number of at most 20." in body
     assert 'value="99"' in body and "me.png" in body
     assert Attachment.objects.get().original_name == "me.png"
 
