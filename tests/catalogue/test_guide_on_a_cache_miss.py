@@ -107,9 +107,9 @@ def test_a_signed_in_citizen_gets_the_kept_guide_with_their_own_header(client, s
 def test_a_guide_new_to_the_process_takes_four_queries(client, service, django_assert_max_num_queries):
     # The first page after a write also reads what is kept per process (the catalogue version,
     # the life events, which services have digital-life entries, the centres' counts, the
-    # districts, the services' satisfaction); a guide after that: its service, materials, FAQs
-    # and life events.
-    with django_assert_max_num_queries(10):
+    # districts, the services' satisfaction and the insights version it is kept by); a guide
+    # after that: its service, materials, FAQs and life events.
+    with django_assert_max_num_queries(11):
         assert client.get("/en/services/residence-permit/").status_code == 200
     make_service(slug="passport", name_en="Passport")
     cache.clear()
