@@ -8,7 +8,7 @@ from .models import MAX_QUERY_LENGTH, Audience, Channel, Department, District, L
 
 # C0 and C1 control characters and DEL: never typed into a box, but a link, a paste or an
 # edited address can carry them (a NUL would fail CharField's validator and drop the search).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")  # and U+FFFD: invalid UTF-8 decoded
 
 TOO_LONG = _("Your search was too long, so only the first %(n)s characters were used. Shorten your search.")
 
