@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from services.applications import access as app_access
 from services.applications.models import AccessLog, Application, Status
 from services.applications.references import normalise_reference
+from services.applications.staff_admin import AssigneeFilter
 from services.applications.workdays import calendar_gap_warning
 
 from . import access, followups, ratings
@@ -79,21 +80,6 @@ class FollowUpStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MineFilter(admin.SimpleListFilter):
-    title = _("assigned")
-    parameter_name = "assigned"
-
-    def lookups(self, request, model_admin):
-        return [("me", _("Assigned to me")), ("none", _("Unassigned"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "me":
-            return queryset.filter(assignee=request.user)
-        if self.value() == "none":
-            return queryset.filter(assignee__isnull=True)
-        return queryset
-
-
 class StepForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
@@ -110,7 +96,7 @@ class StepForm(forms.Form):
 @admin.register(FollowUp)
 class FollowUpAdmin(admin.ModelAdmin):
     list_display = ("application_reference", "service_name", "score", "status", "callback", "resolution", "assignee")
-    list_filter = (FollowUpStatusFilter, LateFilter, MineFilter)
+    list_filter = (FollowUpStatusFilter, LateFilter, AssigneeFilter)
     list_select_related = ("rating__application", "rating__service", "assignee")
     search_fields = ("rating__application__reference",)
     search_help_text = _("A reference number.")
